@@ -1,0 +1,2 @@
+/** Consumer360: a customer-behaviour BI portal with row-level security. */
+package com.consumer360;
