@@ -1,0 +1,85 @@
+package com.consumer360.analytics.basket;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Mines frequent itemsets and association rules from baskets, overall and per region, with fixed thresholds. */
+public final class BasketMiner {
+
+    private final MiningParameters parameters;
+
+    public BasketMiner(MiningParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    /**
+     * The rules of the baskets, ordered by lift.
+     *
+     * @throws MiningLimitExceededException when the thresholds give more itemsets or rules than the limits
+     */
+    public BasketRules rules(Baskets baskets) {
+        ItemRanking ranking = ItemRanking.of(baskets, parameters.minCount(baskets.size()));
+        ItemsetStore itemsets = itemsets(baskets, ranking);
+        List<AssociationRule> rules = new RuleGenerator(itemsets, ranking, baskets.itemLabels(), parameters).rules();
+        return new BasketRules(parameters, baskets.size(), itemsets.size(), rules);
+    }
+
+    /**
+     * The rules of all baskets and of each region's; {@code regionOfBasket.get(i)} is basket i's region.
+     *
+     * @throws MiningLimitExceededException naming the region whose baskets hit a limit
+     */
+    public RegionalBasketRules rulesOverallAndByRegion(Baskets baskets, List<String> regionOfBasket) {
+        if (regionOfBasket.size() != baskets.size()) {
+            throw new IllegalArgumentException(regionOfBasket.size() + " regions for " + baskets.size() + " baskets");
+        }
+        Map<String, List<Integer>> indexes = new HashMap<>();
+        for (int b = 0; b < baskets.size(); b++) {
+            indexes.computeIfAbsent(regionOfBasket.get(b), r -> new ArrayList<>()).add(b);
+        }
+        BasketRules overall = withScope("all regions", baskets);
+        TreeMap<String, BasketRules> byRegion = new TreeMap<>();
+        indexes.forEach((region, members) -> byRegion.put(region, withScope("region " + region,
+                baskets.select(members.stream().mapToInt(Integer::intValue).toArray()))));
+        return new RegionalBasketRules(overall, byRegion);
+    }
+
+    /** The frequent itemsets, single items included, by descending count, then size, then labels. */
+    public List<FrequentItemset> frequentItemsets(Baskets baskets) {
+        ItemRanking ranking = ItemRanking.of(baskets, parameters.minCount(baskets.size()));
+        ItemsetStore store = itemsets(baskets, ranking);
+        List<FrequentItemset> result = new ArrayList<>(store.size());
+        for (int set = 0; set < store.size(); set++) {
+            List<String> items = new ArrayList<>(store.length(set));
+            for (int i = 0; i < store.length(set); i++) {
+                items.add(baskets.itemLabels().get(ranking.itemOfRank[store.rank(set, i)]));
+            }
+            items.sort(null);
+            result.add(new FrequentItemset(items, store.count(set), (double) store.count(set) / baskets.size()));
+        }
+        result.sort(Comparator.comparingInt(FrequentItemset::count).reversed()
+                .thenComparingInt(set -> set.items().size())
+                .thenComparing(set -> String.join("\u0000", set.items())));
+        return result;
+    }
+
+    private ItemsetStore itemsets(Baskets baskets, ItemRanking ranking) {
+        try {
+            return FpGrowth.mine(ranking, parameters.maxLength(), parameters.maxItemsets());
+        } catch (FpGrowth.LimitReached tooMany) {
+            throw ThresholdAdvisor.tooManyItemsets(baskets, parameters);
+        }
+    }
+
+    private BasketRules withScope(String scope, Baskets baskets) {
+        try {
+            return rules(baskets);
+        } catch (MiningLimitExceededException e) {
+            throw e.in(scope);
+        }
+    }
+}

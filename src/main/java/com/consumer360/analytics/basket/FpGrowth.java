@@ -1,0 +1,126 @@
+package com.consumer360.analytics.basket;
+
+/**
+ * FP-Growth (Han, Pei and Yin 2000): all itemsets of at most {@code maxLength} items with count ≥ min count, found
+ * by mining the conditional FP-tree of every frequent prefix; stops at {@code limit} itemsets.
+ */
+final class FpGrowth {
+
+    /** Signals the itemset limit; carries no stack trace because it is control flow, not an error. */
+    static final class LimitReached extends RuntimeException {
+        LimitReached() {
+            super("itemset limit reached", null, false, false);
+        }
+    }
+
+    private final int minCount;
+    private final int maxLength;
+    private final int limit;
+    private final ItemsetStore found = new ItemsetStore();
+    /** The current prefix in descending rank order. */
+    private final int[] prefix;
+    /** Per rank: count within the conditional pattern base being built; zero between builds. */
+    private final int[] baseCount;
+    /** Ranks whose baseCount is non-zero, so resetting costs the pattern base's size, not all ranks. */
+    private final int[] touched;
+    private int[] path = new int[64];
+
+    private FpGrowth(ItemRanking ranking, int maxLength, int limit) {
+        this.minCount = ranking.minCount;
+        this.maxLength = maxLength;
+        this.limit = limit;
+        this.prefix = new int[maxLength];
+        this.baseCount = new int[ranking.ranks()];
+        this.touched = new int[ranking.ranks()];
+    }
+
+    /**
+     * The frequent itemsets of the ranking's baskets.
+     *
+     * @throws LimitReached when there are more than {@code limit}
+     */
+    static ItemsetStore mine(ItemRanking ranking, int maxLength, int limit) {
+        FpGrowth growth = new FpGrowth(ranking, maxLength, limit);
+        growth.mine(FpTree.of(ranking), 0);
+        return growth.found;
+    }
+
+    private void mine(FpTree tree, int depth) {
+        for (int rank = tree.ranks() - 1; rank >= 0; rank--) {
+            int support = tree.support(rank);
+            if (support < minCount) {
+                continue;
+            }
+            if (found.size() == limit) {
+                throw new LimitReached();
+            }
+            prefix[depth] = rank;
+            found.addDescending(prefix, depth + 1, support);
+            if (depth + 1 < maxLength) {
+                FpTree conditional = conditionalTree(tree, rank);
+                if (conditional != null) {
+                    mine(conditional, depth + 1);
+                }
+            }
+        }
+    }
+
+    /** The tree of the rank's prefix paths restricted to their frequent ranks, or null when none is frequent. */
+    private FpTree conditionalTree(FpTree tree, int rank) {
+        int touchedCount = 0;
+        int longest = 0;
+        int capacity = 0;
+        for (int node = tree.firstNode(rank); node >= 0; node = tree.nextNode(node)) {
+            int weight = tree.count(node);
+            int depth = 0;
+            for (int up = tree.parentNode(node); up >= 0; up = tree.parentNode(up)) {
+                int r = tree.rank(up);
+                if (baseCount[r] == 0) {
+                    touched[touchedCount++] = r;
+                }
+                baseCount[r] += weight;
+                depth++;
+            }
+            longest = Math.max(longest, depth);
+            capacity += depth;
+        }
+        int maxFrequentRank = -1;
+        for (int i = 0; i < touchedCount; i++) {
+            if (baseCount[touched[i]] >= minCount) {
+                maxFrequentRank = Math.max(maxFrequentRank, touched[i]);
+            }
+        }
+        FpTree conditional = maxFrequentRank < 0 ? null : buildConditional(tree, rank, maxFrequentRank, capacity, longest);
+        for (int i = 0; i < touchedCount; i++) {
+            baseCount[touched[i]] = 0;
+        }
+        return conditional;
+    }
+
+    private FpTree buildConditional(FpTree tree, int rank, int maxFrequentRank, int capacity, int longest) {
+        if (path.length < longest) {
+            path = new int[Math.max(longest, 2 * path.length)];
+        }
+        FpTree conditional = new FpTree(maxFrequentRank + 1, capacity);
+        for (int node = tree.firstNode(rank); node >= 0; node = tree.nextNode(node)) {
+            // Walking up yields descending ranks; fill the path from its end so it reads ascending.
+            int length = 0;
+            for (int up = tree.parentNode(node); up >= 0; up = tree.parentNode(up)) {
+                if (baseCount[tree.rank(up)] >= minCount) {
+                    length++;
+                }
+            }
+            int at = length;
+            for (int up = tree.parentNode(node); up >= 0; up = tree.parentNode(up)) {
+                int r = tree.rank(up);
+                if (baseCount[r] >= minCount) {
+                    path[--at] = r;
+                }
+            }
+            if (length > 0) {
+                conditional.insert(path, length, tree.count(node));
+            }
+        }
+        return conditional;
+    }
+}

@@ -1,0 +1,116 @@
+package com.consumer360.analytics.basket;
+
+import java.util.Arrays;
+
+/**
+ * An FP-tree (Han, Pei and Yin 2000) in parallel int arrays rather than node objects: a conditional tree is built
+ * for every frequent itemset, so allocation and pointer chasing dominate the run time of an object-based tree.
+ * Paths are inserted root first in ascending rank; node 0 is the root.
+ */
+final class FpTree {
+
+    private static final int NONE = -1;
+
+    private final int[] item;
+    private final int[] parent;
+    private final int[] count;
+    /** Next node of the same item: the header table's node-link chain. */
+    private final int[] link;
+    private final int[] firstChild;
+    private final int[] nextSibling;
+    private int size;
+    /** Per rank: first node of its chain, or NONE. */
+    private final int[] head;
+    /** Per rank: summed count of its nodes, the support count of prefix ∪ {rank}. */
+    private final int[] support;
+
+    /**
+     * @param ranks    ranks below this may be inserted
+     * @param capacity upper bound on the number of inserted items
+     */
+    FpTree(int ranks, int capacity) {
+        int nodes = capacity + 1;
+        item = new int[nodes];
+        parent = new int[nodes];
+        count = new int[nodes];
+        link = new int[nodes];
+        firstChild = new int[nodes];
+        nextSibling = new int[nodes];
+        head = new int[ranks];
+        support = new int[ranks];
+        Arrays.fill(head, NONE);
+        item[0] = NONE;
+        parent[0] = NONE;
+        firstChild[0] = NONE;
+        size = 1;
+    }
+
+    static FpTree of(ItemRanking ranking) {
+        int capacity = 0;
+        for (int[] basket : ranking.rankedBaskets) {
+            capacity += basket.length;
+        }
+        FpTree tree = new FpTree(ranking.ranks(), capacity);
+        for (int[] basket : ranking.rankedBaskets) {
+            tree.insert(basket, basket.length, 1);
+        }
+        return tree;
+    }
+
+    /** Adds {@code weight} baskets holding {@code path[0..length)}, ranks ascending. */
+    void insert(int[] path, int length, int weight) {
+        int node = 0;
+        for (int i = 0; i < length; i++) {
+            int rank = path[i];
+            int child = firstChild[node];
+            while (child != NONE && item[child] != rank) {
+                child = nextSibling[child];
+            }
+            if (child == NONE) {
+                child = size++;
+                item[child] = rank;
+                parent[child] = node;
+                firstChild[child] = NONE;
+                nextSibling[child] = firstChild[node];
+                firstChild[node] = child;
+                link[child] = head[rank];
+                head[rank] = child;
+            }
+            count[child] += weight;
+            support[rank] += weight;
+            node = child;
+        }
+    }
+
+    int ranks() {
+        return head.length;
+    }
+
+    int support(int rank) {
+        return support[rank];
+    }
+
+    /** First node of the rank's chain, or a negative number when the rank has no node. */
+    int firstNode(int rank) {
+        return head[rank];
+    }
+
+    /** Next node of the same rank, or a negative number at the end of the chain. */
+    int nextNode(int node) {
+        return link[node];
+    }
+
+    int count(int node) {
+        return count[node];
+    }
+
+    int rank(int node) {
+        return item[node];
+    }
+
+    /** Parent node, or a negative number when the parent is the root. */
+    int parentNode(int node) {
+        int p = parent[node];
+        return p == 0 ? NONE : p;
+    }
+}
