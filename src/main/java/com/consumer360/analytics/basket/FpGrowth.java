@@ -90,7 +90,8 @@ final class FpGrowth {
                 maxFrequentRank = Math.max(maxFrequentRank, touched[i]);
             }
         }
-        FpTree conditional = maxFrequentRank < 0 ? null : buildConditional(tree, rank, maxFrequentRank, capacity, longest);
+        FpTree conditional = maxFrequentRank < 0 ? null
+                : buildConditional(tree, rank, maxFrequentRank, capacity, longest);
         for (int i = 0; i < touchedCount; i++) {
             baseCount[touched[i]] = 0;
         }

@@ -41,7 +41,8 @@ final class ItemRanking {
             }
         }
         int[] itemOfRank = IntStream.range(0, items).filter(i -> counts[i] >= minCount).boxed()
-                .sorted((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : Integer.compare(a, b))
+                .sorted((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a])
+                        : Integer.compare(a, b))
                 .mapToInt(Integer::intValue).toArray();
         int[] rankOfItem = new int[items];
         Arrays.fill(rankOfItem, -1);

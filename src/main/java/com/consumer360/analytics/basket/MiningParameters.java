@@ -1,5 +1,7 @@
 package com.consumer360.analytics.basket;
 
+import java.math.BigDecimal;
+
 /**
  * Thresholds of a mining run and the limits that stop runaway runs.
  *
@@ -42,10 +44,15 @@ public record MiningParameters(double minSupport, double minConfidence, int maxL
         return new MiningParameters(minSupport, minConfidence, maxLength, itemsets, rules);
     }
 
+    /** A threshold as people type it: 0.0001, not 1.0E-4. */
+    static String plain(double threshold) {
+        return BigDecimal.valueOf(threshold).stripTrailingZeros().toPlainString();
+    }
+
     /**
      * The smallest count whose support, computed as the double count / baskets, is ≥ min support. Comparing counts
-     * avoids the rounding of minSupport × baskets (0.01 × 300 is 3.0000000000000004 in doubles, yet 3 / 300 is
-     * exactly the double 0.01), so the threshold is inclusive as documented.
+     * avoids the rounding of minSupport × baskets (0.07 × 100 is 7.000000000000001 in doubles, yet 7 / 100 is
+     * exactly the double 0.07), so the threshold is inclusive as documented.
      */
     int minCount(int baskets) {
         long count = Math.max(1, (long) Math.ceil(minSupport * baskets));

@@ -104,12 +104,13 @@ final class RuleGenerator {
         double cut = confidences[passing - 1 - parameters.maxRules()];
         double suggestion = (Math.floor(cut * 1000) + 1) / 1000;
         String prefix = String.format("min confidence %s gives %,d rules, more than the limit of %,d; ",
-                parameters.minConfidence(), passing, parameters.maxRules());
+                MiningParameters.plain(parameters.minConfidence()), passing, parameters.maxRules());
         if (suggestion > 1) {
             return new MiningLimitExceededException(prefix + "too many rules have confidence 1: raise min support "
                     + "or lower max length", OptionalDouble.empty(), OptionalDouble.empty());
         }
-        return new MiningLimitExceededException(prefix + "try min confidence " + suggestion + " or higher",
+        return new MiningLimitExceededException(
+                prefix + "try min confidence " + MiningParameters.plain(suggestion) + " or higher",
                 OptionalDouble.empty(), OptionalDouble.of(suggestion));
     }
 

@@ -18,8 +18,8 @@ final class ThresholdAdvisor {
     static MiningLimitExceededException tooManyItemsets(Baskets baskets, MiningParameters parameters) {
         int n = baskets.size();
         String problem = String.format("min support %s (at least %,d of %,d baskets) gives more than %,d frequent "
-                + "itemsets, the limit; mining stopped early", parameters.minSupport(), parameters.minCount(n), n,
-                parameters.maxItemsets());
+                + "itemsets, the limit; mining stopped early", MiningParameters.plain(parameters.minSupport()),
+                parameters.minCount(n), n, parameters.maxItemsets());
         for (long count = 2L * parameters.minCount(n); ; count *= 2) {
             int tried = (int) Math.min(count, n);
             try {
@@ -27,7 +27,7 @@ final class ThresholdAdvisor {
                         parameters.maxItemsets()).size();
                 double suggestion = roundUp((double) tried / n);
                 return new MiningLimitExceededException(String.format("%s. Try min support %s or higher "
-                        + "(at most %,d itemsets)", problem, suggestion, itemsets),
+                        + "(at most %,d itemsets)", problem, MiningParameters.plain(suggestion), itemsets),
                         OptionalDouble.of(suggestion), OptionalDouble.empty());
             } catch (FpGrowth.LimitReached stillTooMany) {
                 if (tried == n) {

@@ -19,7 +19,8 @@ final class Groceries {
         Baskets.Builder builder = new Baskets.Builder();
         try (Reader reader = new InputStreamReader(Objects.requireNonNull(
                 Groceries.class.getResourceAsStream("/groceries/groceries.csv")), StandardCharsets.UTF_8);
-                CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).ofCsvRecord(reader)) {
+                CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+                        .ofCsvRecord(reader)) {
             csv.forEach(basket -> builder.add(basket.getFields()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,9 +9,9 @@ class MiningParametersTest {
 
     @Test
     void supportThresholdIsInclusiveDespiteRoundingOfTheProduct() {
-        // 0.01 × 300 is 3.0000000000000004 in doubles; ceil of it would wrongly demand 4 baskets.
-        assertThat(0.01 * 300).isGreaterThan(3);
-        assertThat(MiningParameters.of(0.01, 0.5, 4).minCount(300)).isEqualTo(3);
+        // 0.07 × 100 is 7.000000000000001 in doubles; ceil of it would wrongly demand 8 baskets.
+        assertThat(0.07 * 100).isGreaterThan(7);
+        assertThat(MiningParameters.of(0.07, 0.5, 4).minCount(100)).isEqualTo(7);
         assertThat(MiningParameters.of(0.001, 0.5, 4).minCount(9835)).isEqualTo(10);
     }
 

@@ -37,7 +37,8 @@ class MiningSafetyTest {
                 "Try min support");
         double suggested = stopped.suggestedMinSupport().orElseThrow();
         assertThat(suggested).isGreaterThan(0.005);
-        assertThat(stopped.getMessage()).contains(String.valueOf(suggested));
+        assertThat(stopped.getMessage())
+                .contains("Try min support " + MiningParameters.plain(suggested) + " or higher");
         MiningParameters advised = new MiningParameters(suggested, 0.5, 40, 20_000, 100_000);
         assertThat(new BasketMiner(advised).frequentItemsets(dense())).hasSizeLessThanOrEqualTo(20_000);
     }
@@ -57,7 +58,8 @@ class MiningSafetyTest {
                 () -> new BasketMiner(manyRules).rules(dense()));
 
         double suggested = stopped.suggestedMinConfidence().orElseThrow();
-        assertThat(stopped.getMessage()).contains("more than the limit of 500", "try min confidence " + suggested);
+        assertThat(stopped.getMessage())
+                .contains("more than the limit of 500", "try min confidence " + MiningParameters.plain(suggested));
         MiningParameters advised = new MiningParameters(0.2, suggested, 3, 100_000, 500);
         assertThat(new BasketMiner(advised).rules(dense()).rules()).isNotEmpty().hasSizeLessThanOrEqualTo(500);
     }
