@@ -1,0 +1,173 @@
+package com.consumer360.analytics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Appends transaction lines to a {@link TransactionTable}: set the fields of one line, then {@link #addLine()}.
+ *
+ * <pre>{@code
+ * var b = new TransactionTableBuilder(EnumSet.of(CUSTOMER_ID, INVOICE_DATE, AMOUNT));
+ * b.customer("c1").date(LocalDate.of(2024, 1, 5)).amount(12.5).addLine();
+ * TransactionTable table = b.build();
+ * }</pre>
+ * Fields not set for a line are missing (codes -1), quantity defaults to 1 and the unit price to NaN.
+ * When no amount is set the amount is quantity × unit price. Not thread-safe; use once.
+ */
+public final class TransactionTableBuilder {
+
+    final Set<TransactionColumn> columns;
+    int size;
+    int malformedLines;
+    final GrowableColumns.Ints customer = new GrowableColumns.Ints();
+    final GrowableColumns.Ints invoice = new GrowableColumns.Ints();
+    final GrowableColumns.Ints day = new GrowableColumns.Ints();
+    final GrowableColumns.Ints secondOfDay = new GrowableColumns.Ints();
+    final GrowableColumns.Ints product = new GrowableColumns.Ints();
+    final GrowableColumns.Ints quantity = new GrowableColumns.Ints();
+    final GrowableColumns.Doubles unitPrice = new GrowableColumns.Doubles();
+    final GrowableColumns.Doubles amount = new GrowableColumns.Doubles();
+    final GrowableColumns.Ints country = new GrowableColumns.Ints();
+    final GrowableColumns.Ints region = new GrowableColumns.Ints();
+    final Dictionary customers = new Dictionary();
+    final Dictionary invoices = new Dictionary();
+    final BitSet cancellationInvoices = new BitSet();
+    final Dictionary products = new Dictionary();
+    final List<String> descriptions = new ArrayList<>();
+    final Dictionary countries = new Dictionary();
+    final Dictionary regions = new Dictionary();
+
+    private int lineCustomer = -1;
+    private int lineInvoice = -1;
+    private int lineDay = Integer.MIN_VALUE;
+    private int lineSecond;
+    private int lineProduct = -1;
+    private int lineQuantity = 1;
+    private double lineUnitPrice = Double.NaN;
+    private double lineAmount = Double.NaN;
+    private int lineCountry = -1;
+    private int lineRegion = -1;
+
+    /** @param columns the columns the source has (recorded in the table, see {@link TransactionTable#has}) */
+    public TransactionTableBuilder(Set<TransactionColumn> columns) {
+        this.columns = columns.isEmpty() ? EnumSet.noneOf(TransactionColumn.class) : EnumSet.copyOf(columns);
+    }
+
+    /** Customer id; null or blank means missing. */
+    public TransactionTableBuilder customer(String id) {
+        lineCustomer = customers.encode(id);
+        return this;
+    }
+
+    /** Invoice id; null or blank means the line is a transaction of its own. */
+    public TransactionTableBuilder invoice(String id) {
+        lineInvoice = invoices.encode(id);
+        if (lineInvoice >= 0 && id.charAt(0) == 'C') {
+            cancellationInvoices.set(lineInvoice);
+        }
+        return this;
+    }
+
+    public TransactionTableBuilder date(LocalDate date) {
+        return dateTime(Math.toIntExact(date.toEpochDay()), 0);
+    }
+
+    /** Date as an ISO epoch day and time as seconds since midnight. */
+    public TransactionTableBuilder dateTime(int epochDay, int secondsOfDay) {
+        lineDay = epochDay;
+        lineSecond = secondsOfDay;
+        return this;
+    }
+
+    /** Product id and description; the first non-blank description of a product is kept. */
+    public TransactionTableBuilder product(String id, String description) {
+        lineProduct = products.encode(id);
+        if (lineProduct >= 0) {
+            if (lineProduct == descriptions.size()) {
+                descriptions.add(null);
+            }
+            if (descriptions.get(lineProduct) == null && description != null && !description.isBlank()) {
+                descriptions.set(lineProduct, description);
+            }
+        }
+        return this;
+    }
+
+    public TransactionTableBuilder quantity(int value) {
+        lineQuantity = value;
+        return this;
+    }
+
+    public TransactionTableBuilder unitPrice(double value) {
+        lineUnitPrice = value;
+        return this;
+    }
+
+    public TransactionTableBuilder amount(double value) {
+        lineAmount = value;
+        return this;
+    }
+
+    public TransactionTableBuilder country(String name) {
+        lineCountry = countries.encode(name);
+        return this;
+    }
+
+    public TransactionTableBuilder region(String name) {
+        lineRegion = regions.encode(name);
+        return this;
+    }
+
+    /** Appends the line set so far and resets the fields for the next one; throws if it has no date or amount. */
+    public void addLine() {
+        String missing = lineDay == Integer.MIN_VALUE ? "a date"
+                : Double.isNaN(lineAmount) && Double.isNaN(lineUnitPrice) ? "an amount or a unit price" : null;
+        if (missing != null) {
+            resetLine(); // the next line starts clean even if the caller goes on
+            throw new IllegalStateException("a transaction line needs " + missing);
+        }
+        int row = size++;
+        customer.set(row, lineCustomer);
+        invoice.set(row, lineInvoice);
+        day.set(row, lineDay);
+        secondOfDay.set(row, lineSecond);
+        product.set(row, lineProduct);
+        quantity.set(row, lineQuantity);
+        unitPrice.set(row, lineUnitPrice);
+        amount.set(row, Double.isNaN(lineAmount) ? lineQuantity * lineUnitPrice : lineAmount);
+        country.set(row, lineCountry);
+        region.set(row, lineRegion);
+        resetLine();
+    }
+
+    /** Counts a source line that could not be read; the cleaning report lists it as malformed. */
+    public void skipMalformedLine() {
+        malformedLines++;
+        resetLine();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public TransactionTable build() {
+        return new TransactionTable(this);
+    }
+
+    private void resetLine() {
+        lineCustomer = -1;
+        lineInvoice = -1;
+        lineDay = Integer.MIN_VALUE;
+        lineSecond = 0;
+        lineProduct = -1;
+        lineQuantity = 1;
+        lineUnitPrice = Double.NaN;
+        lineAmount = Double.NaN;
+        lineCountry = -1;
+        lineRegion = -1;
+    }
+}

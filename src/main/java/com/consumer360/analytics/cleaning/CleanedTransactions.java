@@ -1,0 +1,66 @@
+package com.consumer360.analytics.cleaning;
+
+import com.consumer360.analytics.TransactionTable;
+import java.util.function.IntConsumer;
+
+/**
+ * The kept lines of a {@link TransactionTable} after cleaning, with the report of what was excluded.
+ *
+ * <p>Engines iterate {@link #forEachRow} (or {@link #row} for i in 0..size-1) and read columns from
+ * {@link #table()}. Customer analytics skip rows whose customer is -1.
+ */
+public final class CleanedTransactions {
+
+    private final TransactionTable table;
+    private final int[] rows;
+    private final CleaningReport report;
+    private final int lastDay;
+
+    CleanedTransactions(TransactionTable table, int[] rows, CleaningReport report) {
+        this.table = table;
+        this.rows = rows;
+        this.report = report;
+        int last = Integer.MIN_VALUE;
+        for (int row : rows) {
+            last = Math.max(last, table.day(row));
+        }
+        this.lastDay = last;
+    }
+
+    public TransactionTable table() {
+        return table;
+    }
+
+    public CleaningReport report() {
+        return report;
+    }
+
+    /** Number of kept lines. */
+    public int size() {
+        return rows.length;
+    }
+
+    /** Table row of the i-th kept line, in input order. */
+    public int row(int i) {
+        return rows[i];
+    }
+
+    public void forEachRow(IntConsumer action) {
+        for (int row : rows) {
+            action.accept(row);
+        }
+    }
+
+    /**
+     * A purchase is a kept line with a positive amount that is not on a cancellation invoice. Frequency,
+     * recency and cohort activity count purchases only; monetary values net purchases and returns.
+     */
+    public boolean isPurchase(int row) {
+        return table.amount(row) > 0 && !table.isCancellation(table.invoice(row));
+    }
+
+    /** Epoch day of the last kept line, or {@link Integer#MIN_VALUE} when nothing was kept. */
+    public int lastDay() {
+        return lastDay;
+    }
+}

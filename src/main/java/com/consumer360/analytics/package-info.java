@@ -1,0 +1,2 @@
+/** Plain-Java analytics engine: the columnar transaction table and the analyses fed by it or by SQL aggregates. */
+package com.consumer360.analytics;
