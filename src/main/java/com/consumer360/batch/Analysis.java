@@ -1,0 +1,41 @@
+package com.consumer360.batch;
+
+import com.consumer360.analytics.cleaning.CleanedTransactions;
+import com.consumer360.analytics.rfm.RfmAggregates;
+import com.consumer360.analytics.rfm.RfmScore;
+import com.consumer360.analytics.rfm.RfmScorer;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the output stages of {@code analyze} share: the cleaned transactions, the as-of date, and results
+ * several stages need, computed once on first use (RFM scores feed both rfm.csv and segments.csv).
+ * A new engine reads baskets or per-customer purchases from {@link #clean()}; if a later stage needs its
+ * results too, memoise them here the way {@link #rfmScores()} does.
+ */
+final class Analysis {
+
+    private final CleanedTransactions clean;
+    private final LocalDate asOf;
+    private List<RfmScore> rfmScores;
+
+    Analysis(CleanedTransactions clean, LocalDate asOf) {
+        this.clean = clean;
+        this.asOf = asOf;
+    }
+
+    CleanedTransactions clean() {
+        return clean;
+    }
+
+    LocalDate asOf() {
+        return asOf;
+    }
+
+    List<RfmScore> rfmScores() {
+        if (rfmScores == null) {
+            rfmScores = RfmScorer.score(RfmAggregates.of(clean, asOf));
+        }
+        return rfmScores;
+    }
+}

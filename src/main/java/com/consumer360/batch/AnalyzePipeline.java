@@ -1,0 +1,105 @@
+package com.consumer360.batch;
+
+import com.consumer360.analytics.TransactionTable;
+import com.consumer360.analytics.cleaning.CleanedTransactions;
+import com.consumer360.analytics.cleaning.Cleaning;
+import com.consumer360.analytics.rfm.RfmAggregates;
+import com.consumer360.analytics.rfm.SegmentMap;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analyze run: read, clean, then each {@link OutputStage} in order, timing every step for summary.json.
+ * Further engines (CLV, basket rules) plug in by adding their stage to {@link #STAGES}.
+ */
+final class AnalyzePipeline {
+
+    static final List<OutputStage> STAGES = List.of(
+            new CleaningStage(),
+            new RfmStage(),
+            new SegmentsStage(),
+            new CohortsStage(),
+            new MetricsStage());
+
+    private final PrintStream progress;
+    private final Map<String, Long> millis = new LinkedHashMap<>();
+
+    AnalyzePipeline(PrintStream progress) {
+        this.progress = progress;
+    }
+
+    /** Runs everything and returns the number of lines read. */
+    long run(AnalyzeArguments args) throws BadInputException, IOException {
+        long start = System.nanoTime();
+        TransactionTable table = new CsvTransactionReader(progress).read(args.inputs());
+        lap("read", start);
+        long t = System.nanoTime();
+        CleanedTransactions clean = Cleaning.clean(table);
+        lap("clean", t);
+        LocalDate asOf = asOf(args, clean);
+        createDirectory(args);
+        Analysis analysis = new Analysis(clean, asOf);
+        for (OutputStage stage : STAGES) {
+            t = System.nanoTime();
+            stage.write(analysis, args.out());
+            lap(stage.name(), t);
+        }
+        long total = (System.nanoTime() - start) / 1_000_000;
+        long lines = clean.report().linesRead();
+        OutputFiles.writeJson(args.out().resolve("summary.json"), OutputFiles.object(
+                "inputs", args.inputs().stream().map(Object::toString).toList(),
+                "as_of", asOf.toString(),
+                "lines_read", lines,
+                "customers_scored", analysis.rfmScores().size(),
+                "segment_map_version", SegmentMap.VERSION,
+                "stage_millis", millis,
+                "total_millis", total,
+                "lines_per_second", total == 0 ? null : lines * 1000 / total,
+                "peak_heap_bytes", peakHeapBytes()));
+        return lines;
+    }
+
+    private void lap(String stage, long startNanos) {
+        millis.put(stage, (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    private static LocalDate asOf(AnalyzeArguments args, CleanedTransactions clean) throws BadInputException {
+        if (clean.size() == 0) {
+            throw new BadInputException(args.inputs().getFirst() + ": no transaction line left after cleaning");
+        }
+        LocalDate last = LocalDate.ofEpochDay(clean.lastDay());
+        LocalDate asOf = args.asOf().orElse(RfmAggregates.defaultAsOf(clean));
+        if (asOf.isBefore(last)) {
+            throw new BadInputException("--as-of " + asOf + " is before the last transaction (" + last
+                    + "); recency would be negative");
+        }
+        return asOf;
+    }
+
+    private static void createDirectory(AnalyzeArguments args) throws BadInputException {
+        try {
+            Files.createDirectories(args.out());
+        } catch (IOException e) {
+            throw new BadInputException(args.out() + ": cannot create the output directory: " + e.getMessage());
+        }
+    }
+
+    /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one time during the run. */
+    private static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}

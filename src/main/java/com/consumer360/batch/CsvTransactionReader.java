@@ -1,0 +1,122 @@
+package com.consumer360.batch;
+
+import com.consumer360.analytics.TransactionColumn;
+import com.consumer360.analytics.TransactionTable;
+import com.consumer360.analytics.TransactionTableBuilder;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads transaction CSV files (plain or gzipped, recognised by content) into one {@link TransactionTable}.
+ *
+ * <p>Tolerance: a line whose fields do not parse is skipped and counted as malformed, up to 0.1% of a file's
+ * data lines; beyond that the file is rejected with the first bad line, its column and the count.
+ */
+final class CsvTransactionReader {
+
+    static final int PROGRESS_EVERY = 1_000_000;
+
+    private final PrintStream progress;
+
+    CsvTransactionReader(PrintStream progress) {
+        this.progress = progress;
+    }
+
+    TransactionTable read(List<Path> files) throws BadInputException {
+        Set<TransactionColumn> columns = EnumSet.noneOf(TransactionColumn.class);
+        for (Path file : files) {
+            columns.addAll(withReader(file, (reader, name) -> layoutOf(reader.iterator(), name)).columns());
+        }
+        TransactionTableBuilder table = new TransactionTableBuilder(columns);
+        for (Path file : files) {
+            withReader(file, (reader, name) -> readLines(reader, name, table));
+        }
+        return table.build();
+    }
+
+    private static ColumnLayout layoutOf(Iterator<CsvRecord> records, String file) throws BadInputException {
+        if (!records.hasNext()) {
+            throw BadInputException.at(file, 1, "-", "empty file, expected a header line");
+        }
+        return ColumnLayout.of(file, records.next().getFields());
+    }
+
+    private Void readLines(CsvReader<CsvRecord> reader, String file, TransactionTableBuilder table)
+            throws BadInputException {
+        var records = reader.iterator();
+        LineParser parser = new LineParser(layoutOf(records, file));
+        long lines = 0;
+        long malformed = 0;
+        String firstProblem = null;
+        while (records.hasNext()) {
+            CsvRecord record = records.next();
+            lines++;
+            try {
+                parser.parse(record, table);
+                table.addLine();
+            } catch (LineParser.FieldException e) {
+                table.skipMalformedLine();
+                if (malformed++ == 0) {
+                    firstProblem = BadInputException.at(file, record.getStartingLineNumber(),
+                            ColumnLayout.nameOf(e.column), e.getMessage()).getMessage();
+                }
+            }
+            if (lines % PROGRESS_EVERY == 0) {
+                progress.printf("analyze: %s: %,d lines read%n", file, lines);
+            }
+        }
+        if (malformed > lines / 1000) {
+            throw new BadInputException(firstProblem + " (" + malformed + " of " + lines
+                    + " lines unreadable; at most 0.1% are skipped)");
+        }
+        return null;
+    }
+
+    private interface CsvAction<T> {
+        T apply(CsvReader<CsvRecord> reader, String file) throws BadInputException;
+    }
+
+    private static <T> T withReader(Path file, CsvAction<T> action) throws BadInputException {
+        String name = file.toString();
+        try (InputStream in = open(file);
+             CsvReader<CsvRecord> reader = CsvReader.builder()
+                     .allowMissingFields(true).allowExtraFields(true).detectBomHeader(true)
+                     .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return action.apply(reader, name);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(name + ": no such file");
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInputException(name + ": cannot read: " + e.getMessage());
+        } catch (CsvParseException e) {
+            throw new BadInputException(name + ": not a readable CSV file: " + e.getMessage());
+        }
+    }
+
+    /** Gzip is recognised by its magic bytes, so a compressed file needs no particular name. */
+    private static InputStream open(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException("is a directory");
+        }
+        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+}

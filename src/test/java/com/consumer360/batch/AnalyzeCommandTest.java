@@ -1,0 +1,158 @@
+package com.consumer360.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class AnalyzeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+    }
+
+    private static JsonNode json(Path file) {
+        return JsonMapper.shared().readTree(file.toFile());
+    }
+
+    @Test
+    void aMinimalFileWritesEveryOutputAndExitsZero() throws IOException {
+        Path input = write("min.csv",
+                "customer_id,invoice_date,amount",
+                "a,2024-01-05,10.00",
+                "a,2024-01-05,10.00",          // identical line: an exact duplicate
+                "a,2024-02-10T09:30:00,5.50",
+                "b,2024-02-11,0",              // zero amount, no price: excluded
+                ",2024-02-12,7",               // no customer: sales only
+                "b,2024-02-12,20");
+        Path out = dir.resolve("out");
+
+        AnalyzeRun run = AnalyzeRun.of("--input", input.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(out).isDirectoryContaining("glob:**/summary.json");
+        for (String file : List.of("cleaning.json", "rfm.csv", "segments.csv", "cohorts.csv", "metrics.json")) {
+            assertThat(out.resolve(file)).exists();
+        }
+        JsonNode cleaning = json(out.resolve("cleaning.json"));
+        assertThat(cleaning.get("lines_read").asLong()).isEqualTo(6);
+        assertThat(cleaning.get("lines_kept").asLong()).isEqualTo(4);
+        assertThat(cleaning.get("excluded").get("exact_duplicates").asLong()).isEqualTo(1);
+        assertThat(cleaning.get("excluded").get("non_positive_price").asLong()).isEqualTo(1);
+        assertThat(cleaning.get("missing_customer_id").asLong()).isEqualTo(1);
+        // As of 2024-02-13 (the day after the last line): a last bought 02-10 (3 days), two transactions
+        // (without invoice ids each line is one), 15.50; b bought 02-12 (1 day), once, 20.
+        // With n = 2 the better customer has 1 below it: 1 + floor(5/2) = 3; the other scores 1.
+        // a = (1,3,1), mean(F,M) = 2 -> Hibernating; b = (3,1,3), mean 2 -> About to Sleep.
+        assertThat(Files.readAllLines(out.resolve("rfm.csv"))).containsExactly(
+                "customer_id,recency_days,frequency,monetary,r,f,m,segment",
+                "a,3,2,15.5,1,3,1,Hibernating",
+                "b,1,1,20,3,1,3,About to Sleep");
+        JsonNode summary = json(out.resolve("summary.json"));
+        assertThat(summary.get("as_of").asString()).isEqualTo("2024-02-13");
+        assertThat(summary.get("segment_map_version").asString()).isEqualTo("rfm-segments/putler-r-fm/v1");
+        assertThat(summary.get("stage_millis").propertyNames()).contains("read", "clean", "rfm", "cohorts");
+        assertThat(summary.get("peak_heap_bytes").asLong()).isPositive();
+    }
+
+    @Test
+    void readsGzippedFilesAndSeveralInputsAsOneDataSet() throws IOException {
+        Path plain = write("jan.csv", "customer_id,invoice_date,amount", "a,2024-01-05,10");
+        Path gz = dir.resolve("feb.data");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write("customer_id,invoice_date,amount\na,2024-02-05,30\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Path out = dir.resolve("out");
+
+        AnalyzeRun run = AnalyzeRun.of("--input", plain.toString(), "--input", gz.toString(),
+                "--out", out.toString(), "--as-of", "2024-03-01");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("rfm.csv")).get(1)).startsWith("a,25,2,40,");
+        assertThat(Files.readAllLines(out.resolve("cohorts.csv"))).containsExactly(
+                "cohort_month,period,customers,retention,revenue,revenue_retention",
+                "2024-01,0,1,1,10,1",
+                "2024-01,1,1,1,30,3");
+    }
+
+    @Test
+    void anUnparseableDateNamesFileLineAndColumnAndExitsTwo() throws IOException {
+        Path input = write("bad.csv", "customer_id,invoice_date,amount", "a,2024-01-05,10", "b,2024-13-45,3");
+
+        AnalyzeRun run = AnalyzeRun.of("--input", input.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("analyze: " + input + ": line 3, column invoice_date: cannot read '2024-13-45' as a date")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadNumberNamesItsColumn() throws IOException {
+        Path input = write("bad.csv", "customer_id,invoice_date,quantity,unit_price", "a,2024-01-05,2,1.x");
+
+        AnalyzeRun run = AnalyzeRun.of("--input", input.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("analyze: " + input + ": line 2, column unit_price: cannot read '1.x'");
+    }
+
+    @Test
+    void aFewUnreadableLinesInALargeFileAreSkippedAndCounted() throws IOException {
+        StringBuilder csv = new StringBuilder("customer_id,invoice_date,amount\n");
+        for (int i = 0; i < 2_000; i++) {
+            csv.append("c%d,2024-01-%02d,%d%n".formatted(i % 50, 1 + i % 28, 1 + i % 9));
+        }
+        csv.append("c1,not a date,5\nc2,2024-01-02,five\n"); // 2 of 2,002 lines: within 0.1%
+        Path input = Files.writeString(dir.resolve("big.csv"), csv);
+        Path out = dir.resolve("out");
+
+        AnalyzeRun run = AnalyzeRun.of("--input", input.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(json(out.resolve("cleaning.json")).get("excluded").get("malformed").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void missingFileUnknownColumnsAndBadArgumentsExitTwoWithOneLine() throws IOException {
+        Path noColumns = write("x.csv", "a,b,c", "1,2,3");
+        String out = dir.resolve("out").toString();
+        List<AnalyzeRun> runs = List.of(
+                AnalyzeRun.of("--input", dir.resolve("nope.csv").toString(), "--out", out),
+                AnalyzeRun.of("--input", noColumns.toString(), "--out", out),
+                AnalyzeRun.of("--input", noColumns.toString()),
+                AnalyzeRun.of("--input", noColumns.toString(), "--out", out, "--as-of", "someday"),
+                AnalyzeRun.of("--frobnicate"));
+
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).hasSize(1);
+            assertThat(run.err()).startsWith("analyze: ").doesNotContain("Exception", "\tat ");
+        });
+        assertThat(runs.get(0).err()).contains("nope.csv: no such file");
+        assertThat(runs.get(1).err()).contains("x.csv: line 1, column customer_id");
+    }
+
+    @Test
+    void anAsOfDateBeforeTheLastTransactionIsRefused() throws IOException {
+        Path input = write("min.csv", "customer_id,invoice_date,amount", "a,2024-01-05,10");
+
+        AnalyzeRun run = AnalyzeRun.of("--input", input.toString(), "--out", dir.resolve("o").toString(),
+                "--as-of", "2024-01-04");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--as-of 2024-01-04 is before the last transaction (2024-01-05)");
+    }
+}
