@@ -17,14 +17,14 @@ COMMENT ON FUNCTION app_region_ids() IS 'Region ids of the current scope (settin
 ALTER TABLE dim_customer ENABLE ROW LEVEL SECURITY;
 ALTER TABLE dim_customer FORCE ROW LEVEL SECURITY;
 CREATE POLICY dim_customer_region_scope ON dim_customer
-    USING (region_id = ANY ((SELECT app_region_ids())))
-    WITH CHECK (region_id = ANY ((SELECT app_region_ids())));
+    USING (region_id = ANY ((SELECT app_region_ids())::SMALLINT[]))
+    WITH CHECK (region_id = ANY ((SELECT app_region_ids())::SMALLINT[]));
 
 ALTER TABLE fact_sales ENABLE ROW LEVEL SECURITY;
 ALTER TABLE fact_sales FORCE ROW LEVEL SECURITY;
 CREATE POLICY fact_sales_region_scope ON fact_sales
-    USING (region_id = ANY ((SELECT app_region_ids())))
-    WITH CHECK (region_id = ANY ((SELECT app_region_ids())));
+    USING (region_id = ANY ((SELECT app_region_ids())::SMALLINT[]))
+    WITH CHECK (region_id = ANY ((SELECT app_region_ids())::SMALLINT[]));
 
 -- The runtime role reads and writes data but owns nothing. No TRUNCATE: it bypasses row security.
 GRANT USAGE ON SCHEMA public TO ${app_role};

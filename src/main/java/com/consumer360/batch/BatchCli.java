@@ -8,7 +8,8 @@ public final class BatchCli {
 
     /** Command name to implementation; each takes the remaining arguments and returns an exit code. */
     private static final Map<String, ToIntFunction<String[]>> COMMANDS = Map.of(
-            "analyze", args -> notYetAvailable("analyze"));
+            "analyze", args -> notYetAvailable("analyze"),
+            "generate", com.consumer360.demodata.GenerateCommand::run);
 
     private BatchCli() {
     }

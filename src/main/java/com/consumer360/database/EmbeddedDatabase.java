@@ -1,0 +1,101 @@
+package com.consumer360.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL 17 server: one per data directory and JVM, kept across restarts, with the owner
+ * and runtime roles (sql/setup-roles.sql does the same for an external server).
+ */
+public final class EmbeddedDatabase {
+
+    static final String DATABASE = "consumer360";
+    static final String OWNER_ROLE = "c360_owner";
+    static final String APP_ROLE = "c360_app";
+    /** The embedded server only listens on localhost; these roles use trust authentication there. */
+    static final String PASSWORD = "consumer360";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Map<Path, EmbeddedDatabase> RUNNING = new ConcurrentHashMap<>();
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts the server on {@code dataDirectory}, or returns the one this JVM already started there. */
+    public static EmbeddedDatabase startOrGet(Path dataDirectory) {
+        return RUNNING.computeIfAbsent(dataDirectory.toAbsolutePath().normalize(), EmbeddedDatabase::start);
+    }
+
+    private static EmbeddedDatabase start(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+            boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
+            log.info("{} embedded PostgreSQL in {}", fresh ? "Creating" : "Starting", dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("work_mem", "32MB")
+                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .setServerConfig("max_wal_size", "2GB")
+                    .setServerConfig("synchronous_commit", "off")
+                    .start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            database.createRolesAndDatabase();
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set up the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** JDBC URL of the Consumer360 database on this server. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    /** Port the server listens on (localhost only). */
+    public int port() {
+        return postgres.getPort();
+    }
+
+    private void createRolesAndDatabase() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            createRole(statement, OWNER_ROLE, "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB");
+            createRole(statement, APP_ROLE, "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB");
+            try (ResultSet exists = statement.executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (!exists.next()) {
+                    statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE);
+                    statement.execute("REVOKE ALL ON DATABASE " + DATABASE + " FROM PUBLIC");
+                    statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + DATABASE + " TO " + APP_ROLE);
+                }
+            }
+        }
+    }
+
+    private static void createRole(Statement statement, String role, String options) throws SQLException {
+        try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+            if (!exists.next()) {
+                statement.execute("CREATE ROLE " + role + " " + options + " PASSWORD '" + PASSWORD + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.consumer360.demodata;
+
+/**
+ * Ground truth of the demo retailer, documented in docs/demo-data.md so that tests can check the engines
+ * recover it.
+ *
+ * <p>Purchase process (BG/NBD, time unit days): each customer's purchase rate {@code lambda ~ Gamma(r, alpha)}
+ * (shape r, rate alpha) and drop-out probability {@code p ~ Beta(a, b)}; after each purchase the customer
+ * leaves with probability p, otherwise the next purchase follows after an Exp(lambda) wait.
+ */
+public record DemoParameters(
+        double r, double alpha, double a, double b,
+        double meanExtraLinesPerInvoice, double seasonalBasketBoost,
+        double acquisitionGrowth, double cancellationRate, double affinityProbability,
+        int productCount, int affinityPairs, int linesPerCustomerHint) {
+
+    /** The parameters used by the portal's demo data. */
+    public static DemoParameters standard() {
+        return new DemoParameters(
+                0.9, 60.0, 0.8, 4.0,
+                3.0, 1.4,
+                1.5, 0.02, 0.55,
+                2000, 40, 20);
+    }
+}

@@ -1,0 +1,2 @@
+/** The sales overview page. */
+package com.consumer360.sales.ui;

@@ -1,0 +1,72 @@
+package com.consumer360.ui;
+
+import com.consumer360.security.AppUser;
+import com.consumer360.warehouse.DataFreshness;
+import com.consumer360.warehouse.WarehouseStatusService;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The shell of every signed-in page: navigation filtered by role, data freshness, user and sign-out. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private static final DateTimeFormatter LOADED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final WarehouseStatusService status;
+    private final Span freshness = new Span();
+
+    MainLayout(WarehouseStatusService status, AuthenticationContext authentication) {
+        this.status = status;
+        Span brand = new Span("Consumer360");
+        brand.addClassName("c360-brand");
+        freshness.addClassName("c360-freshness");
+        freshness.setId("data-as-of");
+        String user = authentication.getAuthenticatedUser(AppUser.class)
+                .map(u -> u.displayName() + " (" + String.join(", ", u.roles()) + ")").orElse("");
+        Button signOut = new Button("Sign out", e -> authentication.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, freshness, new Span(user), signOut);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(freshness);
+        header.setWidthFull();
+        header.addClassName("c360-header");
+        addToNavbar(header);
+        addToDrawer(navigation());
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        // Only the views the signed-in user's roles may open (Vaadin checks each view's access annotation).
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(new SideNavItem(entry.title(), entry.path())));
+        return nav;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        DataFreshness data = status.freshness();
+        if (data.latestSale() == null) {
+            freshness.setText("No data in your regions yet");
+            return;
+        }
+        String loaded = data.loadedAt() == null ? "" : " · loaded "
+                + LOADED.format(data.loadedAt().atZoneSameInstant(ZoneId.systemDefault()));
+        freshness.setText("Data as of " + data.latestSale() + loaded);
+    }
+}

@@ -1,0 +1,50 @@
+package com.consumer360.ui.chart;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builders for the ApexCharts options our views use; values are plain maps and lists serialised as JSON. */
+public final class ChartOptions {
+
+    private static final List<String> PALETTE = List.of("#1f6feb", "#2da44e", "#bf8700", "#cf222e", "#8250df");
+
+    private ChartOptions() {
+    }
+
+    /** A named series of numbers. */
+    public record Series(String name, List<? extends Number> data) {
+    }
+
+    /** A line chart over category labels (e.g. months). */
+    public static Map<String, Object> line(String title, List<String> categories, List<Series> series, String yTitle) {
+        Map<String, Object> options = base("line", title, series);
+        options.put("xaxis", Map.of("categories", categories, "tickAmount", Math.min(12, categories.size())));
+        options.put("yaxis", Map.of("title", Map.of("text", yTitle)));
+        options.put("stroke", Map.of("width", 3, "curve", "smooth"));
+        options.put("markers", Map.of("size", 3));
+        return options;
+    }
+
+    /** A bar chart over category labels; horizontal bars suit long labels such as product names. */
+    public static Map<String, Object> bar(String title, List<String> categories, List<Series> series, boolean horizontal) {
+        Map<String, Object> options = base("bar", title, series);
+        options.put("xaxis", Map.of("categories", categories));
+        options.put("plotOptions", Map.of("bar", Map.of("horizontal", horizontal, "borderRadius", 3)));
+        options.put("dataLabels", Map.of("enabled", false));
+        return options;
+    }
+
+    private static Map<String, Object> base(String type, String title, List<Series> series) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("chart", Map.of("type", type, "height", 320, "toolbar", Map.of("show", false),
+                "animations", Map.of("enabled", false), "fontFamily", "inherit"));
+        options.put("title", Map.of("text", title, "style", Map.of("fontSize", "15px")));
+        options.put("series", series.stream().map(s -> Map.of("name", s.name(), "data", s.data())).toList());
+        options.put("colors", PALETTE);
+        options.put("tooltip", Map.of("shared", true));
+        // Not an ApexCharts option: tells our element to format axis and tooltip numbers compactly (1.2M).
+        options.put("c360NumberFormat", "compact");
+        return options;
+    }
+}
