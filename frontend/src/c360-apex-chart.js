@@ -32,12 +32,16 @@ class C360ApexChart extends HTMLElement {
     if (options.c360NumberFormat === 'compact') {
       const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
       const full = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-      const axes = Array.isArray(options.yaxis) ? options.yaxis : [options.yaxis = options.yaxis || {}];
-      axes.forEach((axis) => {
-        axis.labels = Object.assign({}, axis.labels, { formatter: (v) => compact.format(v) });
-      });
-      if (options.plotOptions && options.plotOptions.bar && options.plotOptions.bar.horizontal) {
+      const horizontal = !!(options.plotOptions && options.plotOptions.bar && options.plotOptions.bar.horizontal);
+      if (horizontal) {
+        // Horizontal bars: values run along the x axis, category names along the y axis.
         options.xaxis = Object.assign({}, options.xaxis, { labels: { formatter: (v) => compact.format(v) } });
+        options.yaxis = Object.assign({}, options.yaxis, { labels: { maxWidth: 220 } });
+      } else {
+        const axes = Array.isArray(options.yaxis) ? options.yaxis : [options.yaxis = options.yaxis || {}];
+        axes.forEach((axis) => {
+          axis.labels = Object.assign({}, axis.labels, { formatter: (v) => compact.format(v) });
+        });
       }
       options.tooltip = Object.assign({}, options.tooltip, { y: { formatter: (v) => full.format(v) } });
       delete options.c360NumberFormat;

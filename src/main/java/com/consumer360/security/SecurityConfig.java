@@ -19,7 +19,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/images/**", "/icons/**").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/images/**", "/icons/**", "/styles/**").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

@@ -23,6 +23,7 @@ public final class ChartOptions {
         options.put("yaxis", Map.of("title", Map.of("text", yTitle)));
         options.put("stroke", Map.of("width", 3, "curve", "smooth"));
         options.put("markers", Map.of("size", 3));
+        options.put("tooltip", Map.of("shared", true, "intersect", false));
         return options;
     }
 
@@ -42,7 +43,6 @@ public final class ChartOptions {
         options.put("title", Map.of("text", title, "style", Map.of("fontSize", "15px")));
         options.put("series", series.stream().map(s -> Map.of("name", s.name(), "data", s.data())).toList());
         options.put("colors", PALETTE);
-        options.put("tooltip", Map.of("shared", true));
         // Not an ApexCharts option: tells our element to format axis and tooltip numbers compactly (1.2M).
         options.put("c360NumberFormat", "compact");
         return options;

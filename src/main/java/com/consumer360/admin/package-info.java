@@ -1,0 +1,2 @@
+/** Administration: users, roles and region assignments. */
+package com.consumer360.admin;

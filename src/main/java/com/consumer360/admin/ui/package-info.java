@@ -1,0 +1,2 @@
+/** Administration pages. */
+package com.consumer360.admin.ui;

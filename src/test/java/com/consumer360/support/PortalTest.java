@@ -1,0 +1,23 @@
+package com.consumer360.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole portal on a random port, on the embedded PostgreSQL (a fresh one per test run) with a small demo
+ * data set. All tests that use it share one Spring context and one database.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "consumer360.data-dir=" + PortalTest.DATA_DIR,
+    "consumer360.demo-lines=" + PortalTest.DEMO_LINES,
+    "vaadin.devmode.devTools.enabled=false"})
+public @interface PortalTest {
+
+    String DATA_DIR = "target/test-data";
+    String DEMO_LINES = "60000";
+}
