@@ -1,0 +1,99 @@
+package com.consumer360.analytics.clv;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * Multi-start maximum likelihood on log-parameters, with standard errors from the observed
+ * information (the numerical Hessian of the analytic gradient).
+ */
+final class MaximumLikelihood {
+
+    /** Natural parameters outside [1e-8, 1e8] mean the likelihood has no interior maximum. */
+    private static final double LOG_BOUND = Math.log(1e8);
+
+    /** Best run and all runs, so that tests can check that every start reaches the same optimum. */
+    record Estimate(double[] parameters, double logLikelihood, List<Double> standardErrors, List<Bfgs.Result> runs) {
+    }
+
+    private MaximumLikelihood() {
+    }
+
+    /**
+     * Fits from each start (log-parameters) and keeps the best. Throws with {@code what} in the message
+     * when no run reaches a finite interior optimum.
+     */
+    static Estimate fit(LogLikelihood f, List<double[]> starts, double observations, String what, String[] names) {
+        List<Bfgs.Result> runs = new ArrayList<>();
+        for (double[] start : starts) {
+            runs.add(Bfgs.maximise(f, start, observations));
+        }
+        Bfgs.Result best = runs.stream()
+                .filter(run -> Double.isFinite(run.value()))
+                .max(Comparator.comparingDouble(Bfgs.Result::value))
+                .orElseThrow(() -> new IllegalStateException(what + " fit failed: the likelihood is not finite at any start"));
+        for (int i = 0; i < best.theta().length; i++) {
+            if (Math.abs(best.theta()[i]) > LOG_BOUND) {
+                throw new IllegalStateException(what + " fit has no interior optimum: " + names[i] + " tends to "
+                        + (best.theta()[i] > 0 ? "infinity" : "0") + "; the data are too few or too uniform for this model");
+            }
+        }
+        if (!best.converged()) {
+            throw new IllegalStateException(what + " fit did not converge in " + best.evaluations() + " evaluations");
+        }
+        double[] parameters = new double[best.theta().length];
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] = Math.exp(best.theta()[i]);
+        }
+        return new Estimate(parameters, best.value(), standardErrors(f, best.theta()), runs);
+    }
+
+    /**
+     * Square roots of the diagonal of the inverse observed information in the natural parameters,
+     * or an empty list when the Hessian is not negative definite (then there are no usable errors).
+     */
+    static List<Double> standardErrors(LogLikelihood f, double[] theta) {
+        int n = theta.length;
+        RealMatrix hessian = MatrixUtils.createRealMatrix(n, n);
+        for (int j = 0; j < n; j++) {
+            double p = Math.exp(theta[j]);
+            double h = 1e-5 * p;
+            double[] plus = naturalGradient(f, shifted(theta, j, p + h));
+            double[] minus = naturalGradient(f, shifted(theta, j, p - h));
+            for (int i = 0; i < n; i++) {
+                hessian.setEntry(i, j, (plus[i] - minus[i]) / (2 * h));
+            }
+        }
+        RealMatrix information = hessian.add(hessian.transpose()).scalarMultiply(-0.5);
+        try {
+            RealMatrix covariance = new CholeskyDecomposition(information).getSolver().getInverse();
+            List<Double> errors = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                errors.add(Math.sqrt(covariance.getEntry(i, i)));
+            }
+            return errors.stream().allMatch(Double::isFinite) ? List.copyOf(errors) : List.of();
+        } catch (RuntimeException notPositiveDefinite) {
+            return List.of();
+        }
+    }
+
+    private static double[] shifted(double[] theta, int j, double natural) {
+        double[] copy = theta.clone();
+        copy[j] = Math.log(natural);
+        return copy;
+    }
+
+    private static double[] naturalGradient(LogLikelihood f, double[] theta) {
+        double[] g = new double[theta.length];
+        f.valueAndGradient(theta, g);
+        for (int i = 0; i < g.length; i++) {
+            g[i] /= Math.exp(theta[i]);
+        }
+        return g;
+    }
+}

@@ -1,0 +1,115 @@
+package com.consumer360.analytics.clv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import org.junit.jupiter.api.Test;
+
+class BgNbdModelTest {
+
+    private static final CalibrationData CDNOW = Cdnow.weekly();
+
+    @Test
+    void reproducesThePublishedCdnowFit() {
+        BgNbdFit fit = BgNbdModel.fit(CDNOW.customers());
+
+        // Fader, Hardie and Lee (2005): r = 0.2426, alpha = 4.4137, a = 0.7930, b = 2.4262, LL = -9582.43.
+        // 3 significant digits: within half a unit of the third digit.
+        assertThat(fit.model().r()).isCloseTo(0.2426, within(0.0005));
+        assertThat(fit.model().alpha()).isCloseTo(4.4137, within(0.005));
+        assertThat(fit.model().a()).isCloseTo(0.7930, within(0.0005));
+        assertThat(fit.model().b()).isCloseTo(2.4262, within(0.005));
+        assertThat(fit.logLikelihood()).isCloseTo(-9582.43, within(0.01));
+        assertThat(fit.customers()).isEqualTo(2357);
+    }
+
+    @Test
+    void everyStartingPointReachesTheSameOptimum() {
+        BgNbdModel.Detailed detailed = BgNbdModel.fitDetailed(CDNOW.customers());
+
+        assertThat(detailed.estimate().runs()).hasSizeGreaterThanOrEqualTo(3);
+        for (Bfgs.Result run : detailed.estimate().runs()) {
+            assertThat(run.converged()).isTrue();
+            assertThat(run.value()).isCloseTo(detailed.fit().logLikelihood(), within(1e-6));
+            for (int i = 0; i < 4; i++) {
+                assertThat(run.theta()[i]).isCloseTo(detailed.estimate().runs().get(0).theta()[i], within(1e-4));
+            }
+        }
+    }
+
+    @Test
+    void standardErrorsAreThoseOfTheObservedInformation() {
+        BgNbdFit fit = BgNbdModel.fit(CDNOW.customers());
+
+        // BTYD/lifetimes do not publish errors for CDNOW; check they are positive and small relative to
+        // the estimates (2,357 customers pin all four parameters down to well within 50%).
+        assertThat(fit.standardErrors()).hasSize(4);
+        double[] estimates = {fit.model().r(), fit.model().alpha(), fit.model().a(), fit.model().b()};
+        for (int i = 0; i < 4; i++) {
+            assertThat(fit.standardErrors().get(i)).isPositive().isLessThan(0.5 * estimates[i]);
+        }
+    }
+
+    @Test
+    void sumOfCustomerLogLikelihoodsIsTheFitsLogLikelihood() {
+        BgNbdFit fit = BgNbdModel.fit(CDNOW.customers());
+
+        double sum = CDNOW.customers().stream().mapToDouble(fit.model()::logLikelihood).sum();
+
+        assertThat(sum).isCloseTo(fit.logLikelihood(), within(1e-6));
+    }
+
+    @Test
+    void conditionalExpectationMatchesTheUntransformedFormula() {
+        BgNbdModel model = new BgNbdModel(0.2426, 4.4137, 0.7930, 2.4262);
+        CustomerSummary c = new CustomerSummary("c", 2, 30.43, 38.86, 0);
+        double t = 39;
+
+        // Equation 10 of Fader, Hardie and Lee (2005) as written, with the plain 2F1 series.
+        double z = t / (model.alpha() + c.T() + t);
+        double hyp = Hypergeometric2F1.value(model.r() + 2, model.b() + 2, model.a() + model.b() + 1, z);
+        double bracket = 1 - Math.pow((model.alpha() + c.T()) / (model.alpha() + c.T() + t), model.r() + 2) * hyp;
+        double numerator = (model.a() + model.b() + 1) / (model.a() - 1) * bracket;
+        double odds = model.a() / (model.b() + 1) * Math.pow((model.alpha() + c.T()) / (model.alpha() + c.recency()), model.r() + 2);
+
+        assertThat(model.expectedPurchases(c, t)).isCloseTo(numerator / (1 + odds), withinPercentage(1e-8));
+        assertThat(model.probabilityAlive(c)).isCloseTo(1 / (1 + odds), within(1e-12));
+    }
+
+    @Test
+    void expectedPurchasesOfANewCustomerMatchEquation7() {
+        BgNbdModel model = new BgNbdModel(0.2426, 4.4137, 0.7930, 2.4262);
+        double t = 78;
+
+        double z = t / (model.alpha() + t);
+        double expected = (model.a() + model.b() - 1) / (model.a() - 1)
+                * (1 - Math.pow(model.alpha() / (model.alpha() + t), model.r())
+                        * Hypergeometric2F1.value(model.r(), model.b(), model.a() + model.b() - 1, z));
+
+        assertThat(model.expectedPurchasesOfNewCustomer(t)).isCloseTo(expected, withinPercentage(1e-8));
+    }
+
+    @Test
+    void expectationIsContinuousThroughASingularLookingA() {
+        // a = 1 makes the published formula 0/0; the implementation must give the limit.
+        CustomerSummary c = new CustomerSummary("c", 3, 20, 30, 0);
+        double atOne = new BgNbdModel(0.5, 5, 1.0, 2).expectedPurchases(c, 10);
+        double below = new BgNbdModel(0.5, 5, 1.0 - 1e-7, 2).expectedPurchases(c, 10);
+        double above = new BgNbdModel(0.5, 5, 1.0 + 1e-7, 2).expectedPurchases(c, 10);
+
+        assertThat(atOne).isFinite().isPositive();
+        assertThat(atOne).isCloseTo(below, within(1e-5)).isCloseTo(above, within(1e-5));
+    }
+
+    @Test
+    void frequentLoyalBuyersStayFinite() {
+        BgNbdModel model = new BgNbdModel(0.2426, 4.4137, 0.7930, 2.4262);
+        CustomerSummary heavy = new CustomerSummary("heavy", 5_000, 38.8, 38.86, 10);
+        CustomerSummary gone = new CustomerSummary("gone", 5_000, 0.01, 38.86, 10);
+
+        assertThat(model.expectedPurchases(heavy, 52)).isFinite().isGreaterThan(1_000);
+        assertThat(model.probabilityAlive(gone)).isFinite().isGreaterThanOrEqualTo(0).isLessThan(1e-100);
+        assertThat(model.expectedPurchases(gone, 52)).isFinite().isGreaterThanOrEqualTo(0);
+    }
+}
