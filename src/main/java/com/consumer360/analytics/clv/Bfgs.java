@@ -87,6 +87,9 @@ final class Bfgs {
                 return new Result(x, -fx * scale, evaluations, maxAbs(g) < STALLED_GRADIENT_TOLERANCE);
             }
             negate(gNew, scale);
+            if (iteration == 0) {
+                scaleIdentity(h, xNew, x, gNew, g);
+            }
             update(h, xNew, x, gNew, g);
             System.arraycopy(xNew, 0, x, 0, n);
             System.arraycopy(gNew, 0, g, 0, n);
@@ -114,6 +117,25 @@ final class Bfgs {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 h[i][j] += ((sy + yhy) * s[i] * s[j]) / (sy * sy) - (hy[i] * s[j] + s[i] * hy[j]) / sy;
+            }
+        }
+    }
+
+    /**
+     * Rescales the initial identity by s'y / y'y (Nocedal and Wright, eq. 6.20) so that the first
+     * quasi-Newton step has the right length; this saves most of the early backtracking.
+     */
+    private static void scaleIdentity(double[][] h, double[] xNew, double[] x, double[] gNew, double[] g) {
+        double sy = 0;
+        double yy = 0;
+        for (int i = 0; i < x.length; i++) {
+            double y = gNew[i] - g[i];
+            sy += (xNew[i] - x[i]) * y;
+            yy += y * y;
+        }
+        if (sy > 0 && yy > 0) {
+            for (int i = 0; i < x.length; i++) {
+                h[i][i] = sy / yy;
             }
         }
     }

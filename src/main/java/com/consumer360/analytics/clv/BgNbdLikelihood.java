@@ -21,9 +21,12 @@ final class BgNbdLikelihood implements LogLikelihood {
 
     private final int[] groupX;
     private final int[] groupXIndex;
-    private final double[] groupTx;
-    private final double[] groupT;
+    private final int[] groupTxIndex;
+    private final int[] groupTIndex;
     private final double[] groupWeight;
+    /** Distinct t_x and T values: dates are whole days, so there are few and their logarithms are shared. */
+    private final double[] distinctTx;
+    private final double[] distinctT;
     private final int[] distinctX;
     private final double[] distinctXWeight;
     private final double totalWeight;
@@ -43,22 +46,45 @@ final class BgNbdLikelihood implements LogLikelihood {
         for (int i = 0; i < distinctX.length; i++) {
             xIndex.put(distinctX[i], i);
         }
+        Map<Double, Integer> txIndex = indexOfDistinct(counts.keySet().stream().map(Key::tx).toList());
+        Map<Double, Integer> tIndex = indexOfDistinct(counts.keySet().stream().map(Key::t).toList());
+        distinctTx = txIndex.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        distinctT = tIndex.keySet().stream().mapToDouble(Double::doubleValue).toArray();
         int n = counts.size();
         groupX = new int[n];
         groupXIndex = new int[n];
-        groupTx = new double[n];
-        groupT = new double[n];
+        groupTxIndex = new int[n];
+        groupTIndex = new int[n];
         groupWeight = new double[n];
         int i = 0;
         for (Map.Entry<Key, Integer> e : counts.entrySet()) {
             groupX[i] = e.getKey().x();
             groupXIndex[i] = xIndex.get(groupX[i]);
-            groupTx[i] = e.getKey().tx();
-            groupT[i] = e.getKey().t();
+            groupTxIndex[i] = txIndex.get(e.getKey().tx());
+            groupTIndex[i] = tIndex.get(e.getKey().t());
             groupWeight[i] = e.getValue();
             i++;
         }
         totalWeight = customers.size();
+    }
+
+    /** Sorted distinct values, each mapped to its position. */
+    private static Map<Double, Integer> indexOfDistinct(List<Double> values) {
+        TreeMap<Double, Integer> index = new TreeMap<>();
+        values.forEach(v -> index.put(v, 0));
+        int k = 0;
+        for (Map.Entry<Double, Integer> e : index.entrySet()) {
+            e.setValue(k++);
+        }
+        return index;
+    }
+
+    /** ln(α + t) and 1/(α + t) for each value t. */
+    private static void logsAndInverses(double alpha, double[] values, double[] logs, double[] inverses) {
+        for (int k = 0; k < values.length; k++) {
+            logs[k] = Math.log(alpha + values[k]);
+            inverses[k] = 1 / (alpha + values[k]);
+        }
     }
 
     @Override
@@ -110,25 +136,32 @@ final class BgNbdLikelihood implements LogLikelihood {
         }
 
         // ln[(α+T)^-(r+x) + δ(x>0) a/(b+x-1) (α+t_x)^-(r+x)], written as -(r+x) ln(α+T) + softplus(D).
+        double[] logT = new double[distinctT.length];
+        double[] invT = new double[distinctT.length];
+        double[] logTx = new double[distinctTx.length];
+        double[] invTx = new double[distinctTx.length];
+        logsAndInverses(alpha, distinctT, logT, invT);
+        logsAndInverses(alpha, distinctTx, logTx, invTx);
         for (int g = 0; g < groupX.length; g++) {
             int x = groupX[g];
             double w = groupWeight[g];
-            double alphaT = alpha + groupT[g];
-            double u = Math.log(alphaT);
+            double u = logT[groupTIndex[g]];
+            double invAlphaT = invT[groupTIndex[g]];
             if (x == 0) {
                 ll -= w * r * u;
                 dr -= w * u;
-                dAlpha -= w * r / alphaT;
+                dAlpha -= w * r * invAlphaT;
                 continue;
             }
-            double alphaTx = alpha + groupTx[g];
-            double v = Math.log(alphaTx);
+            double v = logTx[groupTxIndex[g]];
             double d = logA - logBPlusXMinus1[groupXIndex[g]] + (r + x) * (u - v);
-            double softplus = d > 0 ? d + Math.log1p(Math.exp(-d)) : Math.log1p(Math.exp(d));
-            double s = d > 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));
+            // softplus(D) = ln(1 + e^D) and its derivative s = e^D / (1 + e^D), from one exponential.
+            double e = Math.exp(-Math.abs(d));
+            double softplus = Math.max(d, 0) + Math.log1p(e);
+            double s = d > 0 ? 1 / (1 + e) : e / (1 + e);
             ll += w * (-(r + x) * u + softplus);
             dr += w * (-(1 - s) * u - s * v);
-            dAlpha -= w * (r + x) * ((1 - s) / alphaT + s / alphaTx);
+            dAlpha -= w * (r + x) * ((1 - s) * invAlphaT + s * invTx[groupTxIndex[g]]);
             da += w * s / a;
             db -= w * s / (b + x - 1);
         }

@@ -32,14 +32,14 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
             throw new IllegalArgumentException("BG/NBD needs at least one repeat buyer; none of the "
                     + customers.size() + " customers bought again in the calibration period");
         }
-        // α is measured in the time unit: start it at the customers' mean age so the same starts
-        // work in days and in weeks.
+        // α is measured in the time unit: scale it with the customers' mean age so the same starts
+        // work in days and in weeks. Three spread-out starts; the best optimum wins (they agree on
+        // CDNOW and simulated data, see the tests).
         double meanT = customers.stream().mapToDouble(CustomerSummary::T).average().orElseThrow();
         double logScale = Math.log(Math.max(meanT, 1e-3));
         List<double[]> starts = List.of(
                 new double[] {0, logScale, 0, 0},
                 new double[] {Math.log(0.1), logScale - Math.log(10), Math.log(0.1), Math.log(0.5)},
-                new double[] {Math.log(3), logScale + Math.log(3), Math.log(3), Math.log(10)},
                 new double[] {Math.log(0.5), logScale - Math.log(100), Math.log(0.2), Math.log(3)});
         BgNbdLikelihood likelihood = new BgNbdLikelihood(customers);
         MaximumLikelihood.Estimate e = MaximumLikelihood.fit(likelihood, starts, customers.size(), "BG/NBD", NAMES);

@@ -16,6 +16,11 @@ final class MaximumLikelihood {
 
     /** Natural parameters outside [1e-8, 1e8] mean the likelihood has no interior maximum. */
     private static final double LOG_BOUND = Math.log(1e8);
+    /**
+     * The search stays within [1e-10, 1e10]: further out the log-gamma differences lose all precision
+     * and rounding noise can look like an ever-growing likelihood.
+     */
+    private static final double LOG_BOX = Math.log(1e10);
 
     /** Best run and all runs, so that tests can check that every start reaches the same optimum. */
     record Estimate(double[] parameters, double logLikelihood, List<Double> standardErrors, List<Bfgs.Result> runs) {
@@ -29,9 +34,10 @@ final class MaximumLikelihood {
      * when no run reaches a finite interior optimum.
      */
     static Estimate fit(LogLikelihood f, List<double[]> starts, double observations, String what, String[] names) {
+        LogLikelihood boxed = boxed(f);
         List<Bfgs.Result> runs = new ArrayList<>();
         for (double[] start : starts) {
-            runs.add(Bfgs.maximise(f, start, observations));
+            runs.add(Bfgs.maximise(boxed, start, observations));
         }
         Bfgs.Result best = runs.stream()
                 .filter(run -> Double.isFinite(run.value()))
@@ -40,7 +46,8 @@ final class MaximumLikelihood {
         for (int i = 0; i < best.theta().length; i++) {
             if (Math.abs(best.theta()[i]) > LOG_BOUND) {
                 throw new IllegalStateException(what + " fit has no interior optimum: " + names[i] + " tends to "
-                        + (best.theta()[i] > 0 ? "infinity" : "0") + "; the data are too few or too uniform for this model");
+                        + (best.theta()[i] > 0 ? "infinity" : "0")
+                        + "; the data are too few, too uniform or too unlike this model to estimate it");
             }
         }
         if (!best.converged()) {
@@ -80,6 +87,26 @@ final class MaximumLikelihood {
         } catch (RuntimeException notPositiveDefinite) {
             return List.of();
         }
+    }
+
+    /** f inside the search box, not finite outside it (which makes the line search step back). */
+    private static LogLikelihood boxed(LogLikelihood f) {
+        return new LogLikelihood() {
+            @Override
+            public int dimension() {
+                return f.dimension();
+            }
+
+            @Override
+            public double valueAndGradient(double[] theta, double[] gradient) {
+                for (double t : theta) {
+                    if (Math.abs(t) > LOG_BOX) {
+                        return Double.NaN;
+                    }
+                }
+                return f.valueAndGradient(theta, gradient);
+            }
+        };
     }
 
     private static double[] shifted(double[] theta, int j, double natural) {
