@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.hipparchus.special.Gamma;
 
 /**
- * BG/NBD log-likelihood (Fader, Hardie and Lee 2005, equation 6) of θ = (ln r, ln α, ln a, ln b).
+ * BG/NBD log-likelihood (Fader, Hardie and Lee 2005; docs/analytics-methods.md) of θ = (ln r, ln α, ln a, ln b).
  *
  * <p>Customers with the same (x, t_x, T) contribute identically, so they are grouped and weighted;
  * the gamma-function terms depend on x alone and are computed once per distinct x. Working on
@@ -113,7 +113,7 @@ final class BgNbdLikelihood implements LogLikelihood {
         double da = 0;
         double db = 0;
 
-        // Terms of x alone: ln Γ(r+x)/Γ(r) + r ln α + ln B(a, b+x)/B(a, b), as in equation 6.
+        // Terms of x alone: ln Γ(r+x)/Γ(r) + r ln α + ln B(a, b+x)/B(a, b), the A1 A2 factors.
         double lgR = Gamma.logGamma(r);
         double lgB = Gamma.logGamma(b);
         double lgAb = Gamma.logGamma(a + b);

@@ -58,20 +58,20 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
         return new BgNbdLikelihood(List.of(c)).valueAndGradient(theta, new double[4]);
     }
 
-    /** P(alive | x, t_x, T): equation 13 of Fader, Hardie and Lee (2005). */
+    /** P(alive | x, t_x, T), Fader, Hardie and Lee (2005). */
     public double probabilityAlive(CustomerSummary c) {
         return 1 / (1 + deathOdds(c));
     }
 
     /**
-     * E[Y(t) | x, t_x, T], expected purchases in the next {@code t} periods (equation 10), computed in
+     * E[Y(t) | x, t_x, T], expected purchases in the next {@code t} periods, computed in
      * the stable form documented in docs/analytics-methods.md.
      */
     public double expectedPurchases(CustomerSummary c, double t) {
         return expectedPurchases(c.frequency(), c.T(), t) / (1 + deathOdds(c));
     }
 
-    /** E[X(t)], expected purchases of a new customer in its first {@code t} periods (equation 7). */
+    /** E[X(t)], expected purchases of a new customer in its first {@code t} periods. */
     public double expectedPurchasesOfNewCustomer(double t) {
         return expectedPurchases(0, 0, t);
     }

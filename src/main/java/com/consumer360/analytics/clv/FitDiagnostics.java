@@ -4,7 +4,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Model checks against a holdout period, as in Fader, Hardie and Lee (2005), figures 2 to 4. */
+/** Model checks against a holdout period, as Fader, Hardie and Lee (2005) validate on CDNOW. */
 final class FitDiagnostics {
 
     /** Calibration frequencies 0..6 get a row each, 7 and more share the last one. */

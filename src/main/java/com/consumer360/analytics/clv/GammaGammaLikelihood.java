@@ -7,7 +7,7 @@ import org.hipparchus.special.Gamma;
 
 /**
  * Gamma-Gamma log-likelihood (Fader, Hardie and Lee 2005, "The Gamma-Gamma model of monetary value",
- * equation 1 as implemented by lifetimes) of θ = (ln p, ln q, ln v), for repeat buyers' mean spend.
+ * as implemented by lifetimes) of θ = (ln p, ln q, ln v), for repeat buyers' mean spend.
  *
  * <p>The spends are divided by {@code scale} (the caller passes their median): the model is scale
  * equivariant (v scales with the amounts, p and q do not), and unit-free data keep the optimiser's
