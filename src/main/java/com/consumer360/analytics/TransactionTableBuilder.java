@@ -46,6 +46,7 @@ public final class TransactionTableBuilder {
     private int lineDay = Integer.MIN_VALUE;
     private int lineSecond;
     private int lineProduct = -1;
+    private String pendingDescription;
     private int lineQuantity = 1;
     private double lineUnitPrice = Double.NaN;
     private double lineAmount = Double.NaN;
@@ -57,16 +58,16 @@ public final class TransactionTableBuilder {
         this.columns = columns.isEmpty() ? EnumSet.noneOf(TransactionColumn.class) : EnumSet.copyOf(columns);
     }
 
-    /** Customer id; null or blank means missing. */
-    public TransactionTableBuilder customer(String id) {
+    /** Customer id; null or blank means missing. The characters are copied only for an id not seen before. */
+    public TransactionTableBuilder customer(CharSequence id) {
         lineCustomer = customers.encode(id);
         return this;
     }
 
     /** Invoice id; null or blank means the line is a transaction of its own. */
-    public TransactionTableBuilder invoice(String id) {
+    public TransactionTableBuilder invoice(CharSequence id) {
         lineInvoice = invoices.encode(id);
-        if (lineInvoice >= 0 && id.charAt(0) == 'C') {
+        if (lineInvoice >= 0 && invoices.value(lineInvoice).charAt(0) == 'C') {
             cancellationInvoices.set(lineInvoice);
         }
         return this;
@@ -83,16 +84,30 @@ public final class TransactionTableBuilder {
         return this;
     }
 
-    /** Product id and description; the first non-blank description of a product is kept. */
-    public TransactionTableBuilder product(String id, String description) {
+    public TransactionTableBuilder product(CharSequence id) {
         lineProduct = products.encode(id);
-        if (lineProduct >= 0) {
-            if (lineProduct == descriptions.size()) {
-                descriptions.add(null);
-            }
-            if (descriptions.get(lineProduct) == null && description != null && !description.isBlank()) {
-                descriptions.set(lineProduct, description);
-            }
+        if (lineProduct == descriptions.size()) {
+            descriptions.add(null);
+        }
+        if (pendingDescription != null) {
+            description(pendingDescription);
+            pendingDescription = null;
+        }
+        return this;
+    }
+
+    /**
+     * Description of the line's product; the first non-blank one of each product is kept. Set it after
+     * {@link #product}: given before, it is copied on every line in case the product turns out to be new.
+     */
+    public TransactionTableBuilder description(CharSequence text) {
+        if (text == null || text.isEmpty()) {
+            return this;
+        }
+        if (lineProduct < 0) {
+            pendingDescription = text.toString();
+        } else if (descriptions.get(lineProduct) == null && !text.toString().isBlank()) {
+            descriptions.set(lineProduct, text.toString());
         }
         return this;
     }
@@ -112,12 +127,12 @@ public final class TransactionTableBuilder {
         return this;
     }
 
-    public TransactionTableBuilder country(String name) {
+    public TransactionTableBuilder country(CharSequence name) {
         lineCountry = countries.encode(name);
         return this;
     }
 
-    public TransactionTableBuilder region(String name) {
+    public TransactionTableBuilder region(CharSequence name) {
         lineRegion = regions.encode(name);
         return this;
     }
@@ -164,6 +179,7 @@ public final class TransactionTableBuilder {
         lineDay = Integer.MIN_VALUE;
         lineSecond = 0;
         lineProduct = -1;
+        pendingDescription = null;
         lineQuantity = 1;
         lineUnitPrice = Double.NaN;
         lineAmount = Double.NaN;

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -39,13 +40,16 @@ final class CsvTransactionReader {
     }
 
     TransactionTable read(List<Path> files) throws BadInputException {
+        // Headers first: a bad header in the last file fails before the first file is read in full.
+        List<ColumnLayout> layouts = new ArrayList<>();
         Set<TransactionColumn> columns = EnumSet.noneOf(TransactionColumn.class);
         for (Path file : files) {
-            columns.addAll(withReader(file, (reader, name) -> layoutOf(reader.iterator(), name)).columns());
+            layouts.add(withReader(file, (reader, name) -> layoutOf(reader.iterator(), name)));
+            columns.addAll(layouts.getLast().columns());
         }
         TransactionTableBuilder table = new TransactionTableBuilder(columns);
-        for (Path file : files) {
-            withReader(file, (reader, name) -> readLines(reader, name, table));
+        for (int i = 0; i < files.size(); i++) {
+            readLines(files.get(i), layouts.get(i), table);
         }
         return table.build();
     }
@@ -57,35 +61,18 @@ final class CsvTransactionReader {
         return ColumnLayout.of(file, records.next().getFields());
     }
 
-    private Void readLines(CsvReader<CsvRecord> reader, String file, TransactionTableBuilder table)
-            throws BadInputException {
-        var records = reader.iterator();
-        LineParser parser = new LineParser(layoutOf(records, file));
-        long lines = 0;
-        long malformed = 0;
-        String firstProblem = null;
-        while (records.hasNext()) {
-            CsvRecord record = records.next();
-            lines++;
-            try {
-                parser.parse(record, table);
-                table.addLine();
-            } catch (LineParser.FieldException e) {
-                table.skipMalformedLine();
-                if (malformed++ == 0) {
-                    firstProblem = BadInputException.at(file, record.getStartingLineNumber(),
-                            ColumnLayout.nameOf(e.column), e.getMessage()).getMessage();
-                }
-            }
-            if (lines % PROGRESS_EVERY == 0) {
-                progress.printf("analyze: %s: %,d lines read%n", file, lines);
-            }
+    private void readLines(Path path, ColumnLayout layout, TransactionTableBuilder table) throws BadInputException {
+        String file = path.toString();
+        TransactionLineHandler handler = new TransactionLineHandler(file, layout, table, progress);
+        try (InputStream in = open(path);
+             CsvReader<Boolean> reader = builder().build(handler, new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            reader.forEach(ignored -> { });
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage());
+        } catch (CsvParseException e) {
+            throw new BadInputException(file + ": not a readable CSV file: " + e.getMessage());
         }
-        if (malformed > lines / 1000) {
-            throw new BadInputException(firstProblem + " (" + malformed + " of " + lines
-                    + " lines unreadable; at most 0.1% are skipped)");
-        }
-        return null;
+        handler.checkTolerance();
     }
 
     private interface CsvAction<T> {
@@ -95,9 +82,7 @@ final class CsvTransactionReader {
     private static <T> T withReader(Path file, CsvAction<T> action) throws BadInputException {
         String name = file.toString();
         try (InputStream in = open(file);
-             CsvReader<CsvRecord> reader = CsvReader.builder()
-                     .allowMissingFields(true).allowExtraFields(true).detectBomHeader(true)
-                     .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+             CsvReader<CsvRecord> reader = builder().ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return action.apply(reader, name);
         } catch (NoSuchFileException e) {
             throw new BadInputException(name + ": no such file");
@@ -106,6 +91,10 @@ final class CsvTransactionReader {
         } catch (CsvParseException e) {
             throw new BadInputException(name + ": not a readable CSV file: " + e.getMessage());
         }
+    }
+
+    private static CsvReader.CsvReaderBuilder builder() {
+        return CsvReader.builder().allowMissingFields(true).allowExtraFields(true).detectBomHeader(true);
     }
 
     /** Gzip is recognised by its magic bytes, so a compressed file needs no particular name. */

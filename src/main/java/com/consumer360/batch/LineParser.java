@@ -1,21 +1,19 @@
 package com.consumer360.batch;
 
 import static com.consumer360.analytics.TransactionColumn.AMOUNT;
-import static com.consumer360.analytics.TransactionColumn.COUNTRY;
-import static com.consumer360.analytics.TransactionColumn.CUSTOMER_ID;
-import static com.consumer360.analytics.TransactionColumn.DESCRIPTION;
 import static com.consumer360.analytics.TransactionColumn.INVOICE_DATE;
-import static com.consumer360.analytics.TransactionColumn.INVOICE_ID;
-import static com.consumer360.analytics.TransactionColumn.PRODUCT_ID;
 import static com.consumer360.analytics.TransactionColumn.QUANTITY;
-import static com.consumer360.analytics.TransactionColumn.REGION;
 import static com.consumer360.analytics.TransactionColumn.UNIT_PRICE;
 
 import com.consumer360.analytics.TransactionColumn;
 import com.consumer360.analytics.TransactionTableBuilder;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import java.util.EnumSet;
+import java.util.Set;
 
-/** Turns one CSV record of a known layout into a table line; a field it cannot read names its column. */
+/**
+ * Turns the fields of one CSV line of a known layout into a table line, field by field as the CSV parser
+ * delivers them; a field it cannot read names its column. Allocates nothing for values seen before.
+ */
 final class LineParser {
 
     /** Thrown for a field that does not parse; carries the column for the error message. */
@@ -28,88 +26,92 @@ final class LineParser {
         }
     }
 
-    private final int[] position = new int[TransactionColumn.values().length];
+    private final TransactionColumn[] columnAt;
+    private final Set<TransactionColumn> required = EnumSet.of(INVOICE_DATE);
+    private final Set<TransactionColumn> seen = EnumSet.noneOf(TransactionColumn.class);
+    private final CharSlice text = new CharSlice();
+    private String lastDateText;
+    private long lastDateTime;
 
     LineParser(ColumnLayout layout) {
-        for (TransactionColumn column : TransactionColumn.values()) {
-            position[column.ordinal()] = layout.position(column);
+        int fields = layout.positions().values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        columnAt = new TransactionColumn[fields];
+        layout.positions().forEach((column, position) -> columnAt[position] = column);
+        for (TransactionColumn column : new TransactionColumn[] {QUANTITY, UNIT_PRICE, AMOUNT}) {
+            if (layout.position(column) >= 0) {
+                required.add(column);
+            }
         }
     }
 
-    void parse(CsvRecord record, TransactionTableBuilder line) throws FieldException {
-        line.customer(customerId(field(record, CUSTOMER_ID)));
-        long dateTime = DateTimeText.parse(required(record, INVOICE_DATE));
-        if (dateTime == DateTimeText.INVALID) {
-            throw new FieldException(INVOICE_DATE, "cannot read '" + field(record, INVOICE_DATE) + "' as a date");
+    void begin() {
+        seen.clear();
+    }
+
+    void field(int index, char[] buf, int offset, int length, TransactionTableBuilder line) throws FieldException {
+        TransactionColumn column = index < columnAt.length ? columnAt[index] : null;
+        if (column == null) {
+            return;
         }
-        line.dateTime((int) Math.floorDiv(dateTime, 86_400), (int) Math.floorMod(dateTime, 86_400));
-        if (has(INVOICE_ID)) {
-            line.invoice(field(record, INVOICE_ID));
+        text.set(buf, offset, length);
+        if (column != TransactionColumn.DESCRIPTION) {
+            text.strip();
         }
-        if (has(PRODUCT_ID)) {
-            line.product(field(record, PRODUCT_ID), has(DESCRIPTION) ? field(record, DESCRIPTION) : null);
+        if (text.isEmpty()) {
+            return; // a missing value; required columns are checked in finish()
         }
-        if (has(QUANTITY)) {
-            line.quantity(quantity(required(record, QUANTITY)));
-        }
-        if (has(UNIT_PRICE)) {
-            line.unitPrice(number(record, UNIT_PRICE));
-        }
-        if (has(AMOUNT)) {
-            line.amount(number(record, AMOUNT));
-        }
-        if (has(COUNTRY)) {
-            line.country(field(record, COUNTRY));
-        }
-        if (has(REGION)) {
-            line.region(field(record, REGION));
+        seen.add(column);
+        switch (column) {
+            case CUSTOMER_ID -> line.customer(text.withoutZeroFraction());
+            case INVOICE_ID -> line.invoice(text);
+            case INVOICE_DATE -> {
+                long seconds = dateTime();
+                line.dateTime((int) Math.floorDiv(seconds, 86_400), (int) Math.floorMod(seconds, 86_400));
+            }
+            case PRODUCT_ID -> line.product(text);
+            case DESCRIPTION -> line.description(text);
+            case QUANTITY -> line.quantity(quantity());
+            case UNIT_PRICE -> line.unitPrice(number(column));
+            case AMOUNT -> line.amount(number(column));
+            case COUNTRY -> line.country(text);
+            case REGION -> line.region(text);
         }
     }
 
-    /** UCI writes customer ids as floats ({@code 17850.0}); the id is the integer part then. */
-    static String customerId(String raw) {
-        String id = raw.strip();
-        int dot = id.indexOf('.');
-        if (dot > 0 && id.chars().skip(dot + 1).allMatch(c -> c == '0')
-                && id.chars().limit(dot).allMatch(Character::isDigit)) {
-            return id.substring(0, dot);
+    /** Checks that the line had every required value. */
+    void finish() throws FieldException {
+        for (TransactionColumn column : required) {
+            if (!seen.contains(column)) {
+                throw new FieldException(column, "empty");
+            }
         }
-        return id;
     }
 
-    private boolean has(TransactionColumn column) {
-        return position[column.ordinal()] >= 0;
+    /** Lines of one invoice share their date text, so the last one is remembered. */
+    private long dateTime() throws FieldException {
+        if (!text.contentEquals(lastDateText)) {
+            String value = text.toString();
+            long parsed = DateTimeText.parse(value);
+            if (parsed == DateTimeText.INVALID) {
+                throw new FieldException(INVOICE_DATE, "cannot read '" + value + "' as a date");
+            }
+            lastDateText = value;
+            lastDateTime = parsed;
+        }
+        return lastDateTime;
     }
 
-    private String field(CsvRecord record, TransactionColumn column) {
-        int at = position[column.ordinal()];
-        return at < record.getFieldCount() ? record.getField(at) : "";
-    }
-
-    private String required(CsvRecord record, TransactionColumn column) throws FieldException {
-        String value = field(record, column).strip();
-        if (value.isEmpty()) {
-            throw new FieldException(column, "empty");
+    private double number(TransactionColumn column) throws FieldException {
+        double value = DecimalText.parseDouble(text);
+        if (Double.isNaN(value)) {
+            throw new FieldException(column, "cannot read '" + text + "' as a number");
         }
         return value;
     }
 
-    private double number(CsvRecord record, TransactionColumn column) throws FieldException {
-        String text = required(record, column);
+    private int quantity() throws FieldException {
         try {
-            double value = Double.parseDouble(text);
-            if (Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the column
-        }
-        throw new FieldException(column, "cannot read '" + text + "' as a number");
-    }
-
-    private static int quantity(String text) throws FieldException {
-        try {
-            return Integer.parseInt(text);
+            return DecimalText.parseInt(text);
         } catch (NumberFormatException e) {
             throw new FieldException(QUANTITY, "cannot read '" + text + "' as a whole number");
         }

@@ -2,7 +2,6 @@ package com.consumer360.batch;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,22 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Writing helpers shared by the output stages: pretty JSON through Jackson, RFC 4180 CSV through FastCSV. */
+/** Writing helpers shared by the output stages: pretty JSON through {@link JsonText}, RFC 4180 CSV through FastCSV. */
 final class OutputFiles {
-
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private OutputFiles() {
     }
 
     /** Writes maps, lists, strings and numbers as JSON (use {@link #number} for doubles). */
     static void writeJson(Path file, Object value) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            JSON.writeValue(out, value);
-        }
+        Files.writeString(file, JsonText.of(value));
     }
 
     /** A JSON object with keys in the given order: {@code object("a", 1, "b", 2)}. */

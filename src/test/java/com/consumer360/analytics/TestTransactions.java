@@ -20,7 +20,7 @@ public final class TestTransactions {
     public TestTransactions line(String customer, String invoice, String isoDate, String product, int quantity,
                                  double unitPrice, String country) {
         builder.customer(customer).invoice(invoice).date(LocalDate.parse(isoDate))
-                .product(product, "product " + product).quantity(quantity).unitPrice(unitPrice).country(country)
+                .product(product).description("product " + product).quantity(quantity).unitPrice(unitPrice).country(country)
                 .addLine();
         return this;
     }

@@ -35,13 +35,4 @@ class ColumnLayoutTest {
         assertThatThrownBy(() -> ColumnLayout.of("f.csv", List.of("customer_id", "invoice_date", "quantity")))
                 .hasMessageStartingWith("f.csv: line 1, column amount: no amount column");
     }
-
-    @Test
-    void uciFloatCustomerIdsBecomeIntegers() {
-        assertThat(LineParser.customerId("17850.0")).isEqualTo("17850");
-        assertThat(LineParser.customerId("17850.00")).isEqualTo("17850");
-        assertThat(LineParser.customerId("17850.5")).isEqualTo("17850.5");
-        assertThat(LineParser.customerId("A.0")).isEqualTo("A.0");
-        assertThat(LineParser.customerId("c-17")).isEqualTo("c-17");
-    }
 }
