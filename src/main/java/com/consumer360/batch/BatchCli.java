@@ -8,7 +8,7 @@ public final class BatchCli {
 
     /** Command name to implementation; each takes the remaining arguments and returns an exit code. */
     private static final Map<String, ToIntFunction<String[]>> COMMANDS = Map.of(
-            "analyze", args -> notYetAvailable("analyze"),
+            "analyze", args -> new AnalyzeCommand(System.out, System.err).run(args),
             "generate", com.consumer360.demodata.GenerateCommand::run);
 
     private BatchCli() {
@@ -22,10 +22,5 @@ public final class BatchCli {
     /** Runs a batch command and returns the process exit code (0 ok, 2 bad input). */
     public static int run(String[] args, String command) {
         return COMMANDS.get(command).applyAsInt(args);
-    }
-
-    private static int notYetAvailable(String command) {
-        System.err.println("consumer360: '" + command + "' is not available in this build yet");
-        return 2;
     }
 }

@@ -155,4 +155,16 @@ class AnalyzeCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--as-of 2024-01-04 is before the last transaction (2024-01-05)");
     }
+
+    @Test
+    void theDispatcherRunsAnalyze() throws IOException {
+        Path input = write("min.csv", "customer_id,invoice_date,amount", "a,2024-01-05,10");
+
+        int code = BatchCli.run(new String[] {"--input", input.toString(), "--out", dir.resolve("o").toString()},
+                "analyze");
+
+        assertThat(BatchCli.handles("analyze")).isTrue();
+        assertThat(code).isZero();
+        assertThat(dir.resolve("o").resolve("rfm.csv")).exists();
+    }
 }
