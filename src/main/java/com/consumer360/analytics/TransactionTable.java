@@ -78,6 +78,16 @@ public final class TransactionTable {
         return columns.contains(column);
     }
 
+    /** The columns the source had. */
+    public Set<TransactionColumn> columns() {
+        return columns;
+    }
+
+    /** Whether the lines are baskets without sales: no customer, date or amount (see {@link TransactionColumn}). */
+    public boolean basketsOnly() {
+        return TransactionColumn.basketsOnly(columns);
+    }
+
     public int customer(int row) {
         return customer[row];
     }

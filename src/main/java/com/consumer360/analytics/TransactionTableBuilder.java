@@ -21,6 +21,8 @@ import java.util.Set;
 public final class TransactionTableBuilder {
 
     final Set<TransactionColumn> columns;
+    /** Lines of a baskets-only source have no date and no amount (day Integer.MIN_VALUE, amount NaN). */
+    private final boolean basketsOnly;
     int size;
     int malformedLines;
     final GrowableColumns.Ints customer = new GrowableColumns.Ints();
@@ -56,6 +58,7 @@ public final class TransactionTableBuilder {
     /** @param columns the columns the source has (recorded in the table, see {@link TransactionTable#has}) */
     public TransactionTableBuilder(Set<TransactionColumn> columns) {
         this.columns = columns.isEmpty() ? EnumSet.noneOf(TransactionColumn.class) : EnumSet.copyOf(columns);
+        this.basketsOnly = TransactionColumn.basketsOnly(this.columns);
     }
 
     /** Customer id; null or blank means missing. The characters are copied only for an id not seen before. */
@@ -137,11 +140,14 @@ public final class TransactionTableBuilder {
         return this;
     }
 
-    /** Appends the line set so far and resets the fields for the next one; throws if it has no date or amount. */
+    /**
+     * Appends the line set so far and resets the fields for the next one; throws if it has no date or amount,
+     * unless the source is {@linkplain TransactionColumn#basketsOnly baskets only}.
+     */
     public void addLine() {
         String missing = lineDay == Integer.MIN_VALUE ? "a date"
                 : Double.isNaN(lineAmount) && Double.isNaN(lineUnitPrice) ? "an amount or a unit price" : null;
-        if (missing != null) {
+        if (missing != null && !basketsOnly) {
             resetLine(); // the next line starts clean even if the caller goes on
             throw new IllegalStateException("a transaction line needs " + missing);
         }

@@ -1,5 +1,8 @@
 package com.consumer360.batch;
 
+import com.consumer360.analytics.basket.BasketMiner;
+import com.consumer360.analytics.basket.BasketRules;
+import com.consumer360.analytics.basket.MiningParameters;
 import com.consumer360.analytics.cleaning.CleanedTransactions;
 import com.consumer360.analytics.rfm.RfmAggregates;
 import com.consumer360.analytics.rfm.RfmScore;
@@ -17,11 +20,15 @@ final class Analysis {
 
     private final CleanedTransactions clean;
     private final LocalDate asOf;
+    private final MiningParameters ruleThresholds;
     private List<RfmScore> rfmScores;
+    private BasketRules basketRules;
 
-    Analysis(CleanedTransactions clean, LocalDate asOf) {
+    /** {@code asOf} is null for a baskets-only input, which has no dates. */
+    Analysis(CleanedTransactions clean, LocalDate asOf, MiningParameters ruleThresholds) {
         this.clean = clean;
         this.asOf = asOf;
+        this.ruleThresholds = ruleThresholds;
     }
 
     CleanedTransactions clean() {
@@ -37,5 +44,13 @@ final class Analysis {
             rfmScores = RfmScorer.score(RfmAggregates.of(clean, asOf));
         }
         return rfmScores;
+    }
+
+    /** Basket rules of all invoices: written by the rules stage, their itemset count reported in summary.json. */
+    BasketRules basketRules() {
+        if (basketRules == null) {
+            basketRules = new BasketMiner(ruleThresholds).rules(InvoiceBaskets.of(clean));
+        }
+        return basketRules;
     }
 }

@@ -1,5 +1,6 @@
 package com.consumer360.batch;
 
+import com.consumer360.analytics.basket.MiningLimitExceededException;
 import java.io.IOException;
 import java.io.PrintStream;
 
@@ -24,6 +25,10 @@ final class AnalyzeCommand {
             return 0;
         } catch (BadInputException e) {
             err.println("analyze: " + e.getMessage());
+            return 2;
+        } catch (MiningLimitExceededException e) {
+            // Thresholds the data cannot bear are bad input too: the message names the threshold that fits.
+            err.println("analyze: basket rules: " + e.getMessage());
             return 2;
         } catch (IOException e) {
             err.println("analyze: cannot write results: " + e.getMessage());

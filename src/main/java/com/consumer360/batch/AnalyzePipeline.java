@@ -1,5 +1,6 @@
 package com.consumer360.batch;
 
+import com.consumer360.analytics.TransactionColumn;
 import com.consumer360.analytics.TransactionTable;
 import com.consumer360.analytics.cleaning.CleanedTransactions;
 import com.consumer360.analytics.cleaning.Cleaning;
@@ -18,12 +19,15 @@ import java.util.Map;
 
 /**
  * The analyze run: read, clean, then each {@link OutputStage} in order, timing every step for summary.json.
- * Further engines (CLV, basket rules) plug in by adding their stage to {@link #STAGES}.
+ * Further engines (CLV, basket rules) plug in by adding their stage to {@link #STAGES}. A baskets-only input
+ * (invoice and product columns, no sales) runs only the stages that do not {@linkplain OutputStage#needsSales need
+ * sales}; summary.json lists the others under "skipped" with the reason.
  */
 final class AnalyzePipeline {
 
     static final List<OutputStage> STAGES = List.of(
             new CleaningStage(),
+            new RulesStage(),
             new RfmStage(),
             new SegmentsStage(),
             new CohortsStage(),
@@ -44,10 +48,17 @@ final class AnalyzePipeline {
         long t = System.nanoTime();
         CleanedTransactions clean = Cleaning.clean(table);
         lap("clean", t);
-        LocalDate asOf = asOf(args, clean);
+        boolean basketsOnly = table.basketsOnly();
+        LocalDate asOf = basketsOnly ? null : asOf(args, clean);
         createDirectory(args);
-        Analysis analysis = new Analysis(clean, asOf);
+        Analysis analysis = new Analysis(clean, asOf, args.ruleThresholds());
+        Map<String, String> skipped = new LinkedHashMap<>();
         for (OutputStage stage : STAGES) {
+            if (basketsOnly && stage.needsSales()) {
+                skipped.put(stage.name(), "the input has no " + missingColumns(table)
+                        + ": only basket rules are computed");
+                continue;
+            }
             t = System.nanoTime();
             stage.write(analysis, args.out());
             lap(stage.name(), t);
@@ -56,15 +67,26 @@ final class AnalyzePipeline {
         long lines = clean.report().linesRead();
         OutputFiles.writeJson(args.out().resolve("summary.json"), OutputFiles.object(
                 "inputs", args.inputs().stream().map(Object::toString).toList(),
-                "as_of", asOf.toString(),
+                "as_of", basketsOnly ? null : asOf.toString(),
                 "lines_read", lines,
-                "customers_scored", analysis.rfmScores().size(),
+                "customers_scored", basketsOnly ? null : analysis.rfmScores().size(),
+                "frequent_itemsets", analysis.basketRules().frequentItemsets(),
+                "basket_rules", analysis.basketRules().rules().size(),
+                "skipped", skipped,
                 "segment_map_version", SegmentMap.VERSION,
                 "stage_millis", millis,
                 "total_millis", total,
                 "lines_per_second", total == 0 ? null : lines * 1000 / total,
                 "peak_heap_bytes", peakHeapBytes()));
         return lines;
+    }
+
+    private static String missingColumns(TransactionTable table) {
+        List<String> names = TransactionColumn.missingForSales(table.columns()).stream()
+                .map(column -> column == TransactionColumn.AMOUNT ? "amount (or quantity and unit_price)"
+                        : ColumnLayout.nameOf(column))
+                .toList();
+        return String.join(", ", names) + (names.size() == 1 ? " column" : " columns");
     }
 
     private void lap(String stage, long startNanos) {

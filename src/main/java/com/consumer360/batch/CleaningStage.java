@@ -14,6 +14,11 @@ final class CleaningStage implements OutputStage {
     }
 
     @Override
+    public boolean needsSales() {
+        return false;
+    }
+
+    @Override
     public void write(Analysis analysis, Path outDir) throws IOException {
         CleaningReport r = analysis.clean().report();
         Map<String, Object> json = OutputFiles.object(

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Recognises a CSV header by column names, ignoring case, spaces and underscores: the generic layout
  * ({@code customer_id, invoice_id, invoice_date, ...}) and the UCI Online Retail layout ({@code InvoiceNo,
- * StockCode, ...}). Unknown columns are ignored.
+ * StockCode, ...}). Unknown columns are ignored. A file with an invoice and a product (or description) column but
+ * without the sales columns is a baskets-only layout: {@code analyze} then mines basket rules only.
  */
 record ColumnLayout(Map<TransactionColumn, Integer> positions) {
 
@@ -35,6 +36,14 @@ record ColumnLayout(Map<TransactionColumn, Integer> positions) {
                     positions.putIfAbsent(entry.getKey(), i);
                 }
             }
+        }
+        if (!positions.containsKey(TransactionColumn.PRODUCT_ID)
+                && positions.containsKey(TransactionColumn.DESCRIPTION)) {
+            // Without product ids (the Groceries layout) the description identifies the product.
+            positions.put(TransactionColumn.PRODUCT_ID, positions.get(TransactionColumn.DESCRIPTION));
+        }
+        if (TransactionColumn.basketsOnly(positions.keySet())) {
+            return new ColumnLayout(positions);
         }
         requireColumn(file, positions, TransactionColumn.CUSTOMER_ID, "customer_id or CustomerID");
         requireColumn(file, positions, TransactionColumn.INVOICE_DATE, "invoice_date or InvoiceDate");

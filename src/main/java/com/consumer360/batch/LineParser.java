@@ -1,7 +1,9 @@
 package com.consumer360.batch;
 
 import static com.consumer360.analytics.TransactionColumn.AMOUNT;
+import static com.consumer360.analytics.TransactionColumn.DESCRIPTION;
 import static com.consumer360.analytics.TransactionColumn.INVOICE_DATE;
+import static com.consumer360.analytics.TransactionColumn.PRODUCT_ID;
 import static com.consumer360.analytics.TransactionColumn.QUANTITY;
 import static com.consumer360.analytics.TransactionColumn.UNIT_PRICE;
 
@@ -27,7 +29,9 @@ final class LineParser {
     }
 
     private final TransactionColumn[] columnAt;
-    private final Set<TransactionColumn> required = EnumSet.of(INVOICE_DATE);
+    private final Set<TransactionColumn> required = EnumSet.noneOf(TransactionColumn.class);
+    /** Without a product id column (the Groceries layout) the description identifies the product. */
+    private final boolean descriptionIsProduct;
     private final Set<TransactionColumn> seen = EnumSet.noneOf(TransactionColumn.class);
     private final CharSlice text = new CharSlice();
     private String lastDateText;
@@ -37,7 +41,13 @@ final class LineParser {
         int fields = layout.positions().values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         columnAt = new TransactionColumn[fields];
         layout.positions().forEach((column, position) -> columnAt[position] = column);
-        for (TransactionColumn column : new TransactionColumn[] {QUANTITY, UNIT_PRICE, AMOUNT}) {
+        descriptionIsProduct = layout.position(DESCRIPTION) >= 0
+                && layout.position(PRODUCT_ID) == layout.position(DESCRIPTION);
+        if (descriptionIsProduct) {
+            columnAt[layout.position(DESCRIPTION)] = DESCRIPTION;
+        }
+        // A baskets-only layout has no date column; every other layout must have one.
+        for (TransactionColumn column : new TransactionColumn[] {INVOICE_DATE, QUANTITY, UNIT_PRICE, AMOUNT}) {
             if (layout.position(column) >= 0) {
                 required.add(column);
             }
@@ -69,7 +79,12 @@ final class LineParser {
                 line.dateTime((int) Math.floorDiv(seconds, 86_400), (int) Math.floorMod(seconds, 86_400));
             }
             case PRODUCT_ID -> line.product(text);
-            case DESCRIPTION -> line.description(text);
+            case DESCRIPTION -> {
+                if (descriptionIsProduct) {
+                    line.product(text);
+                }
+                line.description(text);
+            }
             case QUANTITY -> line.quantity(quantity());
             case UNIT_PRICE -> line.unitPrice(number(column));
             case AMOUNT -> line.amount(number(column));

@@ -13,5 +13,10 @@ interface OutputStage {
     /** The stage's key in summary.json, e.g. {@code "rfm"}. */
     String name();
 
+    /** Whether the stage needs customers, dates and amounts, which a baskets-only input does not have. */
+    default boolean needsSales() {
+        return true;
+    }
+
     void write(Analysis analysis, Path outDir) throws IOException;
 }

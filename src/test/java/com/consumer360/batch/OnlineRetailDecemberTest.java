@@ -120,4 +120,14 @@ class OnlineRetailDecemberTest {
                 "cohort_month,period,customers,retention,revenue,revenue_retention",
                 "2010-12,0,885,1,556301.53,1");
     }
+
+    @Test
+    void basketRulesComeFromAsManyFrequentItemsetsAsAnIndependentApriori() {
+        // Independent pass (Python, levelwise Apriori): lines not on C invoices with quantity and price > 0, grouped
+        // by InvoiceNo into sets of StockCode: 1,559 baskets; count >= 32 (the default 2 %), at most 4 items:
+        // 351 pairs, 50 triples, no quadruple, 749 itemsets in all.
+        JsonNode summary = json("summary.json");
+        assertThat(summary.get("frequent_itemsets").asInt()).isEqualTo(749);
+        assertThat(json("rules.json").size()).isEqualTo(summary.get("basket_rules").asInt()).isPositive();
+    }
 }

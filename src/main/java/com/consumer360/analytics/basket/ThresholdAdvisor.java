@@ -38,8 +38,11 @@ final class ThresholdAdvisor {
         }
     }
 
-    /** Up to two significant digits: a threshold people can type; higher support never adds itemsets. */
+    /**
+     * Up to two significant digits: a threshold people can type; higher support never adds itemsets. Starts from
+     * the shortest decimal of the double, so that 2 / 100 gives 0.02 and not the 0.021 its binary value rounds to.
+     */
     static double roundUp(double support) {
-        return new BigDecimal(support).round(new MathContext(2, RoundingMode.CEILING)).doubleValue();
+        return BigDecimal.valueOf(support).round(new MathContext(2, RoundingMode.CEILING)).doubleValue();
     }
 }

@@ -1,0 +1,42 @@
+package com.consumer360.batch;
+
+import com.consumer360.analytics.basket.AssociationRule;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes rules.json: the basket rules of all invoices, ordered by lift. Conviction is null where it is infinite
+ * (confidence 1: the rule never fails), as JSON has no infinity.
+ */
+final class RulesStage implements OutputStage {
+
+    @Override
+    public String name() {
+        return "rules";
+    }
+
+    @Override
+    public boolean needsSales() {
+        return false;
+    }
+
+    @Override
+    public void write(Analysis analysis, Path outDir) throws IOException {
+        List<Map<String, Object>> rules = analysis.basketRules().rules().stream().map(RulesStage::json).toList();
+        OutputFiles.writeJson(outDir.resolve("rules.json"), rules);
+    }
+
+    private static Map<String, Object> json(AssociationRule rule) {
+        return OutputFiles.object(
+                "antecedent", rule.antecedent(),
+                "consequent", rule.consequent(),
+                "support", OutputFiles.number(rule.support(), 8),
+                "confidence", OutputFiles.number(rule.confidence(), 6),
+                "lift", OutputFiles.number(rule.lift(), 6),
+                "leverage", OutputFiles.number(rule.leverage(), 8),
+                "conviction", rule.conviction() == null ? null : OutputFiles.number(rule.conviction(), 6),
+                "count", rule.count());
+    }
+}
