@@ -66,7 +66,6 @@ class DemoDataInitializer implements SmartInitializingSingleton {
             DemoUsers.insert(connection, passwordEncoder);
             IngestRuns.finish(connection, runId, loaded);
             connection.commit();
-            DemoDataLoader.analyze(connection);
             log.info("Demo data: done, {} lines in {} ms; demo users: {}", loaded,
                     (System.nanoTime() - started) / 1_000_000,
                     DemoUsers.USERS.stream().map(DemoUsers.DemoUser::username).toList());

@@ -122,14 +122,6 @@ final class DemoDataLoader {
         }
     }
 
-    static void analyze(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            // Only the owner may analyze; for the runtime role PostgreSQL skips with a warning and autovacuum
-            // analyzes soon after.
-            statement.execute("ANALYZE dim_customer, fact_sales, dim_product, dim_date");
-        }
-    }
-
     /** Streams customers only; their lines are dropped (the second pass loads them). */
     private record CustomerCopySink(CopyStream out) implements DemoSink {
         @Override

@@ -5,7 +5,7 @@ package com.consumer360.demodata;
  * recover it.
  *
  * <p>Purchase process (BG/NBD, time unit days): each customer's purchase rate {@code lambda ~ Gamma(r, alpha)}
- * (shape r, rate alpha) and drop-out probability {@code p ~ Beta(a, b)}; after each purchase the customer
+ * (shape r, rate alpha) and drop-out probability {@code p ~ Beta(a, b)}; after each repeat purchase the customer
  * leaves with probability p, otherwise the next purchase follows after an Exp(lambda) wait.
  */
 public record DemoParameters(

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.random.RandomDataGenerator;
 
-/** One customer's purchase times under BG/NBD: Poisson purchases at rate lambda, drop-out p after each. */
+/** One customer's purchase times under BG/NBD: Poisson purchases at rate lambda, drop-out p after each repeat. */
 final class PurchaseProcess {
 
     private final double lambda;
@@ -24,7 +24,9 @@ final class PurchaseProcess {
         double t = acquisitionDay;
         while (t < periodDays) {
             days.add(t);
-            if (random.nextDouble() < dropout) {
+            // BG/NBD: drop-out can follow a repeat purchase, not the first one (its likelihood for x = 0 is
+            // exp(-lambda T), a customer without repeats is certainly alive).
+            if (days.size() > 1 && random.nextDouble() < dropout) {
                 break;
             }
             t += random.nextExponential(1.0 / Math.max(lambda, 1e-9));
