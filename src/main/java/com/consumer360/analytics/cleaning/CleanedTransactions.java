@@ -1,6 +1,7 @@
 package com.consumer360.analytics.cleaning;
 
 import com.consumer360.analytics.TransactionTable;
+import java.time.LocalDate;
 import java.util.function.IntConsumer;
 
 /**
@@ -14,17 +15,28 @@ public final class CleanedTransactions {
     private final TransactionTable table;
     private final int[] rows;
     private final CleaningReport report;
+    private final int firstDay;
     private final int lastDay;
+    private final int[] monthOfDay;
 
     CleanedTransactions(TransactionTable table, int[] rows, CleaningReport report) {
         this.table = table;
         this.rows = rows;
         this.report = report;
+        int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         for (int row : rows) {
+            first = Math.min(first, table.day(row));
             last = Math.max(last, table.day(row));
         }
+        this.firstDay = first;
         this.lastDay = last;
+        // A month per day of the data's span: engines group by month without a date object per line.
+        this.monthOfDay = new int[rows.length == 0 ? 0 : last - first + 1];
+        for (int day = first; rows.length > 0 && day <= last; day++) {
+            LocalDate date = LocalDate.ofEpochDay(day);
+            monthOfDay[day - first] = date.getYear() * 12 + date.getMonthValue() - 1;
+        }
     }
 
     public TransactionTable table() {
@@ -57,6 +69,19 @@ public final class CleanedTransactions {
      */
     public boolean isPurchase(int row) {
         return table.amount(row) > 0 && !table.isCancellation(table.invoice(row));
+    }
+
+    /**
+     * The month of a kept line as consecutive integers (year × 12 + month − 1), so that "months since" is a
+     * subtraction; {@link java.time.YearMonth} of it is {@code YearMonth.of(m / 12, m % 12 + 1)}.
+     */
+    public int monthIndex(int row) {
+        return monthOfDay[table.day(row) - firstDay];
+    }
+
+    /** Epoch day of the first kept line, or {@link Integer#MAX_VALUE} when nothing was kept. */
+    public int firstDay() {
+        return firstDay;
     }
 
     /** Epoch day of the last kept line, or {@link Integer#MIN_VALUE} when nothing was kept. */

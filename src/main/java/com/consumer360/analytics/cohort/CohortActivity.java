@@ -13,20 +13,13 @@ public final class CohortActivity {
     public static List<CohortCell> cohorts(CleanedTransactions clean) {
         TransactionTable t = clean.table();
         CohortMatrix matrix = new CohortMatrix();
-        // Lines arrive in date order in practice; caching the last day's month avoids a date per line.
-        int cachedDay = Integer.MIN_VALUE;
-        int cachedMonth = 0;
         for (int i = 0; i < clean.size(); i++) {
             int row = clean.row(i);
             int customer = t.customer(row);
             if (customer < 0) {
                 continue;
             }
-            if (t.day(row) != cachedDay) {
-                cachedDay = t.day(row);
-                cachedMonth = MonthIndex.ofEpochDay(cachedDay);
-            }
-            matrix.addMonthIndex(customer, cachedMonth, clean.isPurchase(row), t.amount(row));
+            matrix.addMonthIndex(customer, clean.monthIndex(row), clean.isPurchase(row), t.amount(row));
         }
         return matrix.cells();
     }

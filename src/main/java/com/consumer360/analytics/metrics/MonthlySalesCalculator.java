@@ -19,26 +19,17 @@ final class MonthlySalesCalculator {
             return List.of();
         }
         TransactionTable t = clean.table();
-        int first = Integer.MAX_VALUE;
-        for (int i = 0; i < clean.size(); i++) {
-            first = Math.min(first, t.day(clean.row(i)));
-        }
-        YearMonth firstMonth = YearMonth.from(LocalDate.ofEpochDay(first));
+        YearMonth firstMonth = YearMonth.from(LocalDate.ofEpochDay(clean.firstDay()));
         YearMonth lastMonth = YearMonth.from(LocalDate.ofEpochDay(clean.lastDay()));
         int months = (int) firstMonth.until(lastMonth, ChronoUnit.MONTHS) + 1;
         double[] revenue = new double[months];
         long[] quantity = new long[months];
         int[] invoices = new int[months];
         boolean[] invoiceCounted = new boolean[t.invoiceCount()];
-        int cachedDay = Integer.MIN_VALUE;
-        int month = 0;
+        int firstMonthIndex = firstMonth.getYear() * 12 + firstMonth.getMonthValue() - 1;
         for (int i = 0; i < clean.size(); i++) {
             int row = clean.row(i);
-            if (t.day(row) != cachedDay) {
-                cachedDay = t.day(row);
-                month = (int) firstMonth.until(YearMonth.from(LocalDate.ofEpochDay(cachedDay)),
-                        ChronoUnit.MONTHS);
-            }
+            int month = clean.monthIndex(row) - firstMonthIndex;
             revenue[month] += t.amount(row);
             quantity[month] += t.quantity(row);
             int invoice = t.invoice(row);

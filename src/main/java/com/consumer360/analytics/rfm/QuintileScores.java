@@ -1,8 +1,6 @@
 package com.consumer360.analytics.rfm;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Quintile scores by rank with ties at the lowest rank, the tie rule of docs/analytics-methods.md.
@@ -17,35 +15,65 @@ final class QuintileScores {
     private QuintileScores() {
     }
 
-    /** Scores where a larger value is better. */
-    static <T> int[] higherIsBetter(T[] items, ToDoubleFunction<T> value) {
-        int n = items.length;
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble(i -> value.applyAsDouble(items[i])));
+    /** Scores where a larger value is better: "below" counts the strictly smaller values. */
+    static int[] higherIsBetter(double[] values) {
+        double[] sorted = sortedCopy(values);
+        int n = values.length;
         int[] scores = new int[n];
-        int start = 0;
-        while (start < n) {
-            double v = value.applyAsDouble(items[order[start]]);
-            int end = start;
-            while (end < n && value.applyAsDouble(items[order[end]]) == v) {
-                end++;
-            }
-            int score = score(start, n);
-            for (int k = start; k < end; k++) {
-                scores[order[k]] = score;
-            }
-            start = end;
+        for (int i = 0; i < n; i++) {
+            scores[i] = score(firstNotBelow(sorted, values[i]), n);
         }
         return scores;
     }
 
-    /** Scores where a smaller value is better (recency). */
-    static <T> int[] lowerIsBetter(T[] items, ToDoubleFunction<T> value) {
-        return higherIsBetter(items, item -> -value.applyAsDouble(item));
+    /** Scores where a smaller value is better (recency): "below" counts the strictly larger values. */
+    static int[] lowerIsBetter(double[] values) {
+        double[] sorted = sortedCopy(values);
+        int n = values.length;
+        int[] scores = new int[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = score(n - firstAbove(sorted, values[i]), n);
+        }
+        return scores;
     }
 
     static int score(long below, long n) {
         return (int) (1 + 5 * below / n);
+    }
+
+    private static double[] sortedCopy(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** Number of values smaller than {@code v}. */
+    private static int firstNotBelow(double[] sorted, double v) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] < v) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** Number of values smaller than or equal to {@code v}. */
+    private static int firstAbove(double[] sorted, double v) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] <= v) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 }
