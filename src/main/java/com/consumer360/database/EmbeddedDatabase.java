@@ -65,6 +65,14 @@ public final class EmbeddedDatabase {
         }
     }
 
+    /** Stops the server started on {@code dataDirectory}, if this JVM started one; its data stays. */
+    public static void stop(Path dataDirectory) throws IOException {
+        EmbeddedDatabase database = RUNNING.remove(dataDirectory.toAbsolutePath().normalize());
+        if (database != null) {
+            database.postgres.close();
+        }
+    }
+
     /** JDBC URL of the Consumer360 database on this server. */
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
