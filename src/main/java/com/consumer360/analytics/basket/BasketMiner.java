@@ -63,7 +63,7 @@ public final class BasketMiner {
         }
         result.sort(Comparator.comparingInt(FrequentItemset::count).reversed()
                 .thenComparingInt(set -> set.items().size())
-                .thenComparing(set -> String.join("\u0000", set.items())));
+                .thenComparing(FrequentItemset::items, RuleGenerator::compareLabels));
         return result;
     }
 

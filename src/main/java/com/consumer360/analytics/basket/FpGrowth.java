@@ -29,7 +29,8 @@ final class FpGrowth {
         this.minCount = ranking.minCount;
         this.maxLength = maxLength;
         this.limit = limit;
-        this.prefix = new int[maxLength];
+        // An itemset cannot hold more items than there are frequent ones, whatever max length was asked for.
+        this.prefix = new int[Math.min(maxLength, ranking.ranks())];
         this.baseCount = new int[ranking.ranks()];
         this.touched = new int[ranking.ranks()];
     }

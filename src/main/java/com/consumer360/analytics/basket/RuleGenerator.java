@@ -50,7 +50,7 @@ final class RuleGenerator {
     }
 
     private void visit(RuleVisitor visitor) {
-        int[] antecedent = new int[parameters.maxLength()];
+        int[] antecedent = new int[ranking.ranks()];
         for (int set = 0; set < itemsets.size(); set++) {
             int length = itemsets.length(set);
             int count = itemsets.count(set);
@@ -114,7 +114,8 @@ final class RuleGenerator {
                 OptionalDouble.empty(), OptionalDouble.of(suggestion));
     }
 
-    private static int compareLabels(List<String> a, List<String> b) {
+    /** Lexicographic order of sorted label lists, a shorter list first when it is a prefix of the other. */
+    static int compareLabels(List<String> a, List<String> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int c = a.get(i).compareTo(b.get(i));
             if (c != 0) {

@@ -112,6 +112,16 @@ class MiningSafetyTest {
     }
 
     @Test
+    void anyMaxLengthIsSafeBecauseItemsetsAreBoundedByTheItems() {
+        Baskets small = Baskets.ofLabels(List.of(List.of("a", "b", "c"), List.of("a", "b")));
+
+        BasketRules rules = new BasketMiner(MiningParameters.of(1, 0.5, Integer.MAX_VALUE)).rules(small);
+
+        assertThat(rules.frequentItemsets()).isEqualTo(3);
+        assertThat(rules.rules()).hasSize(2);
+    }
+
+    @Test
     void itemIdsOutsideTheDictionaryAreRejected() {
         assertThatThrownBy(() -> Baskets.of(List.of("a"), new int[][] {{0, 1}}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("item id 1");
