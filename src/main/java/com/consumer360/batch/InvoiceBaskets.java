@@ -61,15 +61,18 @@ final class InvoiceBaskets {
         return table.product(row) >= 0 && !table.isCancellation(table.invoice(row)) && !(table.amount(row) <= 0);
     }
 
-    /** The description when it names one product only, else the product id (with the description when shared). */
+    /**
+     * The description when it names one product only, else the product id (with the description when shared).
+     * Descriptions are stripped: UCI's often end in a space ("STRAWBERRY BATH SPONGE ").
+     */
     private static List<String> labels(TransactionTable table) {
         Map<String, Integer> productsPerDescription = new HashMap<>();
         for (int p = 0; p < table.productCount(); p++) {
-            productsPerDescription.merge(table.productDescription(p), 1, Integer::sum);
+            productsPerDescription.merge(table.productDescription(p).strip(), 1, Integer::sum);
         }
         List<String> labels = new ArrayList<>(table.productCount());
         for (int p = 0; p < table.productCount(); p++) {
-            String description = table.productDescription(p);
+            String description = table.productDescription(p).strip();
             if (description.isBlank()) {
                 labels.add(table.productId(p));
             } else if (productsPerDescription.get(description) > 1) {

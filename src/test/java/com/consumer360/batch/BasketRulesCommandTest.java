@@ -104,7 +104,7 @@ class BasketRulesCommandTest {
                 "customer_id,invoice_id,invoice_date,product_id,description,quantity,unit_price"));
         for (int i = 0; i < 4; i++) {
             lines.add("c" + i + ",I" + i + ",2024-01-0" + (i + 1) + ",P1,\"Mug, \"\"large\"\"\",1,5");
-            lines.add("c" + i + ",I" + i + ",2024-01-0" + (i + 1) + ",P2,Crème brûlée set,1,7");
+            lines.add("c" + i + ",I" + i + ",2024-01-0" + (i + 1) + ",P2,Crème brûlée set ,1,7");
         }
         lines.add("c0,I9,2024-01-09,P3,Tea,1,2");
         lines.add("c0,I9,2024-01-09,P1,\"Mug, \"\"large\"\"\",-1,5");   // returned within the invoice
@@ -119,6 +119,7 @@ class BasketRulesCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode rules = json(out.resolve("rules.json"));
         // Baskets: I0..I3 {mug, crème brûlée}, I9 {tea}. Mug and set always go together: two rules, lift 5/4.
+        // Labels are the descriptions, stripped of the trailing space UCI descriptions often have.
         assertThat(rules.size()).isEqualTo(2);
         assertThat(rules.valueStream().map(rule -> rule.get("consequent").asString()))
                 .containsExactlyInAnyOrder("Mug, \"large\"", "Crème brûlée set");
@@ -130,6 +131,19 @@ class BasketRulesCommandTest {
         // Tea on 1 of 5 purchase baskets reaches support 0.2: the threshold is inclusive.
         assertThat(summary.get("frequent_itemsets").asInt()).isEqualTo(4);
         assertThat(out.resolve("rfm.csv")).exists();
+    }
+
+    @Test
+    void productsSharingADescriptionAreToldApartByTheirIds() throws IOException {
+        Path input = Files.write(dir.resolve("shared.csv"), List.of("invoice_id,product_id,description",
+                "1,84077,Tea", "1,84078,Tea", "1,22423,", "2,84077,Tea", "2,84078,Tea", "2,22423,"));
+        Path out = dir.resolve("out");
+
+        AnalyzeRun run = AnalyzeRun.of("--input", input.toString(), "--out", out.toString(), "--max-length", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(json(out.resolve("rules.json")).valueStream().map(rule -> rule.get("consequent").asString()))
+                .containsOnly("Tea [84077]", "Tea [84078]", "22423").hasSize(6);
     }
 
     @Test
