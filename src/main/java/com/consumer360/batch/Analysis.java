@@ -21,14 +21,16 @@ final class Analysis {
     private final CleanedTransactions clean;
     private final LocalDate asOf;
     private final MiningParameters ruleThresholds;
+    private final ClvArguments clv;
     private List<RfmScore> rfmScores;
     private BasketRules basketRules;
 
     /** {@code asOf} is null for a baskets-only input, which has no dates. */
-    Analysis(CleanedTransactions clean, LocalDate asOf, MiningParameters ruleThresholds) {
+    Analysis(CleanedTransactions clean, LocalDate asOf, MiningParameters ruleThresholds, ClvArguments clv) {
         this.clean = clean;
         this.asOf = asOf;
         this.ruleThresholds = ruleThresholds;
+        this.clv = clv;
     }
 
     CleanedTransactions clean() {
@@ -37,6 +39,10 @@ final class Analysis {
 
     LocalDate asOf() {
         return asOf;
+    }
+
+    ClvArguments clv() {
+        return clv;
     }
 
     List<RfmScore> rfmScores() {

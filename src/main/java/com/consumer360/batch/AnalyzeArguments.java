@@ -11,11 +11,13 @@ import java.util.Optional;
 /**
  * Arguments of {@code analyze}: {@code --input FILE [--input FILE ...] --out DIR [--as-of YYYY-MM-DD]
  * [--min-support S] [--min-confidence C] [--max-length L]}; the last three are the basket-rule thresholds.
+ * The CLV options are those of {@link ClvArguments}.
  */
-record AnalyzeArguments(List<Path> inputs, Path out, Optional<LocalDate> asOf, MiningParameters ruleThresholds) {
+record AnalyzeArguments(List<Path> inputs, Path out, Optional<LocalDate> asOf, MiningParameters ruleThresholds,
+                        ClvArguments clv) {
 
     static final String USAGE = "usage: analyze --input FILE [--input FILE ...] --out DIR [--as-of YYYY-MM-DD]"
-            + " [--min-support 0.02] [--min-confidence 0.5] [--max-length 4]";
+            + " [--min-support 0.02] [--min-confidence 0.5] [--max-length 4] " + ClvArguments.USAGE;
     /**
      * A product combination on 2 % of invoices. Not 1 %: in Online Retail's December 2010 (1,559 invoices) about
      * twenty wholesale invoices of 400 to 670 products share some 300 products, so 16 invoices (1 %) make millions
@@ -33,11 +35,12 @@ record AnalyzeArguments(List<Path> inputs, Path out, Optional<LocalDate> asOf, M
         double minSupport = DEFAULT_MIN_SUPPORT;
         double minConfidence = DEFAULT_MIN_CONFIDENCE;
         int maxLength = DEFAULT_MAX_LENGTH;
+        ClvArguments.Parser clv = new ClvArguments.Parser();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (!List.of("--input", "--out", "--as-of", "--min-support", "--min-confidence", "--max-length")
-                    .contains(name)) {
+                    .contains(name) && !ClvArguments.OPTIONS.contains(name)) {
                 throw new BadInputException("unknown option " + name + "; " + USAGE);
             }
             String value;
@@ -55,14 +58,14 @@ record AnalyzeArguments(List<Path> inputs, Path out, Optional<LocalDate> asOf, M
                 case "--min-support" -> minSupport = parseNumber(name, value);
                 case "--min-confidence" -> minConfidence = parseNumber(name, value);
                 case "--max-length" -> maxLength = (int) parseNumber(name, value);
-                default -> throw new IllegalStateException(name);
+                default -> clv.set(name, value);
             }
         }
         if (inputs.isEmpty() || out == null) {
             throw new BadInputException("--input and --out are required; " + USAGE);
         }
         return new AnalyzeArguments(List.copyOf(inputs), out, Optional.ofNullable(asOf),
-                ruleThresholds(minSupport, minConfidence, maxLength));
+                ruleThresholds(minSupport, minConfidence, maxLength), clv.build());
     }
 
     private static MiningParameters ruleThresholds(double minSupport, double minConfidence, int maxLength)

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * The analyze run: read, clean, then each {@link OutputStage} in order, timing every step for summary.json.
@@ -31,7 +32,8 @@ final class AnalyzePipeline {
             new RfmStage(),
             new SegmentsStage(),
             new CohortsStage(),
-            new MetricsStage());
+            new MetricsStage(),
+            new ClvStage());
 
     private final PrintStream progress;
     private final Map<String, Long> millis = new LinkedHashMap<>();
@@ -51,7 +53,10 @@ final class AnalyzePipeline {
         boolean basketsOnly = table.basketsOnly();
         LocalDate asOf = basketsOnly ? null : asOf(args, clean);
         createDirectory(args);
-        Analysis analysis = new Analysis(clean, asOf, args.ruleThresholds());
+        if (!basketsOnly) {
+            checkCalibrationEnd(args, clean);
+        }
+        Analysis analysis = new Analysis(clean, asOf, args.ruleThresholds(), args.clv());
         Map<String, String> skipped = new LinkedHashMap<>();
         for (OutputStage stage : STAGES) {
             if (basketsOnly && stage.needsSales()) {
@@ -104,6 +109,16 @@ final class AnalyzePipeline {
                     + "); recency would be negative");
         }
         return asOf;
+    }
+
+    private static void checkCalibrationEnd(AnalyzeArguments args, CleanedTransactions clean)
+            throws BadInputException {
+        OptionalInt first = ClvStage.firstPurchaseDay(clean);
+        LocalDate end = args.clv().calibrationEnd().orElse(null);
+        if (end != null && first.isPresent() && end.toEpochDay() < first.getAsInt()) {
+            throw new BadInputException("--calibration-end " + end + " is before the first purchase ("
+                    + LocalDate.ofEpochDay(first.getAsInt()) + "); the calibration period would be empty");
+        }
     }
 
     private static void createDirectory(AnalyzeArguments args) throws BadInputException {

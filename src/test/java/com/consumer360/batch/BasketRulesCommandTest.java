@@ -84,12 +84,12 @@ class BasketRulesCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(out.resolve("rules.json")).exists();
         assertThat(out.resolve("cleaning.json")).exists();
-        for (String file : List.of("rfm.csv", "segments.csv", "cohorts.csv", "metrics.json")) {
+        for (String file : List.of("rfm.csv", "segments.csv", "cohorts.csv", "metrics.json", "clv.csv", "model.json")) {
             assertThat(out.resolve(file)).doesNotExist();
         }
         JsonNode summary = json(out.resolve("summary.json"));
         assertThat(summary.get("skipped").propertyNames()).containsExactlyInAnyOrder("rfm", "segments", "cohorts",
-                "metrics");
+                "metrics", "clv");
         assertThat(summary.get("skipped").get("rfm").asString()).isEqualTo("the input has no customer_id, "
                 + "invoice_date, amount (or quantity and unit_price) columns: only basket rules are computed");
         assertThat(summary.get("as_of").isNull()).isTrue();
