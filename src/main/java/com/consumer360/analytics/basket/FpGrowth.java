@@ -70,7 +70,7 @@ final class FpGrowth {
     private FpTree conditionalTree(FpTree tree, int rank) {
         int touchedCount = 0;
         int longest = 0;
-        int capacity = 0;
+        long pathItems = 0;
         for (int node = tree.firstNode(rank); node >= 0; node = tree.nextNode(node)) {
             int weight = tree.count(node);
             int depth = 0;
@@ -83,7 +83,7 @@ final class FpGrowth {
                 depth++;
             }
             longest = Math.max(longest, depth);
-            capacity += depth;
+            pathItems += depth;
         }
         int maxFrequentRank = -1;
         for (int i = 0; i < touchedCount; i++) {
@@ -91,6 +91,9 @@ final class FpGrowth {
                 maxFrequentRank = Math.max(maxFrequentRank, touched[i]);
             }
         }
+        // Each conditional node stands for a distinct ancestor node (its filtered path from the root), so the
+        // tree's size bounds the conditional tree too, however many times shared prefixes are walked.
+        int capacity = (int) Math.min(pathItems, tree.size());
         FpTree conditional = maxFrequentRank < 0 ? null
                 : buildConditional(tree, rank, maxFrequentRank, capacity, longest);
         for (int i = 0; i < touchedCount; i++) {

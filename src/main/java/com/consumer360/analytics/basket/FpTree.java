@@ -82,6 +82,11 @@ final class FpTree {
         }
     }
 
+    /** Number of nodes, the root included. */
+    int size() {
+        return size;
+    }
+
     int ranks() {
         return head.length;
     }
