@@ -26,15 +26,13 @@ final class QuintileScores {
         return scores;
     }
 
-    /** Scores where a smaller value is better (recency): "below" counts the strictly larger values. */
+    /** Scores where a smaller value is better (recency): the strictly larger values count as below. */
     static int[] lowerIsBetter(double[] values) {
-        double[] sorted = sortedCopy(values);
-        int n = values.length;
-        int[] scores = new int[n];
-        for (int i = 0; i < n; i++) {
-            scores[i] = score(n - firstAbove(sorted, values[i]), n);
+        double[] negated = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            negated[i] = -values[i];
         }
-        return scores;
+        return higherIsBetter(negated);
     }
 
     static int score(long below, long n) {
@@ -54,21 +52,6 @@ final class QuintileScores {
         while (low < high) {
             int mid = (low + high) >>> 1;
             if (sorted[mid] < v) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    /** Number of values smaller than or equal to {@code v}. */
-    private static int firstAbove(double[] sorted, double v) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] <= v) {
                 low = mid + 1;
             } else {
                 high = mid;
