@@ -36,11 +36,20 @@ final class MaximumLikelihood {
     static Estimate fit(LogLikelihood f, List<double[]> starts, double observations, String what, String[] names) {
         LogLikelihood boxed = boxed(f);
         List<Bfgs.Result> runs = new ArrayList<>();
+        Bfgs.Result incumbent = null;
         for (double[] start : starts) {
-            runs.add(Bfgs.maximise(boxed, start, observations));
+            // Later starts stop once they reach the incumbent optimum; one that finds a better optimum
+            // elsewhere never comes near it and runs to convergence.
+            Bfgs.Result run = Bfgs.maximise(boxed, start, observations,
+                    incumbent == null ? null : incumbent.theta());
+            runs.add(run);
+            if (run.converged() && !run.joinedKnownOptimum()
+                    && (incumbent == null || run.value() > incumbent.value())) {
+                incumbent = run;
+            }
         }
         Bfgs.Result best = runs.stream()
-                .filter(run -> Double.isFinite(run.value()))
+                .filter(run -> Double.isFinite(run.value()) && !run.joinedKnownOptimum())
                 .max(Comparator.comparingDouble(Bfgs.Result::value))
                 .orElseThrow(() -> new IllegalStateException(what + " fit failed: the likelihood is not finite at any start"));
         for (int i = 0; i < best.theta().length; i++) {
