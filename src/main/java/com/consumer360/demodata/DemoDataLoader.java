@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import com.consumer360.warehouse.CopyStream;
+import com.consumer360.warehouse.StagedCopy;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
@@ -31,36 +33,20 @@ final class DemoDataLoader {
         long started = System.nanoTime();
         // PostgreSQL refuses COPY into a table with row-level security, so rows are copied into a temporary
         // staging table and moved with one INSERT ... SELECT, which the policies' WITH CHECK still guards.
-        stage(connection, "dim_customer");
-        try (CopyStream customers = new CopyStream(copy.copyIn(
-                "COPY stage_dim_customer (customer_id, customer_code, name, region_id, country, first_purchase_date) "
-                        + "FROM STDIN"))) {
+        try (CopyStream customers = StagedCopy.open(connection, "dim_customer",
+                "customer_id, customer_code, name, region_id, country, first_purchase_date")) {
             generator.generate(new CustomerCopySink(customers));
         }
-        log.info("Demo data: {} customers loaded", publish(connection, "dim_customer"));
-        stage(connection, "fact_sales");
-        try (CopyStream lines = new CopyStream(copy.copyIn("COPY stage_fact_sales (sales_line_id, invoice_no, "
-                + "invoice_ts, date_key, customer_id, product_id, quantity, unit_price, net_amount, is_cancellation, "
-                + "region_id) FROM STDIN"))) {
+        log.info("Demo data: {} customers loaded", StagedCopy.publish(connection, "dim_customer"));
+        try (CopyStream lines = StagedCopy.open(connection, "fact_sales", "sales_line_id, invoice_no, invoice_ts, "
+                + "date_key, customer_id, product_id, quantity, unit_price, net_amount, is_cancellation, region_id")) {
             generator.generate(new LineCopySink(lines, started));
         }
         log.info("Demo data: sales lines copied to staging in {} ms", (System.nanoTime() - started) / 1_000_000);
-        long loaded = publish(connection, "fact_sales");
+        long loaded = StagedCopy.publish(connection, "fact_sales");
         checkReferences(connection);
         log.info("Demo data: {} sales lines loaded in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
         return loaded;
-    }
-
-    private static void stage(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE stage_" + table + " (LIKE " + table + ") ON COMMIT DROP");
-        }
-    }
-
-    private static long publish(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            return statement.executeUpdate("INSERT INTO " + table + " SELECT * FROM stage_" + table);
-        }
     }
 
     private static void insertRegions(Connection connection) throws SQLException {

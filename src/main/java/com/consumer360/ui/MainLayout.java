@@ -61,12 +61,22 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         DataFreshness data = status.freshness();
-        if (data.latestSale() == null) {
-            freshness.setText("No data in your regions yet");
-            return;
+        freshness.removeAll();
+        if (data.snapshotAsOf() != null) {
+            freshness.add(new Span("Data as of " + data.snapshotAsOf() + " · refreshed "
+                    + LOADED.format(data.refreshedAt().atZoneSameInstant(ZoneId.systemDefault()))));
+        } else if (data.latestSale() != null) {
+            freshness.add(new Span("Sales up to " + data.latestSale() + " · analytics not refreshed yet"));
+        } else {
+            freshness.add(new Span("No data in your regions yet"));
         }
-        String loaded = data.loadedAt() == null ? "" : " · loaded "
-                + LOADED.format(data.loadedAt().atZoneSameInstant(ZoneId.systemDefault()));
-        freshness.setText("Data as of " + data.latestSale() + loaded);
+        if (data.lastRunFailed()) {
+            Span warning = new Span("Last refresh failed "
+                    + LOADED.format(data.lastFailureAt().atZoneSameInstant(ZoneId.systemDefault()))
+                    + ": showing the previous snapshot");
+            warning.addClassName("c360-warning");
+            warning.setId("refresh-failed");
+            freshness.add(warning);
+        }
     }
 }

@@ -1,11 +1,11 @@
-package com.consumer360.demodata;
+package com.consumer360.warehouse;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.postgresql.copy.CopyIn;
 
 /** Buffers rows in PostgreSQL's COPY text format and sends them in large chunks. */
-final class CopyStream implements AutoCloseable {
+public final class CopyStream implements AutoCloseable {
 
     private static final int CHUNK = 1 << 20;
 
@@ -14,11 +14,11 @@ final class CopyStream implements AutoCloseable {
     private long rows;
     private boolean rowStarted;
 
-    CopyStream(CopyIn copy) {
+    public CopyStream(CopyIn copy) {
         this.copy = copy;
     }
 
-    CopyStream field(Object value) {
+    public CopyStream field(Object value) {
         if (rowStarted) {
             buffer.append('\t');
         }
@@ -31,7 +31,7 @@ final class CopyStream implements AutoCloseable {
         return this;
     }
 
-    CopyStream cents(long cents) {
+    public CopyStream cents(long cents) {
         field("");
         if (cents < 0) {
             buffer.append('-');
@@ -42,7 +42,7 @@ final class CopyStream implements AutoCloseable {
         return this;
     }
 
-    void endRow() throws SQLException {
+    public void endRow() throws SQLException {
         buffer.append('\n');
         rowStarted = false;
         rows++;
@@ -51,7 +51,7 @@ final class CopyStream implements AutoCloseable {
         }
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 

@@ -1,0 +1,95 @@
+package com.consumer360.refresh;
+
+import com.consumer360.analytics.clv.Purchase;
+import com.consumer360.analytics.rfm.CustomerRfm;
+import com.consumer360.refresh.WarehouseInputs.CohortActivity;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds (customer, day) aggregates, ordered by customer, into the inputs of RFM (recency, frequency,
+ * monetary), CLV (purchase days) and cohorts (customer-month activity).
+ */
+final class CustomerDays {
+
+    private final LocalDate asOf;
+    private final List<CustomerRfm> rfm = new ArrayList<>();
+    private final Map<String, Short> regionOfCustomer = new HashMap<>();
+    private final List<Purchase> purchaseDays = new ArrayList<>();
+    private final Map<String, CohortActivity> months = new HashMap<>();
+    private final List<CohortActivity> cohortActivity = new ArrayList<>();
+
+    private long customer = -1;
+    private String customerId;
+    private short region;
+    private int customerKey = -1;
+    private LocalDate lastPurchase;
+    private int invoices;
+    private double net;
+
+    CustomerDays(LocalDate asOf) {
+        this.asOf = asOf;
+    }
+
+    void add(long customerId, short regionId, LocalDate day, int purchaseInvoices, double purchaseAmount,
+             double netAmount) {
+        if (customerId != customer) {
+            closeCustomer();
+            customer = customerId;
+            this.customerId = Long.toString(customerId);
+            region = regionId;
+            customerKey++;
+        }
+        if (purchaseInvoices > 0) {
+            lastPurchase = day;
+            invoices += purchaseInvoices;
+            purchaseDays.add(new Purchase(this.customerId, day, purchaseAmount));
+        }
+        net += netAmount;
+        YearMonth month = YearMonth.from(day);
+        months.merge(month.toString(), new CohortActivity(customerKey, region, month, purchaseInvoices > 0, netAmount),
+                (a, b) -> new CohortActivity(a.customerKey(), a.regionId(), a.month(), a.purchase() || b.purchase(),
+                        a.netRevenue() + b.netRevenue()));
+    }
+
+    CustomerDays finish() {
+        closeCustomer();
+        return this;
+    }
+
+    private void closeCustomer() {
+        if (customer < 0) {
+            return;
+        }
+        cohortActivity.addAll(months.values());
+        months.clear();
+        if (lastPurchase != null) { // only returns: no recency, left out as in the batch feed
+            regionOfCustomer.put(customerId, region);
+            rfm.add(CustomerRfm.ofNetRevenue(customerId, (int) (asOf.toEpochDay() - lastPurchase.toEpochDay()),
+                    invoices, net));
+        }
+        lastPurchase = null;
+        invoices = 0;
+        net = 0;
+    }
+
+    List<CustomerRfm> rfm() {
+        return rfm;
+    }
+
+    Map<String, Short> regionOfCustomer() {
+        return regionOfCustomer;
+    }
+
+    List<Purchase> purchaseDays() {
+        return purchaseDays;
+    }
+
+    List<CohortActivity> cohortActivity() {
+        return cohortActivity;
+    }
+}

@@ -1,0 +1,151 @@
+package com.consumer360.refresh;
+
+import com.consumer360.security.CurrentRegionScope;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one refresh: reads, computes and writes a snapshot in one REPEATABLE READ transaction under the audited
+ * system scope "refresh", then switches it current in the same transaction. A failure or a killed process
+ * rolls everything back and the previous snapshot stays current. A PostgreSQL advisory lock makes sure only
+ * one run works at a time, across all app nodes.
+ */
+@Component
+class RefreshRunner {
+
+    /** Advisory lock key of the refresh ("c360" in hex). */
+    static final long LOCK = 0x63333630L;
+    private static final Logger log = LoggerFactory.getLogger(RefreshRunner.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DataSource dataSource;
+    private final RefreshOptions options;
+    private final RunHistory history;
+    private final RefreshProgressBroadcaster progress;
+    private volatile Consumer<RefreshStage> stageHook = stage -> { };
+
+    RefreshRunner(DataSource dataSource, RefreshOptions options, RunHistory history,
+                  RefreshProgressBroadcaster progress) {
+        this.dataSource = dataSource;
+        this.options = options;
+        this.history = history;
+        this.progress = progress;
+    }
+
+    /** Tests inject faults here: the hook runs as each stage starts. */
+    void setStageHook(Consumer<RefreshStage> hook) {
+        this.stageHook = hook;
+    }
+
+    /** Runs a refresh now on this thread; returns its run id. Never throws: the outcome is in the history. */
+    long run(String trigger, String startedBy) {
+        long runId = history.start(trigger, startedBy);
+        Map<String, Long> millis = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        try {
+            Outcome outcome = CurrentRegionScope.runAsSystem("refresh", allRegions(),
+                    () -> execute(runId, millis));
+            millis.put("total", (System.nanoTime() - started) / 1_000_000);
+            history.finish(runId, outcome.status(), JSON.writeValueAsString(millis),
+                    JSON.writeValueAsString(outcome.rows()), outcome.snapshotId(), outcome.message());
+            progress.publish(new RefreshProgress(runId, RefreshStage.SWITCH, 1, true, outcome.status()));
+            log.info("Refresh {} {} in {} ms: {}", runId, outcome.status(), millis.get("total"), millis);
+        } catch (Exception e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.warn("Refresh {} failed: {}", runId, message, e);
+            history.finish(runId, "FAILED", JSON.writeValueAsString(millis), null, null, message);
+            progress.publish(new RefreshProgress(runId, null, 0, true, "FAILED: " + message));
+        }
+        return runId;
+    }
+
+    private Outcome execute(long runId, Map<String, Long> millis) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            if (!tryLock(connection)) {
+                connection.rollback();
+                return new Outcome("SKIPPED", Map.of(), null, "another refresh was running");
+            }
+            history.markInterrupted(runId);
+            SnapshotComputation compute = new SnapshotComputation(options);
+            Timer timer = new Timer(runId, millis);
+            WarehouseInputs inputs = timer.stage(RefreshStage.READ, () -> new WarehouseReader(connection).read());
+            var rfm = timer.stage(RefreshStage.RFM, () -> compute.rfm(inputs));
+            var clv = timer.stage(RefreshStage.CLV, () -> ClvStage.fit(compute, inputs));
+            var cohorts = timer.stage(RefreshStage.COHORTS, () -> compute.cohorts(inputs));
+            var rules = timer.stage(RefreshStage.BASKETS, () -> compute.rules(inputs));
+            SnapshotContent content = new SnapshotContent(inputs, rfm, clv.full(), clv.holdout(), clv.note(), cohorts,
+                    rules);
+            SnapshotWriter writer = new SnapshotWriter(connection, runId);
+            timer.stage(RefreshStage.WRITE, () -> {
+                writer.write(content, ModelSummary.json(content, options));
+                return null;
+            });
+            timer.stage(RefreshStage.SWITCH, () -> {
+                writer.switchCurrent(options.retention());
+                connection.commit();
+                return null;
+            });
+            return new Outcome("SUCCEEDED", writer.rowsWritten(), runId, clv.note());
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, LOCK);
+            try (ResultSet result = lock.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    private Set<Short> allRegions() throws SQLException {
+        Set<Short> regions = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT region_id FROM dim_region");
+             ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                regions.add(result.getShort(1));
+            }
+        }
+        return regions;
+    }
+
+    /** Times stages, reports progress and lets tests inject a fault as a stage starts. */
+    private final class Timer {
+        private final long runId;
+        private final Map<String, Long> millis;
+
+        Timer(long runId, Map<String, Long> millis) {
+            this.runId = runId;
+            this.millis = millis;
+        }
+
+        <T> T stage(RefreshStage stage, java.util.concurrent.Callable<T> work) throws Exception {
+            history.stage(runId, stage);
+            progress.publish(new RefreshProgress(runId, stage, stage.startFraction(), false, null));
+            stageHook.accept(stage);
+            long started = System.nanoTime();
+            T result = work.call();
+            millis.put(stage.name().toLowerCase(), (System.nanoTime() - started) / 1_000_000);
+            return result;
+        }
+    }
+
+    private record Outcome(String status, Map<String, Long> rows, Long snapshotId, String message) {
+    }
+}

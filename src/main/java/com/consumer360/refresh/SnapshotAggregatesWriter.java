@@ -1,0 +1,117 @@
+package com.consumer360.refresh;
+
+import com.consumer360.analytics.clv.CustomerValue;
+import com.consumer360.analytics.cohort.CohortCell;
+import com.consumer360.analytics.rfm.RfmScore;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Writes the region-level tables of a snapshot: segment summaries, movement and cohorts. */
+final class SnapshotAggregatesWriter {
+
+    private final Connection connection;
+    private final long snapshotId;
+    private final Map<String, Long> rows;
+
+    SnapshotAggregatesWriter(Connection connection, long snapshotId, Map<String, Long> rows) {
+        this.connection = connection;
+        this.snapshotId = snapshotId;
+        this.rows = rows;
+    }
+
+    void write(SnapshotContent content) throws SQLException {
+        segmentSummaries(content);
+        movement();
+        cohorts(content);
+    }
+
+    /** Sums per region and segment, so that the views can add up any set of regions exactly. */
+    private void segmentSummaries(SnapshotContent content) throws SQLException {
+        Map<String, Double> clv = new HashMap<>();
+        if (content.clv() != null) {
+            for (CustomerValue value : content.clv().customers()) {
+                clv.put(value.summary().customerId(), value.clv());
+            }
+        }
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, BigDecimal> revenue = new HashMap<>();
+        Map<String, Double> clvSums = new HashMap<>();
+        for (RfmScore score : content.rfm()) {
+            String key = content.inputs().regionOfCustomer().get(score.customerId()) + "|" + score.segment().label();
+            long[] sums = counts.computeIfAbsent(key, k -> new long[3]);
+            sums[0]++;
+            sums[1] += score.recencyDays();
+            sums[2] += score.frequency();
+            revenue.merge(key, BigDecimal.valueOf(score.monetary()), BigDecimal::add);
+            clvSums.merge(key, clv.getOrDefault(score.customerId(), 0.0), Double::sum);
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snap_segment_summary (snapshot_id, "
+                + "region_id, segment, customers, revenue, sum_recency, sum_frequency, sum_clv) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, long[]> entry : counts.entrySet()) {
+                String[] key = entry.getKey().split("\\|", 2);
+                insert.setLong(1, snapshotId);
+                insert.setShort(2, Short.parseShort(key[0]));
+                insert.setString(3, key[1]);
+                insert.setLong(4, entry.getValue()[0]);
+                insert.setBigDecimal(5, revenue.get(entry.getKey()));
+                insert.setLong(6, entry.getValue()[1]);
+                insert.setLong(7, entry.getValue()[2]);
+                insert.setDouble(8, clvSums.get(entry.getKey()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        rows.put("snap_segment_summary", (long) counts.size());
+    }
+
+    /** Transitions from the current snapshot (before the switch) to this one; (new) and (gone) at the edges. */
+    private void movement() throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO snap_segment_movement (snapshot_id, region_id, from_segment, to_segment, customers)
+                SELECT ?, coalesce(n.region_id, p.region_id), coalesce(p.segment, '(new)'), coalesce(n.segment, '(gone)'),
+                       count(*)
+                FROM (SELECT * FROM snap_customer WHERE snapshot_id = ?) n
+                FULL JOIN (SELECT * FROM snap_customer WHERE snapshot_id =
+                          (SELECT snapshot_id FROM snapshot WHERE is_current)) p ON p.customer_id = n.customer_id
+                GROUP BY 2, 3, 4""")) {
+            insert.setLong(1, snapshotId);
+            insert.setLong(2, snapshotId);
+            rows.put("snap_segment_movement", (long) insert.executeUpdate());
+        }
+    }
+
+    private void cohorts(SnapshotContent content) throws SQLException {
+        long written = 0;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snap_cohort (snapshot_id, region_id, "
+                + "cohort_month, period, cohort_size, customers, revenue) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<Short, List<CohortCell>> region : content.cohortsByRegion().entrySet()) {
+                Map<java.time.YearMonth, Integer> sizes = new HashMap<>();
+                for (CohortCell cell : region.getValue()) {
+                    if (cell.period() == 0) {
+                        sizes.put(cell.cohort(), cell.customers());
+                    }
+                }
+                for (CohortCell cell : region.getValue()) {
+                    insert.setLong(1, snapshotId);
+                    insert.setShort(2, region.getKey());
+                    insert.setObject(3, cell.cohort().atDay(1));
+                    insert.setInt(4, cell.period());
+                    insert.setInt(5, sizes.getOrDefault(cell.cohort(), 0));
+                    insert.setInt(6, cell.customers());
+                    insert.setBigDecimal(7, BigDecimal.valueOf(cell.revenue()).setScale(2, java.math.RoundingMode.HALF_UP));
+                    insert.addBatch();
+                    written++;
+                }
+            }
+            insert.executeBatch();
+        }
+        rows.put("snap_cohort", written);
+    }
+}

@@ -1,0 +1,129 @@
+package com.consumer360.refresh;
+
+import com.consumer360.analytics.basket.AssociationRule;
+import com.consumer360.analytics.basket.BasketRules;
+import com.consumer360.analytics.clv.CustomerValue;
+import com.consumer360.analytics.rfm.RfmScore;
+import com.consumer360.analytics.rfm.SegmentMap;
+import com.consumer360.warehouse.CopyStream;
+import com.consumer360.warehouse.StagedCopy;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes one snapshot's rows inside the refresh transaction; nothing is visible before the switch commits. */
+final class SnapshotWriter {
+
+    private final Connection connection;
+    private final long snapshotId;
+    private final Map<String, Long> rows = new LinkedHashMap<>();
+
+    SnapshotWriter(Connection connection, long snapshotId) {
+        this.connection = connection;
+        this.snapshotId = snapshotId;
+    }
+
+    Map<String, Long> rowsWritten() {
+        return rows;
+    }
+
+    void write(SnapshotContent content, String modelJson) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snapshot (snapshot_id, as_of_date, "
+                + "created_at, is_current, segment_map_version, rfm_customers, model_json) "
+                + "VALUES (?, ?, now(), false, ?, ?, ?)")) {
+            insert.setLong(1, snapshotId);
+            insert.setObject(2, content.inputs().asOf());
+            insert.setString(3, SegmentMap.VERSION);
+            insert.setInt(4, content.rfm().size());
+            insert.setString(5, modelJson);
+            insert.executeUpdate();
+        }
+        customers(content);
+        new SnapshotAggregatesWriter(connection, snapshotId, rows).write(content);
+        rules(content);
+    }
+
+    private void customers(SnapshotContent content) throws SQLException {
+        Map<String, CustomerValue> clv = new HashMap<>();
+        if (content.clv() != null) {
+            content.clv().customers().forEach(value -> clv.put(value.summary().customerId(), value));
+        }
+        try (CopyStream copy = StagedCopy.open(connection, "snap_customer", "snapshot_id, customer_id, region_id, "
+                + "recency_days, frequency, monetary, r_score, f_score, m_score, segment, clv_frequency, clv_recency, "
+                + "clv_t, clv_monetary, p_alive, expected_purchases, expected_avg_value, clv")) {
+            for (RfmScore score : content.rfm()) {
+                CustomerValue value = clv.get(score.customerId());
+                copy.field(snapshotId).field(score.customerId())
+                        .field(content.inputs().regionOfCustomer().get(score.customerId()))
+                        .field(score.recencyDays()).field(score.frequency())
+                        .field(BigDecimal.valueOf(score.monetary()).setScale(2, RoundingMode.HALF_UP).toPlainString())
+                        .field(score.r()).field(score.f()).field(score.m()).field(score.segment().label());
+                if (value == null) {
+                    copy.field(null).field(null).field(null).field(null).field(null).field(null).field(null).field(null);
+                } else {
+                    copy.field(value.summary().frequency()).field(value.summary().recency()).field(value.summary().T())
+                            .field(value.summary().monetaryValue()).field(value.probabilityAlive())
+                            .field(value.expectedPurchases()).field(value.expectedAverageValue()).field(value.clv());
+                }
+                copy.endRow();
+            }
+        }
+        rows.put("snap_customer", StagedCopy.publish(connection, "snap_customer"));
+    }
+
+    private void rules(SnapshotContent content) throws SQLException {
+        long written = insertRules((short) 0, content.rules().overall());
+        for (Map.Entry<String, BasketRules> region : content.rules().byRegion().entrySet()) {
+            written += insertRules(Short.parseShort(region.getKey()), region.getValue());
+        }
+        rows.put("snap_basket_rule", written);
+    }
+
+    private long insertRules(short regionId, BasketRules rules) throws SQLException {
+        List<AssociationRule> list = rules.rules();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snap_basket_rule (snapshot_id, "
+                + "region_id, rule_rank, antecedent, consequent, support, confidence, lift, leverage, conviction, "
+                + "rule_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < list.size(); i++) {
+                AssociationRule rule = list.get(i);
+                insert.setLong(1, snapshotId);
+                insert.setShort(2, regionId);
+                insert.setInt(3, i + 1);
+                insert.setString(4, String.join(" + ", rule.antecedent()));
+                insert.setString(5, rule.consequent());
+                insert.setDouble(6, rule.support());
+                insert.setDouble(7, rule.confidence());
+                insert.setDouble(8, rule.lift());
+                insert.setDouble(9, rule.leverage());
+                insert.setObject(10, rule.conviction());
+                insert.setInt(11, rule.count());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return list.size();
+    }
+
+    /** Makes this snapshot the current one and drops snapshots beyond the retention. */
+    void switchCurrent(int retention) throws SQLException {
+        try (PreparedStatement unset = connection.prepareStatement(
+                "UPDATE snapshot SET is_current = false WHERE is_current AND snapshot_id <> ?");
+             PreparedStatement set = connection.prepareStatement(
+                     "UPDATE snapshot SET is_current = true WHERE snapshot_id = ?");
+             PreparedStatement prune = connection.prepareStatement("DELETE FROM snapshot WHERE snapshot_id NOT IN "
+                     + "(SELECT snapshot_id FROM snapshot ORDER BY snapshot_id DESC LIMIT ?)")) {
+            unset.setLong(1, snapshotId);
+            unset.executeUpdate();
+            set.setLong(1, snapshotId);
+            set.executeUpdate();
+            prune.setInt(1, retention);
+            rows.put("snapshots_removed", (long) prune.executeUpdate());
+        }
+    }
+}

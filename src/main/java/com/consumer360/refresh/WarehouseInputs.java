@@ -1,0 +1,22 @@
+package com.consumer360.refresh;
+
+import com.consumer360.analytics.basket.Baskets;
+import com.consumer360.analytics.clv.Purchase;
+import com.consumer360.analytics.rfm.CustomerRfm;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a refresh reads from the warehouse, already aggregated by SQL: per-customer RFM aggregates, purchase
+ * days for CLV, per-customer-month activity for cohorts and invoice baskets.
+ */
+record WarehouseInputs(LocalDate asOf, LocalDate lastSale, List<CustomerRfm> rfm, Map<String, Short> regionOfCustomer,
+                       List<Purchase> purchaseDays, List<CohortActivity> cohortActivity, Baskets baskets,
+                       List<String> regionOfBasket, long lines) {
+
+    /** One customer's activity in one month. */
+    record CohortActivity(int customerKey, short regionId, java.time.YearMonth month, boolean purchase,
+                          double netRevenue) {
+    }
+}
