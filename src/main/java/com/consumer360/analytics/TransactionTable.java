@@ -22,16 +22,16 @@ public final class TransactionTable {
     private final int size;
     private final int malformedLines;
     private final Set<TransactionColumn> columns;
-    private final int[] customer;
-    private final int[] invoice;
-    private final int[] day;
-    private final int[] secondOfDay;
-    private final int[] product;
-    private final int[] quantity;
-    private final double[] unitPrice;
-    private final double[] amount;
-    private final int[] country;
-    private final int[] region;
+    private final ChunkedColumns.Ints customer;
+    private final ChunkedColumns.Ints invoice;
+    private final ChunkedColumns.Ints day;
+    private final ChunkedColumns.Ints secondOfDay;
+    private final ChunkedColumns.Ints product;
+    private final ChunkedColumns.Ints quantity;
+    private final ChunkedColumns.Doubles unitPrice;
+    private final ChunkedColumns.Doubles amount;
+    private final ChunkedColumns.Ints country;
+    private final ChunkedColumns.Ints region;
     private final Dictionary customers;
     private final Dictionary invoices;
     private final BitSet cancellationInvoices;
@@ -44,16 +44,16 @@ public final class TransactionTable {
         size = b.size;
         malformedLines = b.malformedLines;
         columns = Collections.unmodifiableSet(EnumSet.copyOf(b.columns));
-        customer = b.customer.array();
-        invoice = b.invoice.array();
-        day = b.day.array();
-        secondOfDay = b.secondOfDay.array();
-        product = b.product.array();
-        quantity = b.quantity.array();
-        unitPrice = b.unitPrice.array();
-        amount = b.amount.array();
-        country = b.country.array();
-        region = b.region.array();
+        customer = b.customer;
+        invoice = b.invoice;
+        day = b.day;
+        secondOfDay = b.secondOfDay;
+        product = b.product;
+        quantity = b.quantity;
+        unitPrice = b.unitPrice;
+        amount = b.amount;
+        country = b.country;
+        region = b.region;
         customers = b.customers;
         invoices = b.invoices;
         cancellationInvoices = b.cancellationInvoices;
@@ -89,7 +89,7 @@ public final class TransactionTable {
     }
 
     public int customer(int row) {
-        return customer[row];
+        return customer.get(row);
     }
 
     public String customerId(int code) {
@@ -102,7 +102,7 @@ public final class TransactionTable {
 
     /** Invoice code of the line, or -1 when it has no invoice id and so is a transaction of its own. */
     public int invoice(int row) {
-        return invoice[row];
+        return invoice.get(row);
     }
 
     public String invoiceId(int code) {
@@ -120,20 +120,20 @@ public final class TransactionTable {
 
     /** Transaction date as days since 1970-01-01 (the ISO epoch day). */
     public int day(int row) {
-        return day[row];
+        return day.get(row);
     }
 
     public LocalDate date(int row) {
-        return LocalDate.ofEpochDay(day[row]);
+        return LocalDate.ofEpochDay(day.get(row));
     }
 
     /** Time of day in seconds; 0 when the source had dates only. */
     public int secondOfDay(int row) {
-        return secondOfDay[row];
+        return secondOfDay.get(row);
     }
 
     public int product(int row) {
-        return product[row];
+        return product.get(row);
     }
 
     public String productId(int code) {
@@ -151,21 +151,21 @@ public final class TransactionTable {
 
     /** Quantity of the line (negative for returns); 1 when the source has no quantity column. */
     public int quantity(int row) {
-        return quantity[row];
+        return quantity.get(row);
     }
 
     /** Unit price, or NaN when the source gave an amount only. */
     public double unitPrice(int row) {
-        return unitPrice[row];
+        return unitPrice.get(row);
     }
 
     /** Line amount: the source's amount, else quantity × unit price. Negative for returns. */
     public double amount(int row) {
-        return amount[row];
+        return amount.get(row);
     }
 
     public int country(int row) {
-        return country[row];
+        return country.get(row);
     }
 
     /** Country name of a code, or {@link #MISSING_LABEL} for -1. */
@@ -178,7 +178,7 @@ public final class TransactionTable {
     }
 
     public int region(int row) {
-        return region[row];
+        return region.get(row);
     }
 
     /** Region name of a code, or {@link #MISSING_LABEL} for -1. */

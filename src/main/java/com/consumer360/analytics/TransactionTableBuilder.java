@@ -25,16 +25,16 @@ public final class TransactionTableBuilder {
     private final boolean basketsOnly;
     int size;
     int malformedLines;
-    final GrowableColumns.Ints customer = new GrowableColumns.Ints();
-    final GrowableColumns.Ints invoice = new GrowableColumns.Ints();
-    final GrowableColumns.Ints day = new GrowableColumns.Ints();
-    final GrowableColumns.Ints secondOfDay = new GrowableColumns.Ints();
-    final GrowableColumns.Ints product = new GrowableColumns.Ints();
-    final GrowableColumns.Ints quantity = new GrowableColumns.Ints();
-    final GrowableColumns.Doubles unitPrice = new GrowableColumns.Doubles();
-    final GrowableColumns.Doubles amount = new GrowableColumns.Doubles();
-    final GrowableColumns.Ints country = new GrowableColumns.Ints();
-    final GrowableColumns.Ints region = new GrowableColumns.Ints();
+    final ChunkedColumns.Ints customer = new ChunkedColumns.Ints();
+    final ChunkedColumns.Ints invoice = new ChunkedColumns.Ints();
+    final ChunkedColumns.Ints day = new ChunkedColumns.Ints();
+    final ChunkedColumns.Ints secondOfDay = new ChunkedColumns.Ints();
+    final ChunkedColumns.Ints product = new ChunkedColumns.Ints();
+    final ChunkedColumns.Ints quantity = new ChunkedColumns.Ints();
+    final ChunkedColumns.Doubles unitPrice = new ChunkedColumns.Doubles();
+    final ChunkedColumns.Doubles amount = new ChunkedColumns.Doubles();
+    final ChunkedColumns.Ints country = new ChunkedColumns.Ints();
+    final ChunkedColumns.Ints region = new ChunkedColumns.Ints();
     final Dictionary customers = new Dictionary();
     final Dictionary invoices = new Dictionary();
     final BitSet cancellationInvoices = new BitSet();
@@ -49,6 +49,7 @@ public final class TransactionTableBuilder {
     private int lineSecond;
     private int lineProduct = -1;
     private String pendingDescription;
+    private boolean built;
     private int lineQuantity = 1;
     private double lineUnitPrice = Double.NaN;
     private double lineAmount = Double.NaN;
@@ -145,6 +146,9 @@ public final class TransactionTableBuilder {
      * unless the source is {@linkplain TransactionColumn#basketsOnly baskets only}.
      */
     public void addLine() {
+        if (built) {
+            throw new IllegalStateException("the table is built; use a new builder");
+        }
         String missing = lineDay == Integer.MIN_VALUE ? "a date"
                 : Double.isNaN(lineAmount) && Double.isNaN(lineUnitPrice) ? "an amount or a unit price" : null;
         if (missing != null && !basketsOnly) {
@@ -175,7 +179,9 @@ public final class TransactionTableBuilder {
         return size;
     }
 
+    /** The table; the builder shares its columns with it, so no line can be added afterwards. */
     public TransactionTable build() {
+        built = true;
         return new TransactionTable(this);
     }
 

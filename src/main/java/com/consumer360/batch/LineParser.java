@@ -9,8 +9,6 @@ import static com.consumer360.analytics.TransactionColumn.UNIT_PRICE;
 
 import com.consumer360.analytics.TransactionColumn;
 import com.consumer360.analytics.TransactionTableBuilder;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Turns the fields of one CSV line of a known layout into a table line, field by field as the CSV parser
@@ -29,10 +27,11 @@ final class LineParser {
     }
 
     private final TransactionColumn[] columnAt;
-    private final Set<TransactionColumn> required = EnumSet.noneOf(TransactionColumn.class);
+    /** Bit sets by column ordinal: no iterator per line, which mattered in the allocation profile. */
+    private int required;
     /** Without a product id column (the Groceries layout) the description identifies the product. */
     private final boolean descriptionIsProduct;
-    private final Set<TransactionColumn> seen = EnumSet.noneOf(TransactionColumn.class);
+    private int seen;
     private final CharSlice text = new CharSlice();
     private String lastDateText;
     private long lastDateTime;
@@ -49,13 +48,13 @@ final class LineParser {
         // A baskets-only layout has no date column; every other layout must have one.
         for (TransactionColumn column : new TransactionColumn[] {INVOICE_DATE, QUANTITY, UNIT_PRICE, AMOUNT}) {
             if (layout.position(column) >= 0) {
-                required.add(column);
+                required |= 1 << column.ordinal();
             }
         }
     }
 
     void begin() {
-        seen.clear();
+        seen = 0;
     }
 
     void field(int index, char[] buf, int offset, int length, TransactionTableBuilder line) throws FieldException {
@@ -70,7 +69,7 @@ final class LineParser {
         if (text.isEmpty()) {
             return; // a missing value; required columns are checked in finish()
         }
-        seen.add(column);
+        seen |= 1 << column.ordinal();
         switch (column) {
             case CUSTOMER_ID -> line.customer(text.withoutZeroFraction());
             case INVOICE_ID -> line.invoice(text);
@@ -95,10 +94,9 @@ final class LineParser {
 
     /** Checks that the line had every required value. */
     void finish() throws FieldException {
-        for (TransactionColumn column : required) {
-            if (!seen.contains(column)) {
-                throw new FieldException(column, "empty");
-            }
+        int missing = required & ~seen;
+        if (missing != 0) {
+            throw new FieldException(TransactionColumn.values()[Integer.numberOfTrailingZeros(missing)], "empty");
         }
     }
 
