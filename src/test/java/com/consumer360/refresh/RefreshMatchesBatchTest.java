@@ -1,0 +1,96 @@
+package com.consumer360.refresh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.consumer360.batch.BatchCli;
+import com.consumer360.support.PortalTest;
+import com.consumer360.support.TestDatabase;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One implementation, two feeds: the refresh (SQL aggregates from the warehouse) and the batch run (the same
+ * warehouse exported as CSV) give the same RFM scores, segments and basket rules.
+ */
+@PortalTest
+class RefreshMatchesBatchTest {
+
+    @Autowired
+    RefreshRunner runner;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void snapshotEqualsTheBatchRunOnTheSameData() throws Exception {
+        long runId = runner.run("MANUAL", "test");
+        assertThat(TestDatabase.superuserLong("SELECT count(*) FROM snapshot WHERE is_current AND snapshot_id = ?",
+                runId)).isEqualTo(1);
+        Path csv = dir.resolve("warehouse.csv");
+        exportWarehouse(csv);
+        Path out = dir.resolve("out");
+        assertThat(BatchCli.run(new String[] {"--input", csv.toString(), "--out", out.toString(),
+                "--min-support", "0.002", "--min-confidence", "0.2", "--max-length", "3"}, "analyze")).isZero();
+
+        Map<String, String> batch = new HashMap<>();
+        List<String> lines = Files.readAllLines(out.resolve("rfm.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            batch.put(f[0], String.join("|", f[1], f[2], money(f[3]), f[4], f[5], f[6], f[7]));
+        }
+        Map<String, String> snapshot = new HashMap<>();
+        try (Connection db = TestDatabase.connectAs("postgres"); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery("SELECT customer_id, recency_days, frequency, monetary, r_score, "
+                     + "f_score, m_score, segment FROM snap_customer WHERE snapshot_id = " + runId)) {
+            while (row.next()) {
+                snapshot.put(row.getString(1), String.join("|", row.getString(2), row.getString(3),
+                        money(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
+                        row.getString(8)));
+            }
+        }
+        assertThat(snapshot).hasSizeGreaterThan(1000).isEqualTo(batch);
+
+        JsonNode rules = JsonMapper.builder().build().readTree(out.resolve("rules.json").toFile());
+        assertThat(TestDatabase.superuserLong("SELECT count(*) FROM snap_basket_rule WHERE snapshot_id = ? "
+                + "AND region_id = 0", runId)).isEqualTo(rules.size()).isPositive();
+        try (Connection db = TestDatabase.connectAs("postgres"); Statement statement = db.createStatement();
+             ResultSet top = statement.executeQuery("SELECT consequent, rule_count FROM snap_basket_rule "
+                     + "WHERE region_id = 0 AND rule_rank = 1 AND snapshot_id = " + runId)) {
+            top.next();
+            assertThat(top.getString(1)).isEqualTo(rules.get(0).get("consequent").asString());
+            assertThat(top.getInt(2)).isEqualTo(rules.get(0).get("count").asInt());
+        }
+    }
+
+    private static String money(String value) {
+        return new java.math.BigDecimal(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** The warehouse in the batch run's generic CSV layout, read as the superuser (all regions). */
+    private static void exportWarehouse(Path csv) throws Exception {
+        try (Connection db = TestDatabase.connectAs("postgres");
+             Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            db.unwrap(PGConnection.class).getCopyAPI().copyOut("""
+                    COPY (SELECT f.customer_id, f.invoice_no AS invoice_id, f.invoice_ts AS invoice_date,
+                                 p.product_code AS product_id, p.description, f.quantity, f.unit_price,
+                                 f.net_amount AS amount, c.country, r.name AS region
+                          FROM fact_sales f JOIN dim_product p USING (product_id)
+                          JOIN dim_customer c USING (customer_id) JOIN dim_region r ON r.region_id = f.region_id)
+                    TO STDOUT WITH (FORMAT csv, HEADER)""", writer);
+        }
+    }
+}
