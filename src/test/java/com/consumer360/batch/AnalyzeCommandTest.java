@@ -167,4 +167,31 @@ class AnalyzeCommandTest {
         assertThat(code).isZero();
         assertThat(dir.resolve("o").resolve("rfm.csv")).exists();
     }
+
+    @Test
+    void readsTheUciLayoutWithUsDatesFloatCustomerIdsAndQuotedDescriptions() throws IOException {
+        Path input = write("uci.csv",
+                "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+                "536365,85123A,\"HEART T-LIGHT HOLDER, WHITE\",6,12/1/2010 8:26,2.55,17850.0,United Kingdom",
+                "536366,22633,HAND WARMER UNION JACK,6,12/1/2010 8:28,1.85,17850.0,United Kingdom",
+                "C536379,D,Discount,-1,12/1/2010 9:41,27.50,14527.0,United Kingdom",
+                "536380,22961,JAM MAKING SET PRINTED,24,12/2/2010 9:41,1.45,14527.0,France",
+                "536381,22961,JAM MAKING SET PRINTED,2,12/2/2010 9:45,1.45,,France");
+        Path out = dir.resolve("out");
+
+        AnalyzeRun run = AnalyzeRun.of("--input", input.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // As of 2010-12-03. 17850: two invoices on 12/1, 6 * 2.55 + 6 * 1.85 = 26.40, last purchase 2 days ago.
+        // 14527: a cancellation (-27.50) and one purchase of 24 * 1.45 = 34.80 on 12/2: net 7.30, 1 day ago.
+        assertThat(Files.readAllLines(out.resolve("rfm.csv")).subList(1, 3))
+                .extracting(l -> String.join(",", List.of(l.split(",")).subList(0, 4)))
+                .containsExactly("17850,2,2,26.4", "14527,1,1,7.3");
+        // France: 34.80 + 2 * 1.45 = 37.70 (one line without customer: sales only); UK: 26.40 - 27.50 = -1.10.
+        JsonNode metrics = json(out.resolve("metrics.json"));
+        assertThat(metrics.get("top_products_by_revenue").get(0).get("description").asString())
+                .isEqualTo("JAM MAKING SET PRINTED");
+        assertThat(metrics.get("revenue_by_country").get(1).get("name").asString()).isEqualTo("United Kingdom");
+        assertThat(json(out.resolve("cleaning.json")).get("missing_customer_id").asLong()).isEqualTo(1);
+    }
 }
