@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.hipparchus.linear.CholeskyDecomposition;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.RealMatrix;
 
 /**
  * Multi-start maximum likelihood on log-parameters, with standard errors from the observed
- * information (the numerical Hessian of the analytic gradient).
+ * information ({@link Curvature}).
  */
 final class MaximumLikelihood {
 
@@ -66,36 +63,7 @@ final class MaximumLikelihood {
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = Math.exp(best.theta()[i]);
         }
-        return new Estimate(parameters, best.value(), standardErrors(f, best.theta()), runs);
-    }
-
-    /**
-     * Square roots of the diagonal of the inverse observed information in the natural parameters,
-     * or an empty list when the Hessian is not negative definite (then there are no usable errors).
-     */
-    static List<Double> standardErrors(LogLikelihood f, double[] theta) {
-        int n = theta.length;
-        RealMatrix hessian = MatrixUtils.createRealMatrix(n, n);
-        for (int j = 0; j < n; j++) {
-            double p = Math.exp(theta[j]);
-            double h = 1e-5 * p;
-            double[] plus = naturalGradient(f, shifted(theta, j, p + h));
-            double[] minus = naturalGradient(f, shifted(theta, j, p - h));
-            for (int i = 0; i < n; i++) {
-                hessian.setEntry(i, j, (plus[i] - minus[i]) / (2 * h));
-            }
-        }
-        RealMatrix information = hessian.add(hessian.transpose()).scalarMultiply(-0.5);
-        try {
-            RealMatrix covariance = new CholeskyDecomposition(information).getSolver().getInverse();
-            List<Double> errors = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                errors.add(Math.sqrt(covariance.getEntry(i, i)));
-            }
-            return errors.stream().allMatch(Double::isFinite) ? List.copyOf(errors) : List.of();
-        } catch (RuntimeException notPositiveDefinite) {
-            return List.of();
-        }
+        return new Estimate(parameters, best.value(), Curvature.standardErrors(f, best.theta()), runs);
     }
 
     /** f inside the search box, not finite outside it (which makes the line search step back). */
@@ -116,20 +84,5 @@ final class MaximumLikelihood {
                 return f.valueAndGradient(theta, gradient);
             }
         };
-    }
-
-    private static double[] shifted(double[] theta, int j, double natural) {
-        double[] copy = theta.clone();
-        copy[j] = Math.log(natural);
-        return copy;
-    }
-
-    private static double[] naturalGradient(LogLikelihood f, double[] theta) {
-        double[] g = new double[theta.length];
-        f.valueAndGradient(theta, g);
-        for (int i = 0; i < g.length; i++) {
-            g[i] /= Math.exp(theta[i]);
-        }
-        return g;
     }
 }
