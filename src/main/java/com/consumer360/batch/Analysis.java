@@ -1,14 +1,16 @@
 package com.consumer360.batch;
 
+import com.consumer360.analytics.TransactionColumn;
 import com.consumer360.analytics.basket.BasketMiner;
-import com.consumer360.analytics.basket.BasketRules;
 import com.consumer360.analytics.basket.MiningParameters;
+import com.consumer360.analytics.basket.RegionalBasketRules;
 import com.consumer360.analytics.cleaning.CleanedTransactions;
 import com.consumer360.analytics.rfm.RfmAggregates;
 import com.consumer360.analytics.rfm.RfmScore;
 import com.consumer360.analytics.rfm.RfmScorer;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * What the output stages of {@code analyze} share: the cleaned transactions, the as-of date, and results
@@ -23,7 +25,7 @@ final class Analysis {
     private final MiningParameters ruleThresholds;
     private final ClvArguments clv;
     private List<RfmScore> rfmScores;
-    private BasketRules basketRules;
+    private RegionalBasketRules basketRules;
 
     /** {@code asOf} is null for a baskets-only input, which has no dates. */
     Analysis(CleanedTransactions clean, LocalDate asOf, MiningParameters ruleThresholds, ClvArguments clv) {
@@ -52,10 +54,17 @@ final class Analysis {
         return rfmScores;
     }
 
-    /** Basket rules of all invoices: written by the rules stage, their itemset count reported in summary.json. */
-    BasketRules basketRules() {
+    /**
+     * Basket rules of all invoices and, when the input has regions, of each region's invoices: written by the rules
+     * stage, the overall itemset count reported in summary.json.
+     */
+    RegionalBasketRules basketRules() {
         if (basketRules == null) {
-            basketRules = new BasketMiner(ruleThresholds).rules(InvoiceBaskets.of(clean));
+            InvoiceBaskets invoices = InvoiceBaskets.of(clean);
+            BasketMiner miner = new BasketMiner(ruleThresholds);
+            basketRules = clean.table().has(TransactionColumn.REGION)
+                    ? miner.rulesOverallAndByRegion(invoices.baskets(), invoices.regionOfBasket())
+                    : new RegionalBasketRules(miner.rules(invoices.baskets()), new TreeMap<>());
         }
         return basketRules;
     }

@@ -10,19 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The invoices of the cleaned lines as baskets of products for the basket-rule engine. A basket holds the products
- * of an invoice's purchase lines: cancellation invoices and returns are not purchases (docs/analytics-methods.md).
+ * The invoices of the cleaned lines as baskets of products for the basket-rule engine, with each basket's region
+ * (that of its first line). A basket holds the products of an invoice's purchase lines: cancellation invoices and
+ * returns are not purchases (docs/analytics-methods.md).
  */
-final class InvoiceBaskets {
+record InvoiceBaskets(Baskets baskets, List<String> regionOfBasket) {
 
-    private InvoiceBaskets() {
-    }
-
-    static Baskets of(CleanedTransactions clean) {
+    static InvoiceBaskets of(CleanedTransactions clean) {
         TransactionTable table = clean.table();
         int[] basketOfInvoice = new int[table.invoiceCount()];
         Arrays.fill(basketOfInvoice, -1);
         List<int[]> baskets = new ArrayList<>();
+        List<String> regions = new ArrayList<>();
         int[] sizes = new int[16];
         for (int i = 0; i < clean.size(); i++) {
             int row = clean.row(i);
@@ -35,6 +34,7 @@ final class InvoiceBaskets {
             if (basket < 0) {
                 basket = baskets.size();
                 baskets.add(new int[4]);
+                regions.add(table.regionName(table.region(row)));
                 if (invoice >= 0) {
                     basketOfInvoice[invoice] = basket;
                 }
@@ -53,7 +53,7 @@ final class InvoiceBaskets {
         for (int b = 0; b < trimmed.length; b++) {
             trimmed[b] = Arrays.copyOf(baskets.get(b), sizes[b]);
         }
-        return Baskets.of(labels(table), trimmed);
+        return new InvoiceBaskets(Baskets.of(labels(table), trimmed), regions);
     }
 
     /** A purchase line with a product; baskets-only sources have no amount (NaN), and all their lines count. */

@@ -131,6 +131,38 @@ class BasketRulesCommandTest {
         // Tea on 1 of 5 purchase baskets reaches support 0.2: the threshold is inclusive.
         assertThat(summary.get("frequent_itemsets").asInt()).isEqualTo(4);
         assertThat(out.resolve("rfm.csv")).exists();
+        assertThat(out.resolve("rules_by_region.json")).doesNotExist();
+    }
+
+    @Test
+    void eachRegionGetsTheRulesOfItsOwnInvoices() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("customer_id,invoice_id,invoice_date,product_id,description,"
+                + "amount,region"));
+        for (int i = 1; i <= 3; i++) {
+            lines.add("n" + i + ",N" + i + ",2024-03-01,P1,Mug,5,North");
+            lines.add("n" + i + ",N" + i + ",2024-03-01,P2,Set,7,North");
+            lines.add("s" + i + ",S" + i + ",2024-03-01,P3,Tea,2,South");
+            if (i < 3) {
+                lines.add("s" + i + ",S" + i + ",2024-03-01,P1,Mug,5,South");
+            }
+        }
+        Path out = dir.resolve("out");
+
+        AnalyzeRun run = AnalyzeRun.of("--input", Files.write(dir.resolve("regions.csv"), lines).toString(),
+                "--out", out.toString(), "--min-support", "0.5", "--min-confidence", "0.6", "--max-length", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // Overall, 6 invoices, count >= 3: mug and set go together (set => mug 1, mug => set 3/5); tea and mug
+        // share only 2 invoices. Within South (count >= 2 of 3) tea and mug do go together.
+        assertThat(json(out.resolve("rules.json")).valueStream().map(rule -> rule.get("consequent").asString()))
+                .containsExactlyInAnyOrder("Mug", "Set");
+        JsonNode byRegion = json(out.resolve("rules_by_region.json"));
+        assertThat(byRegion.propertyNames()).containsExactly("North", "South");
+        assertThat(byRegion.get("North").valueStream().map(rule -> rule.get("consequent").asString()))
+                .containsExactlyInAnyOrder("Mug", "Set");
+        assertThat(byRegion.get("South").valueStream().map(rule -> rule.get("consequent").asString()))
+                .containsExactlyInAnyOrder("Mug", "Tea");
+        assertThat(byRegion.get("South").get(0).get("support").asDouble()).isCloseTo(2 / 3.0, within(1e-8));
     }
 
     @Test
