@@ -5,10 +5,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import com.consumer360.analytics.basket.RegionalBasketRules;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -52,20 +58,20 @@ class RefreshRunner {
     /** Runs a refresh now on this thread; returns its run id. Never throws: the outcome is in the history. */
     long run(String trigger, String startedBy) {
         long runId = history.start(trigger, startedBy);
-        Map<String, Long> millis = new LinkedHashMap<>();
+        Map<String, Long> millis = Collections.synchronizedMap(new LinkedHashMap<>());
         long started = System.nanoTime();
         try {
             Outcome outcome = CurrentRegionScope.runAsSystem("refresh", allRegions(),
                     () -> execute(runId, millis));
             millis.put("total", (System.nanoTime() - started) / 1_000_000);
-            history.finish(runId, outcome.status(), JSON.writeValueAsString(millis),
+            history.finish(runId, outcome.status(), json(millis),
                     JSON.writeValueAsString(outcome.rows()), outcome.snapshotId(), outcome.message());
             progress.publish(new RefreshProgress(runId, RefreshStage.SWITCH, 1, true, outcome.status()));
             log.info("Refresh {} {} in {} ms: {}", runId, outcome.status(), millis.get("total"), millis);
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("Refresh {} failed: {}", runId, message, e);
-            history.finish(runId, "FAILED", JSON.writeValueAsString(millis), null, null, message);
+            history.finish(runId, "FAILED", json(millis), null, null, message);
             progress.publish(new RefreshProgress(runId, null, 0, true, "FAILED: " + message));
         }
         return runId;
@@ -81,14 +87,23 @@ class RefreshRunner {
             }
             history.markInterrupted(runId);
             SnapshotComputation compute = new SnapshotComputation(options);
+            SnapshotContent content;
             Timer timer = new Timer(runId, millis);
             WarehouseInputs inputs = timer.stage(RefreshStage.READ, () -> new WarehouseReader(connection).read());
-            var rfm = timer.stage(RefreshStage.RFM, () -> compute.rfm(inputs));
-            var clv = timer.stage(RefreshStage.CLV, () -> ClvStage.fit(compute, inputs));
-            var cohorts = timer.stage(RefreshStage.COHORTS, () -> compute.cohorts(inputs));
-            var rules = timer.stage(RefreshStage.BASKETS, () -> compute.rules(inputs));
-            SnapshotContent content = new SnapshotContent(inputs, rfm, clv.full(), clv.holdout(), clv.note(), cohorts,
-                    rules);
+            // The engines are independent of each other: CLV and basket mining run beside RFM and cohorts.
+            ExecutorService engines = Executors.newFixedThreadPool(2);
+            try {
+                Future<ClvStage> clv = engines.submit(() -> timer.stage(RefreshStage.CLV,
+                        () -> ClvStage.fit(compute, inputs)));
+                Future<RegionalBasketRules> rules = engines.submit(() -> timer.stage(RefreshStage.BASKETS,
+                        () -> compute.rules(inputs)));
+                var rfm = timer.stage(RefreshStage.RFM, () -> compute.rfm(inputs));
+                var cohorts = timer.stage(RefreshStage.COHORTS, () -> compute.cohorts(inputs));
+                content = new SnapshotContent(inputs, rfm, result(clv).full(), result(clv).holdout(),
+                        result(clv).note(), cohorts, result(rules));
+            } finally {
+                engines.shutdownNow();
+            }
             SnapshotWriter writer = new SnapshotWriter(connection, runId);
             timer.stage(RefreshStage.WRITE, () -> {
                 writer.write(content, ModelSummary.json(content, options));
@@ -99,7 +114,22 @@ class RefreshRunner {
                 connection.commit();
                 return null;
             });
-            return new Outcome("SUCCEEDED", writer.rowsWritten(), runId, clv.note());
+            return new Outcome("SUCCEEDED", writer.rowsWritten(), runId, content.clvNote());
+        }
+    }
+
+    private static String json(Map<String, Long> millis) {
+        synchronized (millis) {
+            return JSON.writeValueAsString(new LinkedHashMap<>(millis));
+        }
+    }
+
+    /** The engine's own exception, not the executor's wrapper, so the history names the real cause. */
+    private static <T> T result(Future<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
