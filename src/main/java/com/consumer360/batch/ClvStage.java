@@ -19,8 +19,8 @@ import java.util.OptionalInt;
 
 /**
  * Writes clv.csv and model.json: BG/NBD and Gamma-Gamma on the customers' purchases. When the data cannot
- * support the models (no repeat buyers, say), model.json carries the reason under "error" and there is no
- * clv.csv; the other outputs are unaffected.
+ * support the models (no repeat buyers, say) or a computation fails, model.json carries the reason under
+ * "error" and there is no clv.csv; the other outputs are unaffected.
  */
 final class ClvStage implements OutputStage {
 
@@ -37,7 +37,9 @@ final class ClvStage implements OutputStage {
         ClvResult result;
         try {
             result = ClvEngine.run(purchases(clean), options);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            // ArithmeticException (a series that does not converge) would be a defect in the engine, but it
+            // should not cost the run its other outputs; model.json says what happened.
             Files.deleteIfExists(csvFile);
             OutputFiles.writeJson(outDir.resolve("model.json"), OutputFiles.object(
                     "calibration_end", options.calibrationEnd().toString(),

@@ -32,20 +32,26 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
             throw new IllegalArgumentException("BG/NBD needs at least one repeat buyer; none of the "
                     + customers.size() + " customers bought again in the calibration period");
         }
-        // α is measured in the time unit: scale it with the customers' mean age so the same starts
-        // work in days and in weeks. Three spread-out starts; the best optimum wins (they agree on
-        // CDNOW and simulated data, see the tests).
-        double meanT = customers.stream().mapToDouble(CustomerSummary::T).average().orElseThrow();
-        double logScale = Math.log(Math.max(meanT, 1e-3));
-        List<double[]> starts = List.of(
-                new double[] {0, logScale, 0, 0},
-                new double[] {Math.log(0.1), logScale - Math.log(10), Math.log(0.1), Math.log(0.5)},
-                new double[] {Math.log(0.5), logScale - Math.log(100), Math.log(0.2), Math.log(3)});
+        List<double[]> starts = starts(customers);
         BgNbdLikelihood likelihood = new BgNbdLikelihood(customers);
         MaximumLikelihood.Estimate e = MaximumLikelihood.fit(likelihood, starts, customers.size(), "BG/NBD", NAMES);
         double[] p = e.parameters();
         BgNbdModel model = new BgNbdModel(p[0], p[1], p[2], p[3]);
         return new Detailed(new BgNbdFit(model, e.logLikelihood(), e.standardErrors(), customers.size()), e);
+    }
+
+    /**
+     * Starting points in log-parameters. α is measured in the time unit: scaling it with the customers'
+     * mean age makes the same starts work in days and in weeks. Three spread-out starts; the best optimum
+     * wins (on CDNOW and simulated data they all reach the same one, see the tests).
+     */
+    static List<double[]> starts(List<CustomerSummary> customers) {
+        double meanT = customers.stream().mapToDouble(CustomerSummary::T).average().orElseThrow();
+        double logScale = Math.log(Math.max(meanT, 1e-3));
+        return List.of(
+                new double[] {0, logScale, 0, 0},
+                new double[] {Math.log(0.1), logScale - Math.log(10), Math.log(0.1), Math.log(0.5)},
+                new double[] {Math.log(0.5), logScale - Math.log(100), Math.log(0.2), Math.log(3)});
     }
 
     /** A fit together with the optimiser's runs. */

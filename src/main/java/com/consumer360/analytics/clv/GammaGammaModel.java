@@ -10,6 +10,11 @@ import java.util.List;
 public record GammaGammaModel(double p, double q, double v) {
 
     private static final String[] NAMES = {"p", "q", "v"};
+    /** Starting points in log-parameters, for spends divided by their median (so v is unit-free). */
+    static final List<double[]> STARTS = List.of(
+            new double[] {0, 0, 0},
+            new double[] {Math.log(5), Math.log(3), Math.log(3)},
+            new double[] {Math.log(0.5), Math.log(10), Math.log(20)});
 
     public GammaGammaModel {
         if (!(p > 0 && q > 0 && v > 0) || !Double.isFinite(p + q + v)) {
@@ -33,11 +38,7 @@ public record GammaGammaModel(double p, double q, double v) {
         double[] spends = repeat.stream().mapToDouble(CustomerSummary::monetaryValue).sorted().toArray();
         double scale = spends[spends.length / 2];
         GammaGammaLikelihood likelihood = new GammaGammaLikelihood(repeat, scale);
-        List<double[]> starts = List.of(
-                new double[] {0, 0, 0},
-                new double[] {Math.log(5), Math.log(3), Math.log(3)},
-                new double[] {Math.log(0.5), Math.log(10), Math.log(20)});
-        MaximumLikelihood.Estimate e = MaximumLikelihood.fit(likelihood, starts, repeat.size(), "Gamma-Gamma", NAMES);
+        MaximumLikelihood.Estimate e = MaximumLikelihood.fit(likelihood, STARTS, repeat.size(), "Gamma-Gamma", NAMES);
         double[] params = e.parameters();
         GammaGammaModel model = new GammaGammaModel(params[0], params[1], params[2] * scale);
         // Fitting on amounts / scale shifts the log-likelihood by -n ln(scale) (the Jacobian of m).

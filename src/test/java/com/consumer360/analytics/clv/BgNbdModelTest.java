@@ -58,16 +58,15 @@ class BgNbdModelTest {
     }
 
     @Test
-    void startsRunToTheirOwnOptimumWhenNotToldOfAnEarlierOne() {
+    void everyStartRunToConvergenceOnItsOwnReachesThePublishedOptimum() {
         BgNbdLikelihood likelihood = new BgNbdLikelihood(CDNOW.customers());
-        double[][] starts = {{0, Math.log(30), 0, 0}, {Math.log(0.1), Math.log(3), Math.log(0.1), Math.log(0.5)},
-            {Math.log(0.5), Math.log(0.3), Math.log(0.2), Math.log(3)}, {Math.log(3), Math.log(100), Math.log(3), Math.log(10)}};
 
-        for (double[] start : starts) {
+        for (double[] start : BgNbdModel.starts(CDNOW.customers())) {
             Bfgs.Result run = Bfgs.maximise(likelihood, start, 2357, null);
             assertThat(run.converged()).isTrue();
             assertThat(run.value()).isCloseTo(-9582.4292, within(1e-4));
             assertThat(Math.exp(run.theta()[0])).isCloseTo(0.24259, within(1e-5));
+            assertThat(Math.exp(run.theta()[2])).isCloseTo(0.79292, within(1e-4));
         }
     }
 

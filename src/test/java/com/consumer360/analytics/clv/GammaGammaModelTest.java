@@ -25,6 +25,22 @@ class GammaGammaModelTest {
     }
 
     @Test
+    void everyStartRunToConvergenceOnItsOwnReachesTheSameOptimum() {
+        List<CustomerSummary> repeat = CDNOW.stream().filter(c -> c.frequency() > 0).toList();
+        double[] spends = repeat.stream().mapToDouble(CustomerSummary::monetaryValue).sorted().toArray();
+        double median = spends[spends.length / 2];
+        GammaGammaLikelihood likelihood = new GammaGammaLikelihood(repeat, median);
+
+        for (double[] start : GammaGammaModel.STARTS) {
+            Bfgs.Result run = Bfgs.maximise(likelihood, start, repeat.size(), null);
+            assertThat(run.converged()).isTrue();
+            assertThat(Math.exp(run.theta()[0])).isCloseTo(6.25, within(0.005));
+            assertThat(Math.exp(run.theta()[1])).isCloseTo(3.74, within(0.005));
+            assertThat(Math.exp(run.theta()[2]) * median).isCloseTo(15.44, within(0.05));
+        }
+    }
+
+    @Test
     void fitDoesNotDependOnTheCurrencyUnit() {
         GammaGammaFit dollars = GammaGammaModel.fit(CDNOW);
         List<CustomerSummary> cents = CDNOW.stream()
