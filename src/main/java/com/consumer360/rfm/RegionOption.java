@@ -1,0 +1,5 @@
+package com.consumer360.rfm;
+
+/** A region the signed-in user can filter by: one that has rows in their scoped view of the current snapshot. */
+public record RegionOption(short id, String name) {
+}

@@ -1,0 +1,189 @@
+package com.consumer360.rfm;
+
+import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
+import static com.consumer360.jooq.Tables.DIM_REGION;
+import static com.consumer360.jooq.Tables.SNAPSHOT;
+import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
+import static com.consumer360.jooq.Tables.SNAP_SEGMENT_SUMMARY;
+import static org.jooq.impl.DSL.avg;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.sum;
+
+import com.consumer360.rfm.CustomerDetail.PastSegment;
+import com.consumer360.rfm.CustomerDetail.ScoreRange;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record8;
+import org.jooq.SelectSeekStep2;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the snapshot tables. No query names the user's regions: row-level security limits snap_* and
+ * dim_customer to the connection's scope. The optional region filter only narrows within that scope.
+ */
+@Component
+class RfmQueries {
+
+    private final DSLContext db;
+
+    RfmQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    Optional<CurrentSnapshot> current() {
+        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE, SNAPSHOT.SEGMENT_MAP_VERSION)
+                .from(SNAPSHOT).where(SNAPSHOT.IS_CURRENT)
+                .fetchOptional(r -> new CurrentSnapshot(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The latest snapshot before {@code snapshotId}: its id and as-of date. */
+    Optional<CurrentSnapshot> previous(long snapshotId) {
+        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE, SNAPSHOT.SEGMENT_MAP_VERSION)
+                .from(SNAPSHOT).where(SNAPSHOT.SNAPSHOT_ID.lt(snapshotId))
+                .orderBy(SNAPSHOT.SNAPSHOT_ID.desc()).limit(1)
+                .fetchOptional(r -> new CurrentSnapshot(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Regions with segment rows in the snapshot, as far as the scope lets this connection see them. */
+    List<RegionOption> regions(long snapshotId) {
+        return db.selectDistinct(SNAP_SEGMENT_SUMMARY.REGION_ID, DIM_REGION.NAME)
+                .from(SNAP_SEGMENT_SUMMARY)
+                .join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(SNAP_SEGMENT_SUMMARY.REGION_ID))
+                .where(SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId))
+                .orderBy(SNAP_SEGMENT_SUMMARY.REGION_ID)
+                .fetch(r -> new RegionOption(r.value1(), r.value2()));
+    }
+
+    /** The non-empty (R, F) cells: customers and summed monetary. */
+    List<RfmMatrix.Cell> matrixCells(long snapshotId, Set<Short> regions) {
+        return db.select(SNAP_CUSTOMER.R_SCORE, SNAP_CUSTOMER.F_SCORE, count(), sum(SNAP_CUSTOMER.MONETARY))
+                .from(SNAP_CUSTOMER)
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
+                .groupBy(SNAP_CUSTOMER.R_SCORE, SNAP_CUSTOMER.F_SCORE)
+                .fetch(r -> new RfmMatrix.Cell(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    List<CellCustomer> cellCustomers(long snapshotId, int r, int f, Set<Short> regions, int offset, int limit) {
+        return cellQuery(snapshotId, r, f, regions).offset(offset).limit(limit).fetch(RfmQueries::toCellCustomer);
+    }
+
+    /** Streams every customer of a cell, in the grid's order, to {@code sink}. */
+    void eachCellCustomer(long snapshotId, int r, int f, Set<Short> regions, Consumer<CellCustomer> sink) {
+        try (Stream<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> rows =
+                     cellQuery(snapshotId, r, f, regions).fetchSize(1_000).stream()) {
+            rows.map(RfmQueries::toCellCustomer).forEach(sink);
+        }
+    }
+
+    private SelectSeekStep2<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>, BigDecimal, Long>
+            cellQuery(long snapshotId, int r, int f, Set<Short> regions) {
+        return db.select(SNAP_CUSTOMER.CUSTOMER_ID, DIM_CUSTOMER.NAME, DIM_REGION.NAME, SNAP_CUSTOMER.RECENCY_DAYS,
+                        SNAP_CUSTOMER.FREQUENCY, SNAP_CUSTOMER.MONETARY, SNAP_CUSTOMER.SEGMENT, SNAP_CUSTOMER.CLV)
+                .from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(SNAP_CUSTOMER.REGION_ID))
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.R_SCORE.eq((short) r),
+                        SNAP_CUSTOMER.F_SCORE.eq((short) f), regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
+                .orderBy(SNAP_CUSTOMER.MONETARY.desc(), SNAP_CUSTOMER.CUSTOMER_ID);
+    }
+
+    private static CellCustomer toCellCustomer(
+            Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double> r) {
+        return new CellCustomer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                r.value8());
+    }
+
+    /** Figures of one segment in the snapshot; mean CLV is null when no customer of it has a CLV. */
+    record SegmentFigures(long customers, BigDecimal revenue, double meanRecencyDays, double meanFrequency,
+                          Double meanClv) {
+    }
+
+    /** Per non-empty segment of the snapshot, by label. */
+    Map<String, SegmentFigures> segments(long snapshotId, Set<Short> regions) {
+        Map<String, SegmentFigures> rows = new HashMap<>();
+        db.select(SNAP_CUSTOMER.SEGMENT, count(), sum(SNAP_CUSTOMER.MONETARY), avg(SNAP_CUSTOMER.RECENCY_DAYS),
+                        avg(SNAP_CUSTOMER.FREQUENCY), avg(SNAP_CUSTOMER.CLV))
+                .from(SNAP_CUSTOMER)
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
+                .groupBy(SNAP_CUSTOMER.SEGMENT)
+                .forEach(r -> rows.put(r.value1(), new SegmentFigures(r.value2(), r.value3(),
+                        r.value4().doubleValue(), r.value5().doubleValue(), r.value6() == null ? null
+                        : r.value6().doubleValue())));
+        return rows;
+    }
+
+    /** Customers per segment in a snapshot's stored segment summary. */
+    Map<String, Long> segmentCustomers(long snapshotId, Set<Short> regions) {
+        Map<String, Long> customers = new HashMap<>();
+        db.select(SNAP_SEGMENT_SUMMARY.SEGMENT, sum(SNAP_SEGMENT_SUMMARY.CUSTOMERS))
+                .from(SNAP_SEGMENT_SUMMARY)
+                .where(SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId),
+                        regionFilter(SNAP_SEGMENT_SUMMARY.REGION_ID, regions))
+                .groupBy(SNAP_SEGMENT_SUMMARY.SEGMENT)
+                .forEach(r -> customers.put(r.value1(), r.value2().longValue()));
+        return customers;
+    }
+
+    /** The customer's row in the snapshot with names, if the scope lets this connection see it. */
+    Optional<CustomerDetail> customer(CurrentSnapshot snapshot, long customerId) {
+        var row = db.select(SNAP_CUSTOMER.asterisk(), DIM_CUSTOMER.CUSTOMER_CODE, DIM_CUSTOMER.NAME,
+                        DIM_CUSTOMER.COUNTRY, DIM_REGION.NAME)
+                .from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(SNAP_CUSTOMER.REGION_ID))
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshot.id()), SNAP_CUSTOMER.CUSTOMER_ID.eq(customerId))
+                .fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        int r = row.get(SNAP_CUSTOMER.R_SCORE);
+        int f = row.get(SNAP_CUSTOMER.F_SCORE);
+        int m = row.get(SNAP_CUSTOMER.M_SCORE);
+        return Optional.of(new CustomerDetail(customerId, row.get(DIM_CUSTOMER.CUSTOMER_CODE),
+                row.get(DIM_CUSTOMER.NAME), row.get(DIM_REGION.NAME), row.get(DIM_CUSTOMER.COUNTRY), snapshot.asOf(),
+                row.get(SNAP_CUSTOMER.RECENCY_DAYS), row.get(SNAP_CUSTOMER.FREQUENCY), row.get(SNAP_CUSTOMER.MONETARY),
+                r, f, m, row.get(SNAP_CUSTOMER.SEGMENT), snapshot.segmentMapVersion(), row.get(SNAP_CUSTOMER.CLV),
+                row.get(SNAP_CUSTOMER.P_ALIVE), row.get(SNAP_CUSTOMER.EXPECTED_PURCHASES),
+                range(snapshot.id(), SNAP_CUSTOMER.R_SCORE, r, SNAP_CUSTOMER.RECENCY_DAYS),
+                range(snapshot.id(), SNAP_CUSTOMER.F_SCORE, f, SNAP_CUSTOMER.FREQUENCY),
+                range(snapshot.id(), SNAP_CUSTOMER.M_SCORE, m, SNAP_CUSTOMER.MONETARY),
+                history(snapshot.id(), customerId)));
+    }
+
+    private ScoreRange range(long snapshotId, Field<Short> score, int value, Field<? extends Number> measure) {
+        var r = db.select(min(measure), max(measure), count())
+                .from(SNAP_CUSTOMER)
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), score.eq((short) value))
+                .fetchSingle();
+        return new ScoreRange(value, new BigDecimal(r.value1().toString()), new BigDecimal(r.value2().toString()),
+                r.value3());
+    }
+
+    // Driven from the small snapshot table, so each snapshot is one primary-key lookup of (snapshot_id, customer_id).
+    private List<PastSegment> history(long currentId, long customerId) {
+        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE, SNAP_CUSTOMER.R_SCORE, SNAP_CUSTOMER.F_SCORE,
+                        SNAP_CUSTOMER.M_SCORE, SNAP_CUSTOMER.SEGMENT)
+                .from(SNAPSHOT)
+                .join(SNAP_CUSTOMER).on(SNAP_CUSTOMER.SNAPSHOT_ID.eq(SNAPSHOT.SNAPSHOT_ID),
+                        SNAP_CUSTOMER.CUSTOMER_ID.eq(customerId))
+                .orderBy(SNAPSHOT.SNAPSHOT_ID.desc())
+                .fetch(r -> new PastSegment(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value1() == currentId));
+    }
+
+    private static Condition regionFilter(Field<Short> region, Set<Short> regions) {
+        return regions.isEmpty() ? noCondition() : region.in(regions);
+    }
+}

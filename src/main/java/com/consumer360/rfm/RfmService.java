@@ -1,0 +1,149 @@
+package com.consumer360.rfm;
+
+import com.consumer360.analytics.rfm.Segment;
+import com.consumer360.rfm.RfmQueries.SegmentFigures;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The RFM matrix, its cells' customers, the segment table and customer detail of the current snapshot, in the
+ * signed-in user's region scope. {@code regions} narrows further to some of the visible regions (empty: all
+ * visible); it cannot widen the scope, which the database enforces.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+@Transactional(readOnly = true)
+public class RfmService {
+
+    private static final Logger log = LoggerFactory.getLogger(RfmService.class);
+
+    private final RfmQueries queries;
+
+    RfmService(RfmQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The regions the user can choose in a region filter: those with rows they can see in the current snapshot. */
+    public List<RegionOption> regions() {
+        return queries.current().map(s -> queries.regions(s.id())).orElse(List.of());
+    }
+
+    /** All 25 cells of the recency score × frequency score grid. */
+    public RfmMatrix matrix(Set<Short> regions) {
+        long start = System.nanoTime();
+        Optional<CurrentSnapshot> snapshot = queries.current();
+        List<RfmMatrix.Cell> found = snapshot.map(s -> queries.matrixCells(s.id(), regions)).orElse(List.of());
+        List<RfmMatrix.Cell> cells = new ArrayList<>(25);
+        for (int r = 1; r <= 5; r++) {
+            for (int f = 1; f <= 5; f++) {
+                int rr = r;
+                int ff = f;
+                cells.add(found.stream().filter(c -> c.r() == rr && c.f() == ff).findFirst()
+                        .orElse(new RfmMatrix.Cell(r, f, 0, BigDecimal.ZERO)));
+            }
+        }
+        timed("matrix", start);
+        return new RfmMatrix(snapshot.map(CurrentSnapshot::asOf).orElse(null), cells);
+    }
+
+    /** One page of a cell's customers, by monetary value descending. */
+    public List<CellCustomer> cellCustomers(int r, int f, Set<Short> regions, int offset, int limit) {
+        requireScore(r);
+        requireScore(f);
+        long start = System.nanoTime();
+        List<CellCustomer> page = queries.current()
+                .map(s -> queries.cellCustomers(s.id(), r, f, regions, offset, limit)).orElse(List.of());
+        timed("cell customers", start);
+        return page;
+    }
+
+    /** Writes every customer of a cell as CSV, the columns of the cell grid. */
+    public void exportCellCustomers(int r, int f, Set<Short> regions, OutputStream out) {
+        requireScore(r);
+        requireScore(f);
+        try (CsvWriter csv = new CsvWriter(out)) {
+            csv.row("customer_id", "name", "region", "recency_days", "frequency", "monetary", "segment", "clv");
+            queries.current().ifPresent(s -> queries.eachCellCustomer(s.id(), r, f, regions,
+                    c -> csv.row(c.customerId(), c.name(), c.region(), c.recencyDays(), c.frequency(), c.monetary(),
+                            c.segment(), c.clv())));
+        }
+    }
+
+    /** The eleven segments with sizes, value, shares, means and the change since the previous snapshot. */
+    public SegmentOverview segments(Set<Short> regions) {
+        long start = System.nanoTime();
+        Optional<CurrentSnapshot> snapshot = queries.current();
+        if (snapshot.isEmpty()) {
+            return new SegmentOverview(null, null, null, List.of());
+        }
+        Map<String, SegmentFigures> figures = queries.segments(snapshot.get().id(), regions);
+        Optional<CurrentSnapshot> previous = queries.previous(snapshot.get().id());
+        Map<String, Long> before = previous.map(p -> queries.segmentCustomers(p.id(), regions)).orElse(Map.of());
+        long customers = figures.values().stream().mapToLong(SegmentFigures::customers).sum();
+        BigDecimal revenue = figures.values().stream().map(SegmentFigures::revenue)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<SegmentOverview.Row> rows = new ArrayList<>();
+        for (Segment segment : Segment.values()) {
+            SegmentFigures s = figures.getOrDefault(segment.label(),
+                    new SegmentFigures(0, BigDecimal.ZERO, 0, 0, null));
+            rows.add(new SegmentOverview.Row(segment.label(), s.customers(), s.revenue(),
+                    customers == 0 ? 0 : (double) s.customers() / customers,
+                    revenue.signum() == 0 ? 0 : s.revenue().doubleValue() / revenue.doubleValue(),
+                    s.meanRecencyDays(), s.meanFrequency(),
+                    s.customers() == 0 ? BigDecimal.ZERO
+                            : s.revenue().divide(BigDecimal.valueOf(s.customers()), 2, RoundingMode.HALF_EVEN),
+                    s.meanClv(),
+                    previous.isEmpty() ? null : s.customers() - before.getOrDefault(segment.label(), 0L)));
+        }
+        timed("segments", start);
+        return new SegmentOverview(snapshot.get().asOf(), previous.map(CurrentSnapshot::asOf).orElse(null),
+                snapshot.get().segmentMapVersion(), rows);
+    }
+
+    /** Writes the segment table as CSV; shares as fractions. */
+    public void exportSegments(Set<Short> regions, OutputStream out) {
+        SegmentOverview overview = segments(regions);
+        try (CsvWriter csv = new CsvWriter(out)) {
+            csv.row("segment", "customers", "customer_share", "revenue", "revenue_share", "mean_recency_days",
+                    "mean_frequency", "mean_monetary", "mean_clv", "customer_change_since_previous",
+                    "as_of", "previous_as_of", "segment_map_version");
+            for (SegmentOverview.Row row : overview.rows()) {
+                csv.row(row.segment(), row.customers(), row.customerShare(), row.revenue(), row.revenueShare(),
+                        row.meanRecencyDays(), row.meanFrequency(), row.meanMonetary(), row.meanClv(),
+                        row.customerChange(), overview.asOf(), overview.previousAsOf(), overview.segmentMapVersion());
+            }
+        }
+    }
+
+    /**
+     * A customer of the current snapshot, or empty when there is no such customer in the user's regions: the
+     * same answer whether the id does not exist or belongs to another region.
+     */
+    public Optional<CustomerDetail> customer(long customerId) {
+        long start = System.nanoTime();
+        Optional<CustomerDetail> detail = queries.current().flatMap(s -> queries.customer(s, customerId));
+        timed("customer", start);
+        return detail;
+    }
+
+    private static void requireScore(int score) {
+        if (score < 1 || score > 5) {
+            throw new IllegalArgumentException("scores are 1..5, got " + score);
+        }
+    }
+
+    private static void timed(String what, long start) {
+        log.debug("{} in {} ms", what, (System.nanoTime() - start) / 1_000_000);
+    }
+}

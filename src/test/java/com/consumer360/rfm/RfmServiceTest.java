@@ -1,0 +1,236 @@
+package com.consumer360.rfm;
+
+import static com.consumer360.support.TestDatabase.connectAs;
+import static com.consumer360.support.TestDatabase.superuserLong;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.consumer360.refresh.RefreshService;
+import com.consumer360.support.PortalTest;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * The RFM service answers from the current snapshot and only within the caller's regions; every expected figure
+ * is computed independently as the superuser, whom row-level security does not filter.
+ */
+@PortalTest
+class RfmServiceTest {
+
+    private static final String CURRENT = "(SELECT snapshot_id FROM snapshot WHERE is_current)";
+    private static final short NORTH = 1;
+    private static final short SOUTH = 2;
+
+    @Autowired
+    RfmService rfm;
+
+    @Autowired
+    RefreshService refresh;
+
+    @Test
+    void refusesAnonymousCallers() {
+        assertThatThrownBy(() -> rfm.matrix(Set.of())).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> rfm.customer(1)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void northsMatrixAddsUpToNorthsCustomersAndRevenue() throws SQLException {
+        RfmMatrix matrix = rfm.matrix(Set.of());
+        assertThat(matrix.cells()).hasSize(25);
+        long north = customersOf(NORTH);
+        assertThat(north).isPositive();
+        assertThat(matrix.customers()).isEqualTo(north);
+        assertThat(cents(matrix.cells().stream().map(RfmMatrix.Cell::revenue).reduce(BigDecimal.ZERO, BigDecimal::add)))
+                .isEqualTo(superuserLong("SELECT round(sum(monetary) * 100) FROM snap_customer WHERE snapshot_id = "
+                        + CURRENT + " AND region_id = 1"));
+        for (RfmMatrix.Cell cell : matrix.cells()) {
+            assertThat(cell.customers()).as("R=%d F=%d", cell.r(), cell.f()).isEqualTo(superuserLong(
+                    "SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                            + " AND region_id = 1 AND r_score = ? AND f_score = ?", (short) cell.r(), (short) cell.f()));
+        }
+    }
+
+    @Test
+    @WithUserDetails("exec")
+    void executivesMatrixCoversAllRegionsAndTheFilterNarrowsIt() throws SQLException {
+        assertThat(rfm.matrix(Set.of()).customers())
+                .isEqualTo(superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT));
+        assertThat(rfm.matrix(Set.of(SOUTH)).customers()).isEqualTo(customersOf(SOUTH)).isPositive();
+        assertThat(rfm.regions()).extracting(RegionOption::name)
+                .containsExactly("North", "South", "East", "West", "Central");
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void aRegionFilterCannotWidenTheScope() {
+        assertThat(rfm.matrix(Set.of(SOUTH)).customers()).isZero();
+        assertThat(rfm.segments(Set.of(SOUTH)).customers()).isZero();
+        assertThat(rfm.regions()).containsExactly(new RegionOption(NORTH, "North"));
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void cellCustomersArePagedWithoutGapsOrOverlapAndAllInNorth() throws SQLException {
+        RfmMatrix matrix = rfm.matrix(Set.of());
+        RfmMatrix.Cell largest = matrix.cells().stream().max((a, b) -> Long.compare(a.customers(), b.customers()))
+                .orElseThrow();
+        List<CellCustomer> all = new ArrayList<>();
+        for (int offset = 0; offset < largest.customers(); offset += 50) {
+            all.addAll(rfm.cellCustomers(largest.r(), largest.f(), Set.of(), offset, 50));
+        }
+        assertThat(all).hasSize((int) largest.customers());
+        assertThat(all.stream().map(CellCustomer::customerId).distinct()).hasSize(all.size());
+        assertThat(all).extracting(CellCustomer::region).containsOnly("North");
+        assertThat(all).allSatisfy(c -> assertThat(c.name()).isNotBlank());
+        assertThat(ids(all.stream().map(CellCustomer::customerId).toList()))
+                .isSubsetOf(superuserIds("SELECT customer_id FROM snap_customer WHERE snapshot_id = " + CURRENT
+                        + " AND region_id = 1"));
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void anotherRegionsCustomerIsNotFoundExactlyLikeANonExistentOne() throws SQLException {
+        long south = superuserLong("SELECT min(customer_id) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                + " AND region_id = 2");
+        long missing = superuserLong("SELECT max(customer_id) + 1000 FROM dim_customer");
+        assertThat(rfm.customer(south)).isEmpty();
+        assertThat(rfm.customer(missing)).isEmpty();
+        long north = superuserLong("SELECT min(customer_id) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                + " AND region_id = 1");
+        CustomerDetail detail = rfm.customer(north).orElseThrow();
+        assertThat(detail.region()).isEqualTo("North");
+        assertThat(detail.frequency()).isEqualTo((int) superuserLong(
+                "SELECT frequency FROM snap_customer WHERE snapshot_id = " + CURRENT + " AND customer_id = ?", north));
+        assertThat(detail.history()).isNotEmpty().anySatisfy(p -> assertThat(p.current()).isTrue());
+        // The score ranges are computed within North only.
+        assertThat(detail.recencyRange().customers()).isEqualTo(superuserLong("SELECT count(*) FROM snap_customer "
+                + "WHERE snapshot_id = " + CURRENT + " AND region_id = 1 AND r_score = ?", (short) detail.rScore()));
+        assertThat(detail.recencyRange().min().intValue()).isLessThanOrEqualTo(detail.recencyDays());
+        assertThat(detail.recencyRange().max().intValue()).isGreaterThanOrEqualTo(detail.recencyDays());
+    }
+
+    @Test
+    @WithUserDetails("exec")
+    void theSouthCustomerNorthCannotSeeExistsForTheExecutive() throws SQLException {
+        long south = superuserLong("SELECT min(customer_id) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                + " AND region_id = 2");
+        assertThat(rfm.customer(south)).hasValueSatisfying(c -> assertThat(c.region()).isEqualTo("South"));
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void northsSegmentTableHasOnlyNorthsFigures() throws SQLException {
+        SegmentOverview overview = rfm.segments(Set.of());
+        assertThat(overview.rows()).hasSize(11);
+        assertThat(overview.customers()).isEqualTo(customersOf(NORTH));
+        for (SegmentOverview.Row row : overview.rows()) {
+            assertThat(row.customers()).as(row.segment()).isEqualTo(superuserLong("SELECT count(*) FROM snap_customer "
+                    + "WHERE snapshot_id = " + CURRENT + " AND region_id = 1 AND segment = ?", row.segment()));
+            assertThat(cents(row.revenue())).as(row.segment()).isEqualTo(superuserLong("SELECT coalesce(round(sum("
+                    + "monetary) * 100), 0) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                    + " AND region_id = 1 AND segment = ?", row.segment()));
+        }
+        assertThat(overview.rows().stream().mapToDouble(SegmentOverview.Row::customerShare).sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void changeSincePreviousComparesWithThePreviousSnapshotInNorth() throws Exception {
+        ensureTwoSnapshots();
+        long previous = superuserLong("SELECT max(snapshot_id) FROM snapshot WHERE snapshot_id < " + CURRENT);
+        for (SegmentOverview.Row row : rfm.segments(Set.of()).rows()) {
+            long before = superuserLong("SELECT coalesce(sum(customers), 0) FROM snap_segment_summary "
+                    + "WHERE snapshot_id = ? AND region_id = 1 AND segment = ?", previous, row.segment());
+            assertThat(row.customerChange()).as(row.segment()).isEqualTo(row.customers() - before);
+        }
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void northsExportsHoldOnlyNorthsCustomers() throws SQLException {
+        Set<Long> exported = new HashSet<>();
+        for (int r = 1; r <= 5; r++) {
+            for (int f = 1; f <= 5; f++) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                rfm.exportCellCustomers(r, f, Set.of(), out);
+                List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+                assertThat(lines.getFirst()).startsWith("customer_id,name,region,");
+                lines.stream().skip(1).forEach(line -> exported.add(Long.parseLong(line.substring(0, line.indexOf(',')))));
+            }
+        }
+        assertThat(exported).isEqualTo(superuserIds("SELECT customer_id FROM snap_customer WHERE snapshot_id = "
+                + CURRENT + " AND region_id = 1"));
+        ByteArrayOutputStream segments = new ByteArrayOutputStream();
+        rfm.exportSegments(Set.of(), segments);
+        List<String> rows = segments.toString(StandardCharsets.UTF_8).lines().skip(1).toList();
+        assertThat(rows).hasSize(11);
+        assertThat(rows.stream().mapToLong(line -> Long.parseLong(line.split(",")[1])).sum())
+                .isEqualTo(customersOf(NORTH));
+    }
+
+    /** A second snapshot of the same data, unless one exists already (another test may have refreshed). */
+    private void ensureTwoSnapshots() throws Exception {
+        if (superuserLong("SELECT count(*) FROM snapshot") >= 2) {
+            return;
+        }
+        long before = superuserLong("SELECT max(snapshot_id) FROM snapshot");
+        org.springframework.security.core.context.SecurityContext context =
+                org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var north = context.getAuthentication();
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                "admin", null, List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                "ROLE_ADMIN"))));
+        try {
+            refresh.refreshNow();
+        } finally {
+            context.setAuthentication(north);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current") == before) {
+            assertThat(Instant.now()).as("refresh finished in time").isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static long customersOf(short region) throws SQLException {
+        return superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT + " AND region_id = ?",
+                region);
+    }
+
+    private static long cents(BigDecimal value) {
+        return value.movePointRight(2).longValueExact();
+    }
+
+    private static Set<Long> ids(List<Long> ids) {
+        return new HashSet<>(ids);
+    }
+
+    private static Set<Long> superuserIds(String sql) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (Connection connection = connectAs("postgres");
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                ids.add(result.getLong(1));
+            }
+        }
+        return ids;
+    }
+}
