@@ -29,7 +29,6 @@ final class BgNbdLikelihood implements LogLikelihood {
     private final double[] distinctT;
     private final int[] distinctX;
     private final double[] distinctXWeight;
-    private final double totalWeight;
 
     BgNbdLikelihood(List<CustomerSummary> customers) {
         Map<Key, Integer> counts = new HashMap<>();
@@ -65,7 +64,6 @@ final class BgNbdLikelihood implements LogLikelihood {
             groupWeight[i] = e.getValue();
             i++;
         }
-        totalWeight = customers.size();
     }
 
     /** Sorted distinct values, each mapped to its position. */
@@ -90,14 +88,6 @@ final class BgNbdLikelihood implements LogLikelihood {
     @Override
     public int dimension() {
         return 4;
-    }
-
-    double totalWeight() {
-        return totalWeight;
-    }
-
-    int groups() {
-        return groupX.length;
     }
 
     @Override

@@ -43,7 +43,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
     /**
      * Starting points in log-parameters. α is measured in the time unit: scaling it with the customers'
      * mean age makes the same starts work in days and in weeks. Three spread-out starts; the best optimum
-     * wins (on CDNOW and simulated data they all reach the same one, see the tests).
+     * wins (on CDNOW each of them alone reaches the published optimum, see the tests).
      */
     static List<double[]> starts(List<CustomerSummary> customers) {
         double meanT = customers.stream().mapToDouble(CustomerSummary::T).average().orElseThrow();
