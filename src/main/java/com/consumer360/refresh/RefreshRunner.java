@@ -86,6 +86,10 @@ class RefreshRunner {
                 return new Outcome("SKIPPED", Map.of(), null, "another refresh was running");
             }
             history.markInterrupted(runId);
+            try (var statement = connection.createStatement()) {
+                // The per-customer-day and per-invoice aggregations sort about a million rows: keep them in memory.
+                statement.execute("SET LOCAL work_mem = '256MB'");
+            }
             SnapshotComputation compute = new SnapshotComputation(options);
             SnapshotContent content;
             Timer timer = new Timer(runId, millis);
