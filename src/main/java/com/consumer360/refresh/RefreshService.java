@@ -34,6 +34,17 @@ public class RefreshService {
         }
     }
 
+    /** Whether a refresh is executing on this node right now (Quartz's view; a dead process's RUNNING row is not). */
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public boolean isRunning() {
+        try {
+            return scheduler.getCurrentlyExecutingJobs().stream()
+                    .anyMatch(job -> job.getJobDetail().getKey().equals(RefreshSchedule.JOB));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not ask the scheduler: " + e.getMessage(), e);
+        }
+    }
+
     /** The latest runs, newest first. */
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public List<RefreshRun> history(int limit) {
