@@ -1,0 +1,64 @@
+package com.consumer360.refresh.ui;
+
+import com.consumer360.refresh.RefreshRun;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.util.Locale;
+
+/** The refresh job history, newest first: when, outcome, who, how long, what was written and where time went. */
+class RunHistoryGrid extends Grid<RefreshRun> {
+
+    RunHistoryGrid() {
+        setId("refresh-history");
+        addClassName("c360-run-history");
+        addColumn(run -> "#" + run.runId()).setHeader("Run").setWidth("4em").setFlexGrow(0);
+        addColumn(new ComponentRenderer<>(run -> lines(RunText.time(run.startedAt()).split(" "))))
+                .setHeader("Started").setWidth("7em").setFlexGrow(0);
+        addColumn(run -> RunText.finished(run.startedAt(), run.finishedAt())).setHeader("Finished")
+                .setWidth("6em").setFlexGrow(0);
+        addColumn(new ComponentRenderer<>(RunHistoryGrid::statusBadge)).setHeader("Status").setWidth("7.5em")
+                .setFlexGrow(0);
+        addColumn(new ComponentRenderer<>(run -> lines(RunText.status(run.trigger()), run.startedBy())))
+                .setHeader("Trigger").setWidth("7.5em").setFlexGrow(0);
+        addColumn(run -> RunText.duration(run.durationMillis())).setHeader("Duration").setWidth("5em")
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        addColumn(new ComponentRenderer<>(RunHistoryGrid::rowsWritten)).setHeader("Rows written").setFlexGrow(3);
+        addColumn(new ComponentRenderer<>(run -> new StageTimesCell(RunText.stageMillis(run.stageMillis()))))
+                .setHeader("Stage times").setFlexGrow(2);
+        addColumn(RefreshRun::errorMessage).setHeader("Message").setFlexGrow(1).setWidth("7em");
+        addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        setAllRowsVisible(true);
+    }
+
+    private static Span statusBadge(RefreshRun run) {
+        Span badge = new Span(RunText.status(run.status()));
+        badge.addClassNames("c360-status", "c360-status-" + run.status().toLowerCase(Locale.ROOT));
+        return badge;
+    }
+
+    /** A main line with secondary lines below it. */
+    private static Component lines(String... lines) {
+        Div cell = new Div();
+        cell.addClassName("c360-cell-lines");
+        for (String line : lines) {
+            cell.add(new Span(line));
+        }
+        return cell;
+    }
+
+    private static Component rowsWritten(RefreshRun run) {
+        Div cell = new Div();
+        cell.addClassName("c360-rows-written");
+        RunText.rowsWritten(run.rowsWritten()).forEach((table, rows) -> {
+            Div entry = new Div(new Span(table), new Span(rows));
+            entry.setTitle(table + ": " + rows + " rows");
+            cell.add(entry);
+        });
+        return cell;
+    }
+}
