@@ -64,6 +64,11 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** Waits until the script returns true, for at most the browser's wait of 60 s. */
+    void waitUntilScript(String script, Object... arguments) {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script, arguments)));
+    }
+
     /** Waits until Vaadin has no pending server round trip. */
     void settle() {
         wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
