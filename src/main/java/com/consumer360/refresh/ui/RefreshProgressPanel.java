@@ -17,6 +17,7 @@ class RefreshProgressPanel extends Div {
     private final ProgressBar bar = new ProgressBar(0, 1, 0);
     private final Span stage = new Span();
     private final Span percent = new Span();
+    private long shownRun;
 
     RefreshProgressPanel(Runnable onRefreshNow) {
         addClassName("c360-refresh-panel");
@@ -56,7 +57,12 @@ class RefreshProgressPanel extends Div {
 
     void progress(RefreshProgress progress) {
         if (!progress.finished()) {
-            running(progress.stage());
+            refreshNow.setEnabled(false);
+            // Engines run side by side, so a later stage may start before an earlier one: never move back.
+            double fraction = progress.runId() == shownRun ? Math.max(progress.fraction(), bar.getValue())
+                    : progress.fraction();
+            shownRun = progress.runId();
+            show(progress.stage() == null ? "Running…" : progress.stage().label(), fraction);
             return;
         }
         refreshNow.setEnabled(true);
