@@ -123,6 +123,7 @@ public final class TransactionTable {
         return day.get(row);
     }
 
+    /** The date as an object; loops over millions of lines should use {@link #day} (one LocalDate per call). */
     public LocalDate date(int row) {
         return LocalDate.ofEpochDay(day.get(row));
     }
