@@ -80,6 +80,20 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** Runs a script that calls {@code arguments[arguments.length - 1]} with its result (e.g. after a fetch). */
+    Object asyncScript(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
+    /** Moves the pointer to the page's top-left corner, so no hover tooltip shows in a screenshot. */
+    void movePointerAway() {
+        new org.openqa.selenium.interactions.Actions(driver).moveToLocation(1, 1).perform();
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
     String pageText() {
         return (String) script("return document.body.innerText");
     }

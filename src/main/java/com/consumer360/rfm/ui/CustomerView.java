@@ -1,0 +1,143 @@
+package com.consumer360.rfm.ui;
+
+import com.consumer360.rfm.CustomerDetail;
+import com.consumer360.rfm.CustomerDetail.PastSegment;
+import com.consumer360.rfm.RfmService;
+import com.consumer360.security.Roles;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
+
+/**
+ * One customer: RFM values with the score each produced and why, the segment and why, CLV and P(alive), and the
+ * segment in every retained snapshot. An id outside the user's regions reads exactly like one that does not exist.
+ */
+@Route("customers/:id")
+@PageTitle("Customer · Consumer360")
+@RolesAllowed({Roles.REGIONAL_MANAGER, Roles.EXECUTIVE, Roles.CS_OPS, Roles.ADMIN})
+public class CustomerView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final RfmService rfm;
+
+    public CustomerView(RfmService rfm) {
+        this.rfm = rfm;
+        addClassName("c360-page");
+        setId("customer-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Optional<CustomerDetail> detail = event.getRouteParameters().get("id").flatMap(CustomerView::parse)
+                .flatMap(rfm::customer);
+        if (detail.isEmpty()) {
+            notFound();
+        } else {
+            show(detail.get());
+        }
+    }
+
+    private static Optional<Long> parse(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void notFound() {
+        Div message = new Div(new H2("Customer not found"),
+                new Paragraph("There is no customer with this id in the current snapshot of the regions you can see."),
+                new RouterLink("Back to the RFM matrix", RfmMatrixView.class));
+        message.setId("customer-not-found");
+        add(message);
+    }
+
+    private void show(CustomerDetail c) {
+        H2 name = new H2(c.name() == null ? "Customer " + c.customerId() : c.name());
+        name.setId("customer-name");
+        Paragraph meta = new Paragraph("Customer " + c.customerCode() + " · id " + c.customerId() + " · " + c.region()
+                + (c.country() == null ? "" : " · " + c.country()) + " · snapshot as of " + c.asOf());
+        meta.addClassName("c360-muted");
+
+        Span chip = new Span(c.segment());
+        chip.addClassName("c360-segment-chip");
+        chip.addClassName("c360-segment-chip-large");
+        chip.getStyle().set("--c360-segment-color", SegmentColors.of(c.segment()));
+        chip.setId("customer-segment");
+        Paragraph why = new Paragraph(ScoreExplanations.segment(c));
+        why.setId("segment-explanation");
+        Div segmentCard = Cards.card("Segment", chip, why);
+
+        Div value = Cards.card("Customer value",
+                Cards.figure("CLV", Formats.money(c.clv()), "customer-clv"),
+                Cards.figure("P(alive)", c.pAlive() == null ? "–" : Formats.percent(c.pAlive()), "customer-palive"),
+                Cards.figure("Expected purchases", c.expectedPurchases() == null ? "–"
+                        : Formats.decimal(c.expectedPurchases(), 1), "customer-expected"),
+                Cards.muted("CLV = discounted expected net revenue (BG/NBD × Gamma-Gamma); P(alive) = probability that "
+                        + "the customer has not dropped out (BG/NBD); expected purchases over the model's horizon. "
+                        + "Empty when the snapshot could not fit the models."));
+        Div top = new Div(segmentCard, value);
+        top.addClassName("c360-two-columns");
+        top.setWidthFull();
+
+        Div scores = Cards.card("Scores and why",
+                scoreRow("Recency", c.recencyDays() + (c.recencyDays() == 1 ? " day" : " days"), c.rScore(),
+                        ScoreExplanations.recency(c), "explain-r"),
+                scoreRow("Frequency", c.frequency() + (c.frequency() == 1 ? " invoice" : " invoices"), c.fScore(),
+                        ScoreExplanations.frequency(c), "explain-f"),
+                scoreRow("Monetary", Formats.money(c.monetary()), c.mScore(), ScoreExplanations.monetary(c),
+                        "explain-m"),
+                Cards.muted("Scores are quintiles over all customers of the snapshot in every region (ties share the "
+                        + "lower score); the ranges above are those of the customers you can see."));
+        scores.setWidthFull();
+
+        add(new RouterLink("← RFM matrix", RfmMatrixView.class), name, meta, top, scores, new H3("Segment history"),
+                history(c));
+    }
+
+    private static Grid<PastSegment> history(CustomerDetail c) {
+        Grid<PastSegment> grid = new Grid<>();
+        grid.setId("segment-history");
+        grid.addColumn(p -> p.asOf() + (p.current() ? " (current)" : "")).setHeader("Snapshot as of");
+        grid.addColumn(PastSegment::rScore).setHeader("R").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(PastSegment::fScore).setHeader("F").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(PastSegment::mScore).setHeader("M").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(PastSegment::segment).setHeader("Segment").setFlexGrow(3);
+        grid.setItems(c.history());
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        return grid;
+    }
+
+    private static Div scoreRow(String measure, String value, int score, String explanation, String id) {
+        Span badge = new Span(String.valueOf(score));
+        badge.addClassName("c360-score");
+        badge.addClassName("c360-score-" + score);
+        Span label = new Span(measure);
+        label.addClassName("c360-figure-label");
+        Span number = new Span(value);
+        number.addClassName("c360-score-value");
+        Paragraph text = new Paragraph(explanation);
+        text.setId(id);
+        Div row = new Div(badge, new Div(label, number), text);
+        row.addClassName("c360-score-row");
+        return row;
+    }
+
+
+
+}

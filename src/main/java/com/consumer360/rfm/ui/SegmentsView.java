@@ -1,0 +1,126 @@
+package com.consumer360.rfm.ui;
+
+import com.consumer360.rfm.RfmService;
+import com.consumer360.rfm.SegmentOverview;
+import com.consumer360.rfm.SegmentOverview.Row;
+import com.consumer360.security.Roles;
+import com.consumer360.ui.chart.ApexChart;
+import com.consumer360.ui.chart.ChartOptions;
+import com.consumer360.ui.chart.ChartOptions.Series;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The eleven RFM segments of the current snapshot: size, revenue, shares, means, CLV and the change in
+ * customers since the previous snapshot, with a chart of the customer and revenue shares and a CSV export.
+ */
+@Route("segments")
+@PageTitle("Segments · Consumer360")
+@Menu(title = "Segments", order = 3)
+@RolesAllowed({Roles.REGIONAL_MANAGER, Roles.EXECUTIVE, Roles.CS_OPS, Roles.ADMIN})
+public class SegmentsView extends VerticalLayout {
+
+    private final RfmService rfm;
+    private final RegionFilter regions;
+    private final Paragraph summary = new Paragraph();
+    private final ApexChart chart = new ApexChart(Map.of());
+    private final Grid<Row> grid = new Grid<>();
+    private final Anchor export = new Anchor();
+
+    public SegmentsView(RfmService rfm) {
+        this.rfm = rfm;
+        addClassName("c360-page");
+        setId("segments-view");
+        regions = new RegionFilter(rfm.regions(), this::reload);
+        summary.setId("segments-summary");
+        summary.addClassName("c360-muted");
+        chart.setId("segments-chart");
+        export.setId("segments-export");
+        export.setText("Export CSV");
+        export.addClassName("c360-export");
+        configureGrid();
+        add(PageHeader.of("Segments", summary, regions, export), grid, Definitions.panel("segments-definitions"), chart);
+        reload();
+    }
+
+    private void reload() {
+        Set<Short> filter = regions.regionIds();
+        SegmentOverview overview = rfm.segments(filter);
+        summary.setText(overview.asOf() == null ? "No snapshot yet: the analytics have not been refreshed."
+                : Formats.count(overview.customers()) + " scored customers as of " + overview.asOf()
+                        + (overview.previousAsOf() == null ? "; no previous snapshot to compare with."
+                        : "; change compared with the snapshot of " + overview.previousAsOf() + ".")
+                        + " Segment map " + overview.segmentMapVersion() + ".");
+        grid.setItems(overview.rows());
+        chart.setOptions(shareChart(overview.rows()));
+        export.setHref(segmentsDownload(filter, String.valueOf(overview.asOf())), AttachmentType.DOWNLOAD);
+    }
+
+    private DownloadHandler segmentsDownload(Set<Short> filter, String asOf) {
+        return event -> {
+            event.setFileName("rfm-segments-" + asOf + ".csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            try (OutputStream out = event.getOutputStream()) {
+                rfm.exportSegments(filter, out);
+            }
+        };
+    }
+
+    private static Map<String, Object> shareChart(List<Row> rows) {
+        Map<String, Object> options = ChartOptions.bar("Share of customers and of net revenue by segment (%)",
+                rows.stream().map(Row::segment).toList(),
+                List.of(new Series("Customers %", rows.stream().map(r -> percent(r.customerShare())).toList()),
+                        new Series("Revenue %", rows.stream().map(r -> percent(r.revenueShare())).toList())),
+                false);
+        options.put("colors", List.of("#1f6feb", "#2da44e"));
+        return options;
+    }
+
+    private static BigDecimal percent(double share) {
+        return BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_EVEN);
+    }
+
+    private void configureGrid() {
+        grid.setId("segments-grid");
+        grid.addComponentColumn(r -> {
+            Span chip = new Span(r.segment());
+            chip.addClassName("c360-segment-chip");
+            chip.getStyle().set("--c360-segment-color", SegmentColors.of(r.segment()));
+            return chip;
+        }).setHeader("Segment").setFlexGrow(2).setAutoWidth(true);
+        end(grid.addColumn(r -> Formats.count(r.customers())).setHeader("Customers"));
+        end(grid.addColumn(r -> Formats.percent(r.customerShare())).setHeader("% customers"));
+        end(grid.addColumn(r -> Formats.money(r.revenue())).setHeader("Revenue"));
+        end(grid.addColumn(r -> Formats.percent(r.revenueShare())).setHeader("% revenue"));
+        end(grid.addColumn(r -> r.customers() == 0 ? "–" : Formats.decimal(r.meanRecencyDays(), 0))
+                .setHeader("Mean R (days)"));
+        end(grid.addColumn(r -> r.customers() == 0 ? "–" : Formats.decimal(r.meanFrequency(), 1)).setHeader("Mean F"));
+        end(grid.addColumn(r -> Formats.money(r.meanMonetary())).setHeader("Mean M"));
+        end(grid.addColumn(r -> Formats.money(r.meanClv())).setHeader("Mean CLV"));
+        end(grid.addColumn(r -> Formats.signed(r.customerChange())).setHeader("Change").setKey("change")
+                .setTooltipGenerator(r -> "Customers now minus customers in the previous snapshot"));
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+    }
+
+    private static void end(Grid.Column<Row> column) {
+        column.setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    }
+}

@@ -1,0 +1,170 @@
+package com.consumer360.browser;
+
+import static com.consumer360.support.TestDatabase.connectAs;
+import static com.consumer360.support.TestDatabase.superuserLong;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.consumer360.support.PortalTest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The RFM pages in a real Chromium as a regional manager and as an executive: a heatmap cell click lists the
+ * cell's customers, the export holds the same rows, a customer opens with explanations, and another region's
+ * customer reads exactly like a missing one. Expected rows come from the database as superuser.
+ */
+@PortalTest
+class RfmViewsBrowserTest {
+
+    private static final String CURRENT = "(SELECT snapshot_id FROM snapshot WHERE is_current)";
+    private static final Pattern CELL_TITLE = Pattern.compile("R = (\\d) and F = (\\d) \\(([\\d,]+)\\)");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void northClicksACellOpensACustomerAndCannotOpenSouthsCustomer() throws Exception {
+        Set<Long> northIds = ids("SELECT customer_id FROM snap_customer WHERE snapshot_id = " + CURRENT
+                + " AND region_id = 1");
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("north", "demo");
+            browser.waitFor("#region-grid");
+            browser.open("rfm");
+            browser.waitFor("#rfm-heatmap .apexcharts-heatmap-rect");
+            browser.settle();
+            assertThat(browser.script("return document.querySelector('#region-filter')")).as("one region: no filter")
+                    .isNull();
+            int[] cell = clickLargestCell(browser);
+            long expected = superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                    + " AND region_id = 1 AND r_score = ? AND f_score = ?", (short) cell[0], (short) cell[1]);
+            assertThat((long) cell[2]).isEqualTo(expected).isPositive();
+            List<Long> listed = listedCustomerIds(browser);
+            assertThat(listed).isNotEmpty().hasSizeLessThanOrEqualTo((int) expected);
+            assertThat(northIds).containsAll(listed);
+            browser.movePointerAway();
+            browser.script("window.scrollTo(0, 0)");
+            browser.screenshot("rfm-north");
+
+            List<String> csv = download(browser, "#cell-export");
+            assertThat(csv.getFirst()).startsWith("customer_id,name,region,");
+            assertThat(csv).hasSize((int) expected + 1);
+            assertThat(northIds).containsAll(csv.stream().skip(1)
+                    .map(line -> Long.parseLong(line.substring(0, line.indexOf(',')))).toList());
+            assertThat(String.join("\n", csv)).doesNotContain(",South,", ",East,", ",West,", ",Central,");
+
+            browser.script("document.querySelector('#cell-customers-grid a').click()");
+            browser.waitFor("#customer-name");
+            browser.waitForText("#explain-r", "R = ");
+            browser.settle();
+            assertThat(browser.find("#explain-r").getText()).contains("before the as-of date");
+            assertThat(browser.find("#segment-explanation").getText()).contains("FM = (F + M) / 2");
+            browser.screenshot("customer-north");
+
+            long south = superuserLong("SELECT min(customer_id) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                    + " AND region_id = 2");
+            long missing = superuserLong("SELECT max(customer_id) + 1000 FROM dim_customer");
+            String southPage = notFoundText(browser, south);
+            String missingPage = notFoundText(browser, missing);
+            assertThat(southPage).contains("Customer not found").isEqualTo(missingPage);
+            assertThat(southPage).doesNotContain("South", String.valueOf(south));
+
+            browser.open("segments");
+            browser.waitFor("#segments-grid");
+            browser.waitFor("#segments-chart .apexcharts-canvas");
+            browser.settle();
+            assertThat(browser.pageText()).doesNotContain("South", "East", "West", "Central");
+            browser.screenshot("segments-north");
+        }
+    }
+
+    @Test
+    void executiveFiltersByRegionAndSeesTheSegmentTable() throws Exception {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("exec", "demo");
+            browser.waitFor("#region-grid");
+            browser.open("rfm");
+            browser.waitFor("#rfm-heatmap .apexcharts-heatmap-rect");
+            browser.settle();
+            assertThat(browser.find("#region-filter").isDisplayed()).isTrue();
+            long all = superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT);
+            assertThat(browser.find("#matrix-summary").getText()).startsWith(String.format("%,d", all));
+            int[] cell = clickLargestCell(browser);
+            assertThat((long) cell[2]).isEqualTo(superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = "
+                    + CURRENT + " AND r_score = ? AND f_score = ?", (short) cell[0], (short) cell[1]));
+            assertThat(listedCustomerIds(browser)).isNotEmpty();
+            browser.movePointerAway();
+            browser.script("window.scrollTo(0, 0)");
+            browser.screenshot("rfm-exec");
+
+            browser.open("segments");
+            browser.waitFor("#segments-grid");
+            browser.waitFor("#segments-chart .apexcharts-canvas");
+            browser.settle();
+            assertThat(browser.find("#segments-summary").getText()).startsWith(String.format("%,d", all));
+            List<String> csv = download(browser, "#segments-export");
+            assertThat(csv).hasSize(12);
+            assertThat(csv.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[1])).sum()).isEqualTo(all);
+            browser.screenshot("segments-exec");
+        }
+    }
+
+    /**
+     * Clicks the heatmap rectangle with the most customers, as a user would; returns R, F and the count in the
+     * cell grid's title.
+     */
+    private static int[] clickLargestCell(Browser browser) throws InterruptedException {
+        browser.script("const rects = Array.from(document.querySelectorAll('#rfm-heatmap .apexcharts-heatmap-rect'));"
+                + "const best = rects.reduce((a, b) => Number(b.getAttribute('val')) > Number(a.getAttribute('val')) ? b : a);"
+                + "best.setAttribute('data-test-largest', 'true');");
+        browser.find("#rfm-heatmap [data-test-largest]").click();
+        browser.waitForText("#cell-title", "Customers with R =");
+        browser.waitFor("#cell-customers-grid a");
+        browser.settle();
+        Matcher title = CELL_TITLE.matcher(browser.find("#cell-title").getText());
+        assertThat(title.find()).isTrue();
+        return new int[] {Integer.parseInt(title.group(1)), Integer.parseInt(title.group(2)),
+                Integer.parseInt(title.group(3).replace(",", ""))};
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> listedCustomerIds(Browser browser) {
+        List<String> hrefs = (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                + "'#cell-customers-grid a')).map(a => a.getAttribute('href'))");
+        return hrefs.stream().map(href -> Long.parseLong(href.substring(href.lastIndexOf('/') + 1))).toList();
+    }
+
+    /** Fetches the export link's target with the browser's session, as a click would download it. */
+    private static List<String> download(Browser browser, String anchor) {
+        String text = (String) browser.asyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.querySelector(arguments[0]).href).then(r => r.text()).then(done)", anchor);
+        return text.lines().toList();
+    }
+
+    private static String notFoundText(Browser browser, long customerId) {
+        browser.open("customers/" + customerId);
+        browser.waitFor("#customer-not-found");
+        browser.settle();
+        return browser.find("#customer-not-found").getText();
+    }
+
+    private static Set<Long> ids(String sql) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (Connection connection = connectAs("postgres");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                ids.add(result.getLong(1));
+            }
+        }
+        return ids;
+    }
+}
