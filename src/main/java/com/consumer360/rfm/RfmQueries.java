@@ -2,10 +2,12 @@ package com.consumer360.rfm;
 
 import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
 import static com.consumer360.jooq.Tables.DIM_REGION;
+import static com.consumer360.jooq.Tables.FACT_SALES;
 import static com.consumer360.jooq.Tables.SNAPSHOT;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
 import static com.consumer360.jooq.Tables.SNAP_SEGMENT_SUMMARY;
 import static org.jooq.impl.DSL.avg;
+import static org.jooq.impl.DSL.boolOr;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
@@ -15,6 +17,7 @@ import static org.jooq.impl.DSL.sum;
 import com.consumer360.rfm.CustomerDetail.PastSegment;
 import com.consumer360.rfm.CustomerDetail.ScoreRange;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +162,7 @@ class RfmQueries {
                 range(snapshot.id(), SNAP_CUSTOMER.R_SCORE, r, SNAP_CUSTOMER.RECENCY_DAYS),
                 range(snapshot.id(), SNAP_CUSTOMER.F_SCORE, f, SNAP_CUSTOMER.FREQUENCY),
                 range(snapshot.id(), SNAP_CUSTOMER.M_SCORE, m, SNAP_CUSTOMER.MONETARY),
-                history(snapshot.id(), customerId)));
+                history(snapshot.id(), customerId), latestInvoices(customerId)));
     }
 
     private ScoreRange range(long snapshotId, Field<Short> score, int value, Field<? extends Number> measure) {
@@ -181,6 +184,20 @@ class RfmQueries {
                 .orderBy(SNAPSHOT.SNAPSHOT_ID.desc())
                 .fetch(r -> new PastSegment(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value1() == currentId));
+    }
+
+    // fact_sales is under row-level security too; fact_sales_customer_idx serves the customer predicate.
+    private List<CustomerInvoice> latestInvoices(long customerId) {
+        Field<LocalDateTime> at = min(FACT_SALES.INVOICE_TS);
+        return db.select(FACT_SALES.INVOICE_NO, at, count(), sum(FACT_SALES.QUANTITY), sum(FACT_SALES.NET_AMOUNT),
+                        boolOr(FACT_SALES.IS_CANCELLATION))
+                .from(FACT_SALES)
+                .where(FACT_SALES.CUSTOMER_ID.eq(customerId))
+                .groupBy(FACT_SALES.INVOICE_NO)
+                .orderBy(at.desc(), FACT_SALES.INVOICE_NO.desc())
+                .limit(CustomerDetail.LATEST_INVOICES)
+                .fetch(r -> new CustomerInvoice(r.value1(), r.value2(), r.value3(), r.value4().longValue(), r.value5(),
+                        r.value6()));
     }
 
     private static Condition regionFilter(Field<Short> region, Set<Short> regions) {

@@ -67,6 +67,7 @@ class RfmViewsBrowserTest {
             browser.settle();
             assertThat(browser.find("#explain-r").getText()).contains("before the as-of date");
             assertThat(browser.find("#segment-explanation").getText()).contains("FM = (F + M) / 2");
+            browser.waitFor("#customer-invoices");
             browser.screenshot("customer-north");
 
             long south = superuserLong("SELECT min(customer_id) FROM snap_customer WHERE snapshot_id = " + CURRENT

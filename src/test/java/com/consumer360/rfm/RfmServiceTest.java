@@ -118,6 +118,12 @@ class RfmServiceTest {
         assertThat(detail.frequency()).isEqualTo((int) superuserLong(
                 "SELECT frequency FROM snap_customer WHERE snapshot_id = " + CURRENT + " AND customer_id = ?", north));
         assertThat(detail.history()).isNotEmpty().anySatisfy(p -> assertThat(p.current()).isTrue());
+        assertThat(detail.latestInvoices()).hasSize((int) Math.min(CustomerDetail.LATEST_INVOICES, superuserLong(
+                "SELECT count(DISTINCT invoice_no) FROM fact_sales WHERE customer_id = ?", north)));
+        for (CustomerInvoice invoice : detail.latestInvoices()) {
+            assertThat(superuserLong("SELECT count(*) FROM fact_sales WHERE invoice_no = ? AND customer_id = ?",
+                    invoice.invoiceNo(), north)).isEqualTo(invoice.lines());
+        }
         // The score ranges are computed within North only.
         assertThat(detail.recencyRange().customers()).isEqualTo(superuserLong("SELECT count(*) FROM snap_customer "
                 + "WHERE snapshot_id = " + CURRENT + " AND region_id = 1 AND r_score = ?", (short) detail.rScore()));

@@ -2,6 +2,7 @@ package com.consumer360.rfm.ui;
 
 import com.consumer360.rfm.CustomerDetail;
 import com.consumer360.rfm.CustomerDetail.PastSegment;
+import com.consumer360.rfm.CustomerInvoice;
 import com.consumer360.rfm.RfmService;
 import com.consumer360.security.Roles;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -105,8 +106,12 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
                         + "lower score); the ranges above are those of the customers you can see."));
         scores.setWidthFull();
 
-        add(new RouterLink("← RFM matrix", RfmMatrixView.class), name, meta, top, scores, new H3("Segment history"),
-                history(c));
+        Div history = new Div(new H3("Segment in each snapshot"), history(c));
+        Div invoices = new Div(new H3("Latest invoices"), invoices(c));
+        Div bottom = new Div(history, invoices);
+        bottom.addClassName("c360-two-columns");
+        bottom.setWidthFull();
+        add(new RouterLink("← RFM matrix", RfmMatrixView.class), name, meta, top, scores, bottom);
     }
 
     private static Grid<PastSegment> history(CustomerDetail c) {
@@ -118,6 +123,20 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(PastSegment::mScore).setHeader("M").setTextAlign(ColumnTextAlign.END);
         grid.addColumn(PastSegment::segment).setHeader("Segment").setFlexGrow(3);
         grid.setItems(c.history());
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        return grid;
+    }
+
+    private static Grid<CustomerInvoice> invoices(CustomerDetail c) {
+        Grid<CustomerInvoice> grid = new Grid<>();
+        grid.setId("customer-invoices");
+        grid.addColumn(i -> i.invoiceNo() + (i.cancellation() ? " (cancellation)" : "")).setHeader("Invoice")
+                .setFlexGrow(2);
+        grid.addColumn(i -> i.invoicedAt().toLocalDate()).setHeader("Date");
+        grid.addColumn(CustomerInvoice::lines).setHeader("Lines").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(i -> Formats.money(i.netAmount())).setHeader("Net amount").setTextAlign(ColumnTextAlign.END);
+        grid.setItems(c.latestInvoices());
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         return grid;

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Server time of each RFM page interaction (RfmService calls, as north and as exec) on a demo warehouse of
+# LINES lines. Usage: scripts/bench-rfm.sh [LINES=1000000]   (Java 21+ on JAVA_HOME, Maven on PATH)
+# The first call for a size generates and loads the demo data and runs the first refresh into
+# target/bench-rfm-LINES; later calls reuse it. Target (issue 7): <= 300 ms per interaction at 1 M lines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -o -q test-compile
+classpath_file=target/bench-classpath.txt
+mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx2g -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
+    com.consumer360.rfm.RfmBenchmark "${1:-1000000}" 2>&1 | grep -E "^(rfm benchmark|north|exec|  )"

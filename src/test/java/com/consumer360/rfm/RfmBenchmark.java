@@ -1,0 +1,74 @@
+package com.consumer360.rfm;
+
+import com.consumer360.Consumer360Application;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Not a test: server time of each RFM page interaction on a demo warehouse of a given size, as the services
+ * run them (scope binding, row-level security and all), signed in as {@code north} and as {@code exec}.
+ * {@code scripts/bench-rfm.sh [LINES]} starts the portal on its own embedded PostgreSQL under
+ * target/bench-rfm-LINES (loading the demo data and running the first refresh the first time).
+ */
+public final class RfmBenchmark {
+
+    private static final int RUNS = 15;
+
+    private RfmBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        long lines = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        try (ConfigurableApplicationContext context = SpringApplication.run(Consumer360Application.class,
+                "--consumer360.data-dir=target/bench-rfm-" + lines, "--consumer360.demo-lines=" + lines,
+                "--server.port=0", "--spring.quartz.auto-startup=false", "--logging.level.root=warn")) {
+            RfmService rfm = context.getBean(RfmService.class);
+            UserDetailsService users = context.getBean(UserDetailsService.class);
+            System.out.printf("rfm benchmark: %,d warehouse lines, median and max of %d calls each%n", lines, RUNS);
+            for (String user : new String[] {"north", "exec"}) {
+                UserDetails details = users.loadUserByUsername(user);
+                SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+                RfmMatrix matrix = rfm.matrix(Set.of());
+                RfmMatrix.Cell largest = matrix.cells().stream()
+                        .max((a, b) -> Long.compare(a.customers(), b.customers())).orElseThrow();
+                long customer = rfm.cellCustomers(largest.r(), largest.f(), Set.of(), 0, 1).getFirst().customerId();
+                System.out.printf("%s: %,d customers, largest cell R=%d F=%d with %,d%n", user, matrix.customers(),
+                        largest.r(), largest.f(), largest.customers());
+                time(user, "regions (filter list)", rfm::regions);
+                time(user, "matrix", () -> rfm.matrix(Set.of()));
+                time(user, "cell customers, first page of 50", () -> rfm.cellCustomers(largest.r(), largest.f(),
+                        Set.of(), 0, 50));
+                time(user, "cell customers, a page deep in the cell", () -> rfm.cellCustomers(largest.r(),
+                        largest.f(), Set.of(), (int) Math.max(0, largest.customers() - 50), 50));
+                time(user, "segments", () -> rfm.segments(Set.of()));
+                time(user, "customer detail", () -> rfm.customer(customer));
+                time(user, "CSV export of the largest cell", () -> {
+                    rfm.exportCellCustomers(largest.r(), largest.f(), Set.of(), OutputStream.nullOutputStream());
+                    return null;
+                });
+                SecurityContextHolder.clearContext();
+            }
+        }
+    }
+
+    private static void time(String user, String what, Supplier<?> call) {
+        long[] millis = new long[RUNS];
+        call.get();
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            call.get();
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(millis);
+        System.out.printf("  %-6s %-42s median %4d ms, max %4d ms%n", user, what, millis[RUNS / 2], millis[RUNS - 1]);
+    }
+}
