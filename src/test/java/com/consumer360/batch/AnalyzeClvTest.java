@@ -54,21 +54,20 @@ class AnalyzeClvTest {
     }
 
     /**
-     * The published fits count CDNOW's 8 lines of $0.00 as purchases, but cleaning excludes zero amounts
-     * (DESIGN.md, "Cleaning"), which removes 8 customers whose only purchase they were. Through the command
-     * the fit must therefore equal the engine's fit on the raw file without those lines; the engine's own
-     * tests reproduce the published numbers from the raw file.
+     * Through the command, the published CDNOW fits (Fader, Hardie & Lee 2005; BTYD walkthrough): its 8 lines of
+     * $0.00 have no unit price, so cleaning keeps them as zero-value transactions, as the published fits count
+     * them; the fit must also equal the engine's on the raw file.
      */
     @Test
-    void fitsTheCleanedCdnowThroughTheCommandAsTheEngineDoes() throws IOException {
+    void reproducesThePublishedCdnowFitsThroughTheCommand() throws IOException {
         Path out = dir.resolve("weeks");
 
         AnalyzeRun run = AnalyzeRun.of("--input", cdnowCsv.toString(), "--out", out.toString(),
                 "--calibration-end", "1997-09-30", "--time-unit", "weeks", "--horizon", "39");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(json(out.resolve("cleaning.json")).get("excluded").get("non_positive_price").asInt()).isEqualTo(8);
-        ClvResult engine = ClvEngine.run(rawPurchasesWithPositiveAmounts(),
+        assertThat(json(out.resolve("cleaning.json")).get("excluded").get("non_positive_price").asInt()).isZero();
+        ClvResult engine = ClvEngine.run(rawPurchases(),
                 new ClvOptions(LocalDate.of(1997, 9, 30), PeriodUnit.WEEKS, 39, 12, 0.01));
         JsonNode model = json(out.resolve("model.json"));
         JsonNode bg = model.get("bgnbd");
@@ -78,39 +77,42 @@ class AnalyzeClvTest {
         assertThat(bg.get("b").asDouble()).isCloseTo(engine.bgNbd().model().b(), within(1e-6));
         assertThat(bg.get("log_likelihood").asDouble()).isCloseTo(engine.bgNbd().logLikelihood(), within(1e-4));
         assertThat(bg.get("time_unit").asString()).isEqualTo("weeks");
-        // Still close to the published fit: the 8 customers are 0.3% of the sample.
-        assertThat(bg.get("r").asDouble()).isCloseTo(0.2426, within(0.002));
-        assertThat(bg.get("b").asDouble()).isCloseTo(2.4262, within(0.05));
+        // The published fit to 3 significant digits, and its log-likelihood to 0.01.
+        assertThat(bg.get("r").asDouble()).isCloseTo(0.2426, within(0.0005));
+        assertThat(bg.get("alpha").asDouble()).isCloseTo(4.4137, within(0.005));
+        assertThat(bg.get("a").asDouble()).isCloseTo(0.7930, within(0.0005));
+        assertThat(bg.get("b").asDouble()).isCloseTo(2.4262, within(0.005));
+        assertThat(bg.get("log_likelihood").asDouble()).isCloseTo(-9582.43, within(0.01));
         JsonNode gg = model.get("gamma_gamma");
         assertThat(gg.get("customers").asInt()).isEqualTo(946);
         assertThat(gg.get("p").asDouble()).isCloseTo(engine.gammaGamma().model().p(), within(1e-6));
         assertThat(gg.get("q").asDouble()).isCloseTo(engine.gammaGamma().model().q(), within(1e-6));
         assertThat(gg.get("v").asDouble()).isCloseTo(engine.gammaGamma().model().v(), within(1e-6));
+        assertThat(gg.get("p").asDouble()).isCloseTo(6.25, within(0.005));
+        assertThat(gg.get("q").asDouble()).isCloseTo(3.74, within(0.005));
         assertThat(gg.get("v").asDouble()).isCloseTo(15.44, within(0.05));
-        assertThat(model.get("customers").asInt()).isEqualTo(2349);
+        assertThat(model.get("customers").asInt()).isEqualTo(2357);
         assertThat(model.get("fit_millis").asDouble()).isPositive();
         assertThat(model.get("holdout")).hasSize(8);
         assertThat(model.get("holdout").get(7).get("calibration_frequency").asString()).isEqualTo("7+");
-        assertThat(model.get("holdout").get(0).get("customers").asInt()).isEqualTo(2349 - 946);
+        assertThat(model.get("holdout").get(0).get("customers").asInt()).isEqualTo(2357 - 946);
         assertThat(model.get("cumulative_repeat_purchases")).hasSize(78);
 
         List<String> csv = Files.readAllLines(out.resolve("clv.csv"));
         assertThat(csv.getFirst()).isEqualTo(
                 "customer_id,frequency,recency,T,monetary_value,p_alive,expected_purchases,expected_avg_value,clv");
-        assertThat(csv).hasSize(2350);
+        assertThat(csv).hasSize(2358);
         // Customer 00004: repeat purchases on 1997-01-18 ($29.73) and 08-02 ($14.96) after a first one on 01-01.
         assertThat(csv).anySatisfy(line -> assertThat(line).startsWith("00004,2,30.4286,38.8571,22.345,"));
         assertThat(csv).noneMatch(line -> line.contains("NaN") || line.contains("Infinity") || line.contains(",,"));
         assertThat(json(out.resolve("summary.json")).get("stage_millis").propertyNames()).contains("clv");
     }
 
-    private static List<Purchase> rawPurchasesWithPositiveAmounts() throws IOException {
+    private static List<Purchase> rawPurchases() throws IOException {
         List<Purchase> purchases = new ArrayList<>();
         for (String line : Files.readAllLines(cdnowCsv).subList(1, 6920)) {
             String[] f = line.split(",");
-            if (Double.parseDouble(f[3]) > 0) {
-                purchases.add(new Purchase(f[0], LocalDate.parse(f[2]), Double.parseDouble(f[3])));
-            }
+            purchases.add(new Purchase(f[0], LocalDate.parse(f[2]), Double.parseDouble(f[3])));
         }
         return purchases;
     }

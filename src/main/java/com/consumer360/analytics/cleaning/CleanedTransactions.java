@@ -64,11 +64,14 @@ public final class CleanedTransactions {
     }
 
     /**
-     * A purchase is a kept line with a positive amount that is not on a cancellation invoice. Frequency,
-     * recency and cohort activity count purchases only; monetary values net purchases and returns.
+     * A purchase is a kept line with a positive amount, or a zero-value transaction (amount zero, no unit
+     * price), that is not on a cancellation invoice. Frequency, recency and cohort activity count purchases
+     * only; monetary values net purchases and returns.
      */
     public boolean isPurchase(int row) {
-        return table.amount(row) > 0 && !table.isCancellation(table.invoice(row));
+        double amount = table.amount(row);
+        return (amount > 0 || amount == 0 && Double.isNaN(table.unitPrice(row)))
+                && !table.isCancellation(table.invoice(row));
     }
 
     /**

@@ -35,10 +35,14 @@ public final class Cleaning {
         return new CleanedTransactions(table, rows, report);
     }
 
-    /** Price rule: the unit price when the line has one, else an amount of exactly zero (no price to judge). */
+    /**
+     * Price rule: a line with a unit price of zero or less is excluded. A line without a unit price has no
+     * price to judge: an amount of zero there is a zero-value transaction, which the BTYD/lifetimes
+     * conventions count (CDNOW's published fits include its $0.00 purchases), so it is kept.
+     */
     static boolean hasNonPositivePrice(TransactionTable table, int row) {
         double price = table.unitPrice(row);
-        return Double.isNaN(price) ? table.amount(row) == 0 : price <= 0;
+        return !Double.isNaN(price) && price <= 0;
     }
 
     private static CleaningReport report(TransactionTable table, int[] rows, long nonPositivePrice,

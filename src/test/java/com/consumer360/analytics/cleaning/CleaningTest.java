@@ -50,18 +50,18 @@ class CleaningTest {
     }
 
     @Test
-    void withoutUnitPriceAZeroAmountIsTheNonPositivePriceAndANegativeAmountIsAReturn() {
+    void withoutUnitPriceAZeroAmountIsAZeroValueTransactionAndANegativeAmountIsAReturn() {
         var b = new TransactionTableBuilder(EnumSet.of(TransactionColumn.CUSTOMER_ID,
                 TransactionColumn.INVOICE_DATE, TransactionColumn.AMOUNT));
         LocalDate day = LocalDate.of(2024, 3, 1);
         b.customer("a").date(day).amount(10).addLine();
-        b.customer("a").date(day).amount(0).addLine();
+        b.customer("a").date(day).amount(0).addLine(); // no price to judge: kept (BTYD counts $0 purchases)
         b.customer("a").date(day).amount(-4).addLine();
         b.customer("a").date(day).amount(10).addLine(); // identical in every column: a duplicate
         b.skipMalformedLine();
 
         CleaningReport report = Cleaning.clean(b.build()).report();
 
-        assertThat(report).isEqualTo(new CleaningReport(5, 2, 1, 1, 1, 0, 1, 0, 1, 2));
+        assertThat(report).isEqualTo(new CleaningReport(5, 3, 1, 0, 1, 0, 1, 0, 1, 3));
     }
 }
