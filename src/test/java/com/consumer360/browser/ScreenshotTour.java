@@ -1,29 +1,33 @@
 package com.consumer360.browser;
 
 import java.net.URI;
+import java.util.List;
 
 /**
- * Not a test: signs in as several users against a running portal and saves screenshots for the docs.
- * {@code java -cp <test classpath> com.consumer360.browser.ScreenshotTour http://localhost:8080}
+ * Not a test: signs in as several users against a running portal and saves a screenshot of each page into
+ * target/screenshots, for the docs. {@code java -cp <test classpath> com.consumer360.browser.ScreenshotTour
+ * http://localhost:8080}
  */
 public final class ScreenshotTour {
+
+    private static final List<String[]> PAGES = List.of(
+            new String[] {"north", "sales"}, new String[] {"exec", "sales"}, new String[] {"north", "rfm"},
+            new String[] {"exec", "segments"}, new String[] {"admin", "admin/refresh"});
 
     private ScreenshotTour() {
     }
 
     public static void main(String[] args) throws Exception {
         int port = URI.create(args.length > 0 ? args[0] : "http://localhost:8080").getPort();
-        for (String user : new String[] {"north", "exec"}) {
+        for (String[] page : PAGES) {
             try (Browser browser = new Browser(port)) {
-                browser.signIn(user, "demo");
-                browser.waitFor("#region-grid");
-                browser.waitFor("c360-apex-chart .apexcharts-canvas");
+                browser.signIn(page[0], "demo");
+                browser.waitFor("#data-as-of");
+                browser.open(page[1]);
+                browser.waitFor("#data-as-of");
                 browser.settle();
-                Thread.sleep(1000);
-                browser.screenshot("tour-sales-" + user);
-                browser.script("document.querySelector('#region-grid').scrollIntoView()");
-                Thread.sleep(500);
-                browser.screenshot("tour-sales-" + user + "-2");
+                Thread.sleep(2500); // charts animate in
+                browser.screenshot("tour-" + page[1].replace('/', '-') + "-" + page[0]);
             }
         }
         System.out.println("screenshots in " + Browser.SCREENSHOTS.toAbsolutePath());
