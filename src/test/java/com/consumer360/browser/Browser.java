@@ -85,6 +85,11 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
     }
 
+    /** Resizes the window, e.g. to a tablet's width. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
     /** Moves the pointer to the page's top-left corner, so no hover tooltip shows in a screenshot. */
     void movePointerAway() {
         new org.openqa.selenium.interactions.Actions(driver).moveToLocation(1, 1).perform();

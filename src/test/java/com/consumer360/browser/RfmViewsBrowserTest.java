@@ -84,6 +84,14 @@ class RfmViewsBrowserTest {
             browser.settle();
             assertThat(browser.pageText()).doesNotContain("South", "East", "West", "Central");
             browser.screenshot("segments-north");
+
+            browser.resize(820, 1180);
+            browser.open("rfm");
+            browser.waitFor("#rfm-heatmap .apexcharts-heatmap-rect");
+            browser.settle();
+            assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no horizontal scrolling at tablet width").isTrue();
+            browser.screenshot("rfm-north-tablet");
         }
     }
 
