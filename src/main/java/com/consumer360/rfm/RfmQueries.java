@@ -29,7 +29,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record8;
-import org.jooq.SelectSeekStep2;
+import org.jooq.SelectLimitStep;
+import org.jooq.SortField;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,20 +79,22 @@ class RfmQueries {
                 .fetch(r -> new RfmMatrix.Cell(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    List<CellCustomer> cellCustomers(long snapshotId, int r, int f, Set<Short> regions, int offset, int limit) {
-        return cellQuery(snapshotId, r, f, regions).offset(offset).limit(limit).fetch(RfmQueries::toCellCustomer);
+    List<CellCustomer> cellCustomers(long snapshotId, int r, int f, Set<Short> regions, CellOrder order, int offset,
+                                     int limit) {
+        return cellQuery(snapshotId, r, f, regions, order).offset(offset).limit(limit)
+                .fetch(RfmQueries::toCellCustomer);
     }
 
     /** Streams every customer of a cell, in the grid's order, to {@code sink}. */
-    void eachCellCustomer(long snapshotId, int r, int f, Set<Short> regions, Consumer<CellCustomer> sink) {
+    void eachCellCustomer(long snapshotId, int r, int f, Set<Short> regions, CellOrder order,
+                          Consumer<CellCustomer> sink) {
         try (Stream<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> rows =
-                     cellQuery(snapshotId, r, f, regions).fetchSize(1_000).stream()) {
+                     cellQuery(snapshotId, r, f, regions, order).fetchSize(1_000).stream()) {
             rows.map(RfmQueries::toCellCustomer).forEach(sink);
         }
     }
 
-    private SelectSeekStep2<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>, BigDecimal, Long>
-            cellQuery(long snapshotId, int r, int f, Set<Short> regions) {
+    private SelectLimitStep<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> cellQuery(long snapshotId, int r, int f, Set<Short> regions, CellOrder order) {
         return db.select(SNAP_CUSTOMER.CUSTOMER_ID, DIM_CUSTOMER.NAME, DIM_REGION.NAME, SNAP_CUSTOMER.RECENCY_DAYS,
                         SNAP_CUSTOMER.FREQUENCY, SNAP_CUSTOMER.MONETARY, SNAP_CUSTOMER.SEGMENT, SNAP_CUSTOMER.CLV)
                 .from(SNAP_CUSTOMER)
@@ -99,7 +102,19 @@ class RfmQueries {
                 .join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(SNAP_CUSTOMER.REGION_ID))
                 .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.R_SCORE.eq((short) r),
                         SNAP_CUSTOMER.F_SCORE.eq((short) f), regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
-                .orderBy(SNAP_CUSTOMER.MONETARY.desc(), SNAP_CUSTOMER.CUSTOMER_ID);
+                .orderBy(sortField(order), order.descending() ? SNAP_CUSTOMER.CUSTOMER_ID.desc()
+                        : SNAP_CUSTOMER.CUSTOMER_ID.asc());
+    }
+
+    private static SortField<?> sortField(CellOrder order) {
+        Field<?> field = switch (order.column()) {
+            case NAME -> DIM_CUSTOMER.NAME;
+            case RECENCY -> SNAP_CUSTOMER.RECENCY_DAYS;
+            case FREQUENCY -> SNAP_CUSTOMER.FREQUENCY;
+            case MONETARY -> SNAP_CUSTOMER.MONETARY;
+            case CLV -> SNAP_CUSTOMER.CLV;
+        };
+        return (order.descending() ? field.desc() : field.asc()).nullsLast();
     }
 
     private static CellCustomer toCellCustomer(

@@ -57,24 +57,24 @@ public class RfmService {
         return new RfmMatrix(snapshot.map(CurrentSnapshot::asOf).orElse(null), cells);
     }
 
-    /** One page of a cell's customers, by monetary value descending. */
-    public List<CellCustomer> cellCustomers(int r, int f, Set<Short> regions, int offset, int limit) {
+    /** One page of a cell's customers in the given order. */
+    public List<CellCustomer> cellCustomers(int r, int f, Set<Short> regions, CellOrder order, int offset, int limit) {
         requireScore(r);
         requireScore(f);
         long start = System.nanoTime();
         List<CellCustomer> page = queries.current()
-                .map(s -> queries.cellCustomers(s.id(), r, f, regions, offset, limit)).orElse(List.of());
+                .map(s -> queries.cellCustomers(s.id(), r, f, regions, order, offset, limit)).orElse(List.of());
         timed("cell customers", start);
         return page;
     }
 
-    /** Writes every customer of a cell as CSV, the columns of the cell grid. */
-    public void exportCellCustomers(int r, int f, Set<Short> regions, OutputStream out) {
+    /** Writes every customer of a cell as CSV: the columns and order of the cell grid. */
+    public void exportCellCustomers(int r, int f, Set<Short> regions, CellOrder order, OutputStream out) {
         requireScore(r);
         requireScore(f);
         try (CsvWriter csv = new CsvWriter(out)) {
             csv.row("customer_id", "name", "region", "recency_days", "frequency", "monetary", "segment", "clv");
-            queries.current().ifPresent(s -> queries.eachCellCustomer(s.id(), r, f, regions,
+            queries.current().ifPresent(s -> queries.eachCellCustomer(s.id(), r, f, regions, order,
                     c -> csv.row(c.customerId(), c.name(), c.region(), c.recencyDays(), c.frequency(), c.monetary(),
                             c.segment(), c.clv())));
         }

@@ -61,6 +61,13 @@ class RfmViewsBrowserTest {
                     .map(line -> Long.parseLong(line.substring(0, line.indexOf(',')))).toList());
             assertThat(String.join("\n", csv)).doesNotContain(",South,", ",East,", ",West,", ",Central,");
 
+            browser.script("Array.from(document.querySelectorAll('#cell-customers-grid vaadin-grid-sorter'))"
+                    + ".find(s => s.textContent.includes('Recency')).click()");
+            browser.settle();
+            List<Integer> recency = download(browser, "#cell-export").stream().skip(1)
+                    .map(line -> line.split(",", -1)).map(f -> Integer.parseInt(f[f.length - 5])).toList();
+            assertThat(recency).as("the export follows the grid's order").hasSize((int) expected).isSorted();
+
             browser.script("document.querySelector('#cell-customers-grid a').click()");
             browser.waitFor("#customer-name");
             browser.waitForText("#explain-r", "R = ");

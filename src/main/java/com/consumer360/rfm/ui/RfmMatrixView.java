@@ -1,6 +1,7 @@
 package com.consumer360.rfm.ui;
 
 import com.consumer360.rfm.CellCustomer;
+import com.consumer360.rfm.CellOrder;
 import com.consumer360.rfm.MatrixMetric;
 import com.consumer360.rfm.RfmMatrix;
 import com.consumer360.rfm.RfmService;
@@ -8,6 +9,7 @@ import com.consumer360.security.Roles;
 import com.consumer360.ui.chart.ApexChart;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -19,6 +21,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -171,22 +175,41 @@ public class RfmMatrixView extends VerticalLayout {
         showCellCard(cell);
         cellTitle.setText("Customers with R = " + r + " and F = " + f + " (" + Formats.count(cell.customers()) + ")");
         Set<Short> filter = regions.regionIds();
-        customers.setItems(query -> rfm.cellCustomers(r, f, filter, query.getOffset(), query.getLimit()).stream(),
+        customers.setItems(query -> rfm.cellCustomers(r, f, filter, order(query.getSortOrders()), query.getOffset(),
+                        query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, cell.customers()));
         customers.getColumnByKey("region").setVisible(regions.isVisible());
-        export.setHref(cellDownload(r, f, filter), AttachmentType.DOWNLOAD);
+        updateExport();
         cellSection.setVisible(true);
     }
 
-    /** The same rows as the grid, through the same scoped service, in the download request's security context. */
-    private DownloadHandler cellDownload(int r, int f, Set<Short> filter) {
-        return event -> {
-            event.setFileName("rfm-cell-R" + r + "-F" + f + "-" + matrix.asOf() + ".csv");
+    /** The grid's rows in the grid's order, through the same scoped service, in the download request's context. */
+    private void updateExport() {
+        if (selectedR == 0) {
+            return;
+        }
+        int r = selectedR;
+        int f = selectedF;
+        Set<Short> filter = regions.regionIds();
+        CellOrder order = order(customers.getSortOrder().stream()
+                .map(s -> new QuerySortOrder(s.getSorted().getKey(), s.getDirection())).toList());
+        String name = "rfm-cell-R" + r + "-F" + f + "-" + matrix.asOf() + ".csv";
+        export.setHref((DownloadHandler) event -> {
+            event.setFileName(name);
             event.setContentType("text/csv; charset=UTF-8");
             try (OutputStream out = event.getOutputStream()) {
-                rfm.exportCellCustomers(r, f, filter, out);
+                rfm.exportCellCustomers(r, f, filter, order, out);
             }
-        };
+        }, AttachmentType.DOWNLOAD);
+    }
+
+    private static CellOrder order(List<QuerySortOrder> sortOrders) {
+        if (sortOrders.isEmpty()) {
+            return CellOrder.BY_MONETARY;
+        }
+        QuerySortOrder first = sortOrders.getFirst();
+        return new CellOrder(CellOrder.Column.valueOf(first.getSorted()),
+                first.getDirection() == SortDirection.DESCENDING);
     }
 
     private void showCellCard(RfmMatrix.Cell cell) {
@@ -206,21 +229,30 @@ public class RfmMatrixView extends VerticalLayout {
     }
 
 
+    private static void sortable(Grid.Column<CellCustomer> column, CellOrder.Column by) {
+        column.setKey(by.name()).setSortProperty(by.name()).setTextAlign(ColumnTextAlign.END);
+    }
+
     private void configureGrid() {
         customers.setId("cell-customers-grid");
         customers.addComponentColumn(c -> new RouterLink(c.name() == null ? "#" + c.customerId() : c.name(),
                         CustomerView.class, new RouteParameters("id", String.valueOf(c.customerId()))))
-                .setHeader("Customer").setFlexGrow(2);
+                .setHeader("Customer").setFlexGrow(2).setKey(CellOrder.Column.NAME.name())
+                .setSortProperty(CellOrder.Column.NAME.name());
         customers.addColumn(CellCustomer::customerId).setHeader("ID").setTextAlign(ColumnTextAlign.END);
         customers.addColumn(CellCustomer::region).setHeader("Region").setKey("region");
-        customers.addColumn(c -> Formats.count(c.recencyDays())).setHeader("Recency (days)")
-                .setTextAlign(ColumnTextAlign.END);
-        customers.addColumn(CellCustomer::frequency).setHeader("Frequency").setTextAlign(ColumnTextAlign.END);
-        customers.addColumn(c -> Formats.money(c.monetary())).setHeader("Monetary").setTextAlign(ColumnTextAlign.END);
+        sortable(customers.addColumn(c -> Formats.count(c.recencyDays())).setHeader("Recency (days)"),
+                CellOrder.Column.RECENCY);
+        sortable(customers.addColumn(CellCustomer::frequency).setHeader("Frequency"), CellOrder.Column.FREQUENCY);
+        sortable(customers.addColumn(c -> Formats.money(c.monetary())).setHeader("Monetary"), CellOrder.Column.MONETARY);
         customers.addColumn(CellCustomer::segment).setHeader("Segment").setFlexGrow(2);
-        customers.addColumn(c -> Formats.money(c.clv())).setHeader("CLV").setTextAlign(ColumnTextAlign.END);
+        sortable(customers.addColumn(c -> Formats.money(c.clv())).setHeader("CLV"), CellOrder.Column.CLV);
+        customers.setMultiSort(false);
+        customers.addSortListener(e -> updateExport());
         customers.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         customers.setPageSize(50);
+        customers.sort(List.of(new GridSortOrder<>(customers.getColumnByKey(CellOrder.Column.MONETARY.name()),
+                SortDirection.DESCENDING)));
         customers.setHeight("420px");
     }
 }
