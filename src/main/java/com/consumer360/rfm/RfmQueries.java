@@ -79,34 +79,48 @@ class RfmQueries {
                 .fetch(r -> new RfmMatrix.Cell(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    List<CellCustomer> cellCustomers(long snapshotId, int r, int f, Set<Short> regions, CellOrder order, int offset,
-                                     int limit) {
-        return cellQuery(snapshotId, r, f, regions, order).offset(offset).limit(limit)
+    /** Whose customers a list shows: one (R, F) cell of the matrix, or one segment. */
+    sealed interface Members {
+    }
+
+    record Cell(int r, int f) implements Members {
+    }
+
+    record InSegment(String segment) implements Members {
+    }
+
+    List<CellCustomer> customers(long snapshotId, Members members, Set<Short> regions, CustomerOrder order,
+                                 int offset, int limit) {
+        return customerQuery(snapshotId, members, regions, order).offset(offset).limit(limit)
                 .fetch(RfmQueries::toCellCustomer);
     }
 
-    /** Streams every customer of a cell, in the grid's order, to {@code sink}. */
-    void eachCellCustomer(long snapshotId, int r, int f, Set<Short> regions, CellOrder order,
-                          Consumer<CellCustomer> sink) {
+    /** Streams every customer of the list, in the list's order, to {@code sink}. */
+    void eachCustomer(long snapshotId, Members members, Set<Short> regions, CustomerOrder order,
+                      Consumer<CellCustomer> sink) {
         try (Stream<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> rows =
-                     cellQuery(snapshotId, r, f, regions, order).fetchSize(1_000).stream()) {
+                     customerQuery(snapshotId, members, regions, order).fetchSize(1_000).stream()) {
             rows.map(RfmQueries::toCellCustomer).forEach(sink);
         }
     }
 
-    private SelectLimitStep<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> cellQuery(long snapshotId, int r, int f, Set<Short> regions, CellOrder order) {
+    private SelectLimitStep<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> customerQuery(
+            long snapshotId, Members members, Set<Short> regions, CustomerOrder order) {
+        Condition which = switch (members) {
+            case Cell cell -> SNAP_CUSTOMER.R_SCORE.eq((short) cell.r()).and(SNAP_CUSTOMER.F_SCORE.eq((short) cell.f()));
+            case InSegment segment -> SNAP_CUSTOMER.SEGMENT.eq(segment.segment());
+        };
         return db.select(SNAP_CUSTOMER.CUSTOMER_ID, DIM_CUSTOMER.NAME, DIM_REGION.NAME, SNAP_CUSTOMER.RECENCY_DAYS,
                         SNAP_CUSTOMER.FREQUENCY, SNAP_CUSTOMER.MONETARY, SNAP_CUSTOMER.SEGMENT, SNAP_CUSTOMER.CLV)
                 .from(SNAP_CUSTOMER)
                 .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
                 .join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(SNAP_CUSTOMER.REGION_ID))
-                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.R_SCORE.eq((short) r),
-                        SNAP_CUSTOMER.F_SCORE.eq((short) f), regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), which, regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
                 .orderBy(sortField(order), order.descending() ? SNAP_CUSTOMER.CUSTOMER_ID.desc()
                         : SNAP_CUSTOMER.CUSTOMER_ID.asc());
     }
 
-    private static SortField<?> sortField(CellOrder order) {
+    private static SortField<?> sortField(CustomerOrder order) {
         Field<?> field = switch (order.column()) {
             case NAME -> DIM_CUSTOMER.NAME;
             case RECENCY -> SNAP_CUSTOMER.RECENCY_DAYS;

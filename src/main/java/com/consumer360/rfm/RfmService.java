@@ -58,26 +58,49 @@ public class RfmService {
     }
 
     /** One page of a cell's customers in the given order. */
-    public List<CellCustomer> cellCustomers(int r, int f, Set<Short> regions, CellOrder order, int offset, int limit) {
-        requireScore(r);
-        requireScore(f);
-        long start = System.nanoTime();
-        List<CellCustomer> page = queries.current()
-                .map(s -> queries.cellCustomers(s.id(), r, f, regions, order, offset, limit)).orElse(List.of());
-        timed("cell customers", start);
-        return page;
+    public List<CellCustomer> cellCustomers(int r, int f, Set<Short> regions, CustomerOrder order, int offset,
+                                            int limit) {
+        return page(cell(r, f), regions, order, offset, limit);
     }
 
     /** Writes every customer of a cell as CSV: the columns and order of the cell grid. */
-    public void exportCellCustomers(int r, int f, Set<Short> regions, CellOrder order, OutputStream out) {
-        requireScore(r);
-        requireScore(f);
+    public void exportCellCustomers(int r, int f, Set<Short> regions, CustomerOrder order, OutputStream out) {
+        export(cell(r, f), regions, order, out);
+    }
+
+    /** One page of a segment's customers (the segment's label, as in {@link SegmentOverview.Row#segment()}). */
+    public List<CellCustomer> segmentCustomers(String segment, Set<Short> regions, CustomerOrder order, int offset,
+                                               int limit) {
+        return page(new RfmQueries.InSegment(segment), regions, order, offset, limit);
+    }
+
+    /** Writes every customer of a segment as CSV, like {@link #exportCellCustomers}. */
+    public void exportSegmentCustomers(String segment, Set<Short> regions, CustomerOrder order, OutputStream out) {
+        export(new RfmQueries.InSegment(segment), regions, order, out);
+    }
+
+    private List<CellCustomer> page(RfmQueries.Members members, Set<Short> regions, CustomerOrder order, int offset,
+                                    int limit) {
+        long start = System.nanoTime();
+        List<CellCustomer> page = queries.current()
+                .map(s -> queries.customers(s.id(), members, regions, order, offset, limit)).orElse(List.of());
+        timed("customer page", start);
+        return page;
+    }
+
+    private void export(RfmQueries.Members members, Set<Short> regions, CustomerOrder order, OutputStream out) {
         try (CsvWriter csv = new CsvWriter(out)) {
             csv.row("customer_id", "name", "region", "recency_days", "frequency", "monetary", "segment", "clv");
-            queries.current().ifPresent(s -> queries.eachCellCustomer(s.id(), r, f, regions, order,
+            queries.current().ifPresent(s -> queries.eachCustomer(s.id(), members, regions, order,
                     c -> csv.row(c.customerId(), c.name(), c.region(), c.recencyDays(), c.frequency(), c.monetary(),
                             c.segment(), c.clv())));
         }
+    }
+
+    private static RfmQueries.Cell cell(int r, int f) {
+        requireScore(r);
+        requireScore(f);
+        return new RfmQueries.Cell(r, f);
     }
 
     /** The eleven segments with sizes, value, shares, means and the change since the previous snapshot. */

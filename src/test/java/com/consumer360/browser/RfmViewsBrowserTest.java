@@ -89,6 +89,14 @@ class RfmViewsBrowserTest {
             browser.waitFor("#segments-grid");
             browser.waitFor("#segments-chart .apexcharts-canvas");
             browser.settle();
+            browser.script("Array.from(document.querySelectorAll('#segments-grid vaadin-grid-cell-content'))"
+                    + ".find(c => c.textContent.trim() === 'At Risk').click()");
+            browser.waitFor("#segment-customers-grid a");
+            browser.settle();
+            List<Long> atRisk = listedCustomerIds(browser, "#segment-customers-grid");
+            assertThat(atRisk).isNotEmpty();
+            assertThat(ids("SELECT customer_id FROM snap_customer WHERE snapshot_id = " + CURRENT
+                    + " AND region_id = 1 AND segment = 'At Risk'")).containsAll(atRisk);
             assertThat(browser.pageText()).doesNotContain("South", "East", "West", "Central");
             browser.screenshot("segments-north");
 
@@ -153,8 +161,13 @@ class RfmViewsBrowserTest {
 
     @SuppressWarnings("unchecked")
     private static List<Long> listedCustomerIds(Browser browser) {
+        return listedCustomerIds(browser, "#cell-customers-grid");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> listedCustomerIds(Browser browser, String grid) {
         List<String> hrefs = (List<String>) browser.script("return Array.from(document.querySelectorAll("
-                + "'#cell-customers-grid a')).map(a => a.getAttribute('href'))");
+                + "arguments[0] + ' a')).map(a => a.getAttribute('href'))", grid);
         return hrefs.stream().map(href -> Long.parseLong(href.substring(href.lastIndexOf('/') + 1))).toList();
     }
 

@@ -40,20 +40,20 @@ public final class RfmBenchmark {
                 RfmMatrix matrix = rfm.matrix(Set.of());
                 RfmMatrix.Cell largest = matrix.cells().stream()
                         .max((a, b) -> Long.compare(a.customers(), b.customers())).orElseThrow();
-                long customer = rfm.cellCustomers(largest.r(), largest.f(), Set.of(), CellOrder.BY_MONETARY, 0, 1)
+                long customer = rfm.cellCustomers(largest.r(), largest.f(), Set.of(), CustomerOrder.BY_MONETARY, 0, 1)
                         .getFirst().customerId();
                 System.out.printf("%s: %,d customers, largest cell R=%d F=%d with %,d%n", user, matrix.customers(),
                         largest.r(), largest.f(), largest.customers());
                 time(user, "regions (filter list)", rfm::regions);
                 time(user, "matrix", () -> rfm.matrix(Set.of()));
                 time(user, "cell customers, first page of 50", () -> rfm.cellCustomers(largest.r(), largest.f(),
-                        Set.of(), CellOrder.BY_MONETARY, 0, 50));
+                        Set.of(), CustomerOrder.BY_MONETARY, 0, 50));
                 time(user, "cell customers by recency, a deep page", () -> rfm.cellCustomers(largest.r(),
-                        largest.f(), Set.of(), new CellOrder(CellOrder.Column.RECENCY, false), (int) Math.max(0, largest.customers() - 50), 50));
+                        largest.f(), Set.of(), new CustomerOrder(CustomerOrder.Column.RECENCY, false), (int) Math.max(0, largest.customers() - 50), 50));
                 time(user, "segments", () -> rfm.segments(Set.of()));
                 time(user, "customer detail", () -> rfm.customer(customer));
                 time(user, "CSV export of the largest cell", () -> {
-                    rfm.exportCellCustomers(largest.r(), largest.f(), Set.of(), CellOrder.BY_MONETARY,
+                    rfm.exportCellCustomers(largest.r(), largest.f(), Set.of(), CustomerOrder.BY_MONETARY,
                             OutputStream.nullOutputStream());
                     return null;
                 });

@@ -92,7 +92,7 @@ class RfmServiceTest {
                 .orElseThrow();
         List<CellCustomer> all = new ArrayList<>();
         for (int offset = 0; offset < largest.customers(); offset += 50) {
-            all.addAll(rfm.cellCustomers(largest.r(), largest.f(), Set.of(), CellOrder.BY_MONETARY, offset, 50));
+            all.addAll(rfm.cellCustomers(largest.r(), largest.f(), Set.of(), CustomerOrder.BY_MONETARY, offset, 50));
         }
         assertThat(all).hasSize((int) largest.customers());
         assertThat(all.stream().map(CellCustomer::customerId).distinct()).hasSize(all.size());
@@ -108,7 +108,7 @@ class RfmServiceTest {
     void cellCustomersFollowTheChosenOrderAcrossPages() {
         RfmMatrix.Cell largest = rfm.matrix(Set.of()).cells().stream()
                 .max((a, b) -> Long.compare(a.customers(), b.customers())).orElseThrow();
-        CellOrder byRecency = new CellOrder(CellOrder.Column.RECENCY, false);
+        CustomerOrder byRecency = new CustomerOrder(CustomerOrder.Column.RECENCY, false);
         List<CellCustomer> all = new ArrayList<>();
         for (int offset = 0; offset < largest.customers(); offset += 20) {
             all.addAll(rfm.cellCustomers(largest.r(), largest.f(), Set.of(), byRecency, offset, 20));
@@ -116,10 +116,27 @@ class RfmServiceTest {
         assertThat(all).hasSize((int) largest.customers());
         assertThat(all).extracting(CellCustomer::recencyDays).isSorted();
         assertThat(all.stream().map(CellCustomer::customerId).distinct()).hasSize(all.size());
-        List<CellCustomer> byMonetary = rfm.cellCustomers(largest.r(), largest.f(), Set.of(), CellOrder.BY_MONETARY,
+        List<CellCustomer> byMonetary = rfm.cellCustomers(largest.r(), largest.f(), Set.of(), CustomerOrder.BY_MONETARY,
                 0, (int) largest.customers());
         assertThat(byMonetary).extracting(CellCustomer::monetary)
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void aSegmentsCustomersAndTheirExportAreExactlyNorthsCustomersOfThatSegment() throws SQLException {
+        for (String segment : List.of("Champions", "At Risk", "Can't Lose Them")) {
+            Set<Long> expected = superuserIds("SELECT customer_id FROM snap_customer WHERE snapshot_id = " + CURRENT
+                    + " AND region_id = 1 AND segment = '" + segment.replace("'", "''") + "'");
+            List<CellCustomer> listed = rfm.segmentCustomers(segment, Set.of(), CustomerOrder.BY_MONETARY, 0, 100_000);
+            assertThat(ids(listed.stream().map(CellCustomer::customerId).toList())).as(segment).isEqualTo(expected);
+            assertThat(listed).extracting(CellCustomer::segment).containsOnly(segment);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            rfm.exportSegmentCustomers(segment, Set.of(), CustomerOrder.BY_MONETARY, out);
+            assertThat(out.toString(StandardCharsets.UTF_8).lines().skip(1)
+                    .map(line -> Long.parseLong(line.substring(0, line.indexOf(',')))).collect(
+                            java.util.stream.Collectors.toSet())).as(segment).isEqualTo(expected);
+        }
     }
 
     @Test
@@ -194,7 +211,7 @@ class RfmServiceTest {
         for (int r = 1; r <= 5; r++) {
             for (int f = 1; f <= 5; f++) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                rfm.exportCellCustomers(r, f, Set.of(), CellOrder.BY_MONETARY, out);
+                rfm.exportCellCustomers(r, f, Set.of(), CustomerOrder.BY_MONETARY, out);
                 List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
                 assertThat(lines.getFirst()).startsWith("customer_id,name,region,");
                 lines.stream().skip(1).forEach(line -> exported.add(Long.parseLong(line.substring(0, line.indexOf(',')))));

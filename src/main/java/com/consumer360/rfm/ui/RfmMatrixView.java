@@ -1,36 +1,19 @@
 package com.consumer360.rfm.ui;
 
-import com.consumer360.rfm.CellCustomer;
-import com.consumer360.rfm.CellOrder;
 import com.consumer360.rfm.MatrixMetric;
 import com.consumer360.rfm.RfmMatrix;
 import com.consumer360.rfm.RfmService;
 import com.consumer360.security.Roles;
 import com.consumer360.ui.chart.ApexChart;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridSortOrder;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.data.provider.QuerySortOrder;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -55,10 +38,7 @@ public class RfmMatrixView extends VerticalLayout {
     private final ApexChart heatmap;
     private final Paragraph summary = new Paragraph();
     private final Div cellCard = new Div();
-    private final H3 cellTitle = new H3();
-    private final Grid<CellCustomer> customers = new Grid<>();
-    private final Anchor export = new Anchor();
-    private final Div cellSection = new Div();
+    private final CustomerList cellCustomers = new CustomerList("cell");
     private RfmMatrix matrix;
     private int selectedR;
     private int selectedF;
@@ -86,22 +66,9 @@ public class RfmMatrixView extends VerticalLayout {
         matrixRow.addClassName("c360-matrix-layout");
         matrixRow.setWidthFull();
 
-        cellSection.setId("cell-section");
-        cellSection.setWidthFull();
-        configureGrid();
-        export.setId("cell-export");
-        export.setText("Export CSV");
-        export.addClassName("c360-export");
-        HorizontalLayout cellHeader = new HorizontalLayout(cellTitle, export);
-        cellHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        cellHeader.setWidthFull();
-        cellHeader.expand(cellTitle);
-        cellTitle.setId("cell-title");
-        cellSection.add(cellHeader, customers);
-        cellSection.setVisible(false);
-
+        cellCustomers.setId("cell-section");
         add(PageHeader.of("RFM matrix", summary, metric, regions), matrixRow, Definitions.panel("rfm-definitions"),
-                cellSection);
+                cellCustomers);
         reload();
     }
 
@@ -173,43 +140,11 @@ public class RfmMatrixView extends VerticalLayout {
         selectedF = f;
         RfmMatrix.Cell cell = matrix.cell(r, f);
         showCellCard(cell);
-        cellTitle.setText("Customers with R = " + r + " and F = " + f + " (" + Formats.count(cell.customers()) + ")");
         Set<Short> filter = regions.regionIds();
-        customers.setItems(query -> rfm.cellCustomers(r, f, filter, order(query.getSortOrders()), query.getOffset(),
-                        query.getLimit()).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, cell.customers()));
-        customers.getColumnByKey("region").setVisible(regions.isVisible());
-        updateExport();
-        cellSection.setVisible(true);
-    }
-
-    /** The grid's rows in the grid's order, through the same scoped service, in the download request's context. */
-    private void updateExport() {
-        if (selectedR == 0) {
-            return;
-        }
-        int r = selectedR;
-        int f = selectedF;
-        Set<Short> filter = regions.regionIds();
-        CellOrder order = order(customers.getSortOrder().stream()
-                .map(s -> new QuerySortOrder(s.getSorted().getKey(), s.getDirection())).toList());
-        String name = "rfm-cell-R" + r + "-F" + f + "-" + matrix.asOf() + ".csv";
-        export.setHref((DownloadHandler) event -> {
-            event.setFileName(name);
-            event.setContentType("text/csv; charset=UTF-8");
-            try (OutputStream out = event.getOutputStream()) {
-                rfm.exportCellCustomers(r, f, filter, order, out);
-            }
-        }, AttachmentType.DOWNLOAD);
-    }
-
-    private static CellOrder order(List<QuerySortOrder> sortOrders) {
-        if (sortOrders.isEmpty()) {
-            return CellOrder.BY_MONETARY;
-        }
-        QuerySortOrder first = sortOrders.getFirst();
-        return new CellOrder(CellOrder.Column.valueOf(first.getSorted()),
-                first.getDirection() == SortDirection.DESCENDING);
+        cellCustomers.show("Customers with R = " + r + " and F = " + f + " (" + Formats.count(cell.customers()) + ")",
+                cell.customers(), regions.isVisible(), "rfm-cell-R" + r + "-F" + f + "-" + matrix.asOf() + ".csv",
+                (order, offset, limit) -> rfm.cellCustomers(r, f, filter, order, offset, limit),
+                (order, out) -> rfm.exportCellCustomers(r, f, filter, order, out));
     }
 
     private void showCellCard(RfmMatrix.Cell cell) {
@@ -226,33 +161,5 @@ public class RfmMatrixView extends VerticalLayout {
                 Cards.figure("Revenue", Formats.money(cell.revenue()), "cell-revenue"),
                 Cards.figure("Mean monetary", Formats.money(cell.meanMonetary()), "cell-mean"),
                 Cards.muted("Its customers are listed below the matrix, with a CSV export."));
-    }
-
-
-    private static void sortable(Grid.Column<CellCustomer> column, CellOrder.Column by) {
-        column.setKey(by.name()).setSortProperty(by.name()).setTextAlign(ColumnTextAlign.END);
-    }
-
-    private void configureGrid() {
-        customers.setId("cell-customers-grid");
-        customers.addComponentColumn(c -> new RouterLink(c.name() == null ? "#" + c.customerId() : c.name(),
-                        CustomerView.class, new RouteParameters("id", String.valueOf(c.customerId()))))
-                .setHeader("Customer").setFlexGrow(2).setKey(CellOrder.Column.NAME.name())
-                .setSortProperty(CellOrder.Column.NAME.name());
-        customers.addColumn(CellCustomer::customerId).setHeader("ID").setTextAlign(ColumnTextAlign.END);
-        customers.addColumn(CellCustomer::region).setHeader("Region").setKey("region");
-        sortable(customers.addColumn(c -> Formats.count(c.recencyDays())).setHeader("Recency (days)"),
-                CellOrder.Column.RECENCY);
-        sortable(customers.addColumn(CellCustomer::frequency).setHeader("Frequency"), CellOrder.Column.FREQUENCY);
-        sortable(customers.addColumn(c -> Formats.money(c.monetary())).setHeader("Monetary"), CellOrder.Column.MONETARY);
-        customers.addColumn(CellCustomer::segment).setHeader("Segment").setFlexGrow(2);
-        sortable(customers.addColumn(c -> Formats.money(c.clv())).setHeader("CLV"), CellOrder.Column.CLV);
-        customers.setMultiSort(false);
-        customers.addSortListener(e -> updateExport());
-        customers.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        customers.setPageSize(50);
-        customers.sort(List.of(new GridSortOrder<>(customers.getColumnByKey(CellOrder.Column.MONETARY.name()),
-                SortDirection.DESCENDING)));
-        customers.setHeight("420px");
     }
 }

@@ -43,6 +43,8 @@ public class SegmentsView extends VerticalLayout {
     private final ApexChart chart = new ApexChart(Map.of());
     private final Grid<Row> grid = new Grid<>();
     private final Anchor export = new Anchor();
+    private final CustomerList segmentCustomers = new CustomerList("segment");
+    private SegmentOverview overview;
 
     public SegmentsView(RfmService rfm) {
         this.rfm = rfm;
@@ -56,21 +58,36 @@ public class SegmentsView extends VerticalLayout {
         export.setText("Export CSV");
         export.addClassName("c360-export");
         configureGrid();
-        add(PageHeader.of("Segments", summary, regions, export), grid, Definitions.panel("segments-definitions"), chart);
+        segmentCustomers.setId("segment-section");
+        grid.addItemClickListener(e -> showCustomers(e.getItem()));
+        add(PageHeader.of("Segments", summary, regions, export), grid, segmentCustomers,
+                Definitions.panel("segments-definitions"), chart);
         reload();
     }
 
     private void reload() {
         Set<Short> filter = regions.regionIds();
-        SegmentOverview overview = rfm.segments(filter);
+        overview = rfm.segments(filter);
         summary.setText(overview.asOf() == null ? "No snapshot yet: the analytics have not been refreshed."
                 : Formats.count(overview.customers()) + " scored customers as of " + overview.asOf()
                         + (overview.previousAsOf() == null ? "; no previous snapshot to compare with."
                         : "; change compared with the snapshot of " + overview.previousAsOf() + ".")
-                        + " Segment map " + overview.segmentMapVersion() + ".");
+                        + " Segment map " + overview.segmentMapVersion() + ". Click a segment to list its customers.");
         grid.setItems(overview.rows());
         chart.setOptions(shareChart(overview.rows()));
         export.setHref(segmentsDownload(filter, String.valueOf(overview.asOf())), AttachmentType.DOWNLOAD);
+        segmentCustomers.setVisible(false);
+    }
+
+    private void showCustomers(Row row) {
+        Set<Short> filter = regions.regionIds();
+        String segment = row.segment();
+        segmentCustomers.show(segment + ": " + Formats.count(row.customers()) + " customers", row.customers(),
+                regions.isVisible(), "rfm-segment-" + segment.replaceAll("[^A-Za-z]+", "-") + "-" + overview.asOf()
+                        + ".csv",
+                (order, offset, limit) -> rfm.segmentCustomers(segment, filter, order, offset, limit),
+                (order, out) -> rfm.exportSegmentCustomers(segment, filter, order, out));
+        segmentCustomers.scrollIntoView();
     }
 
     private DownloadHandler segmentsDownload(Set<Short> filter, String asOf) {

@@ -1,0 +1,126 @@
+package com.consumer360.rfm.ui;
+
+import com.consumer360.rfm.CellCustomer;
+import com.consumer360.rfm.CustomerOrder;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A titled, lazily loaded, sortable list of customers (of a matrix cell or a segment) with a CSV export of the
+ * same rows in the same order. Both go through the scoped service the page passes in.
+ */
+final class CustomerList extends Div {
+
+    /** One page of the list in the given order. */
+    interface Pages extends Serializable {
+        List<CellCustomer> fetch(CustomerOrder order, int offset, int limit);
+    }
+
+    /** The whole list as CSV in the given order. */
+    interface Export extends Serializable {
+        void write(CustomerOrder order, OutputStream out) throws IOException;
+    }
+
+    private final H3 title = new H3();
+    private final Anchor export = new Anchor();
+    private final Grid<CellCustomer> grid = new Grid<>();
+    private String fileName;
+    private Export csv;
+
+    /** Element ids: {@code prefix-title}, {@code prefix-export}, {@code prefix-customers-grid}. */
+    CustomerList(String prefix) {
+        setWidthFull();
+        setVisible(false);
+        title.setId(prefix + "-title");
+        export.setId(prefix + "-export");
+        export.setText("Export CSV");
+        export.addClassName("c360-export");
+        grid.setId(prefix + "-customers-grid");
+        HorizontalLayout header = new HorizontalLayout(title, export);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        header.setWidthFull();
+        header.expand(title);
+        configureGrid();
+        add(header, grid);
+    }
+
+    void show(String heading, long count, boolean showRegion, String csvFileName, Pages pages, Export csvExport) {
+        title.setText(heading);
+        fileName = csvFileName;
+        csv = csvExport;
+        grid.setItems(query -> pages.fetch(order(query.getSortOrders()), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, count));
+        grid.getColumnByKey("region").setVisible(showRegion);
+        updateExport();
+        setVisible(true);
+    }
+
+    private void updateExport() {
+        if (csv == null) {
+            return;
+        }
+        Export write = csv;
+        String name = fileName;
+        CustomerOrder order = order(grid.getSortOrder().stream()
+                .map(s -> new QuerySortOrder(s.getSorted().getKey(), s.getDirection())).toList());
+        export.setHref((DownloadHandler) event -> {
+            event.setFileName(name);
+            event.setContentType("text/csv; charset=UTF-8");
+            try (OutputStream out = event.getOutputStream()) {
+                write.write(order, out);
+            }
+        }, AttachmentType.DOWNLOAD);
+    }
+
+    private static CustomerOrder order(List<QuerySortOrder> sortOrders) {
+        if (sortOrders.isEmpty()) {
+            return CustomerOrder.BY_MONETARY;
+        }
+        QuerySortOrder first = sortOrders.getFirst();
+        return new CustomerOrder(CustomerOrder.Column.valueOf(first.getSorted()),
+                first.getDirection() == SortDirection.DESCENDING);
+    }
+
+    private void configureGrid() {
+        grid.addComponentColumn(c -> new RouterLink(c.name() == null ? "#" + c.customerId() : c.name(),
+                        CustomerView.class, new RouteParameters("id", String.valueOf(c.customerId()))))
+                .setHeader("Customer").setFlexGrow(2).setKey(CustomerOrder.Column.NAME.name())
+                .setSortProperty(CustomerOrder.Column.NAME.name());
+        grid.addColumn(CellCustomer::customerId).setHeader("ID").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(CellCustomer::region).setHeader("Region").setKey("region");
+        sortable(grid.addColumn(c -> Formats.count(c.recencyDays())).setHeader("Recency (days)"),
+                CustomerOrder.Column.RECENCY);
+        sortable(grid.addColumn(CellCustomer::frequency).setHeader("Frequency"), CustomerOrder.Column.FREQUENCY);
+        sortable(grid.addColumn(c -> Formats.money(c.monetary())).setHeader("Monetary"), CustomerOrder.Column.MONETARY);
+        grid.addColumn(CellCustomer::segment).setHeader("Segment").setFlexGrow(2);
+        sortable(grid.addColumn(c -> Formats.money(c.clv())).setHeader("CLV"), CustomerOrder.Column.CLV);
+        grid.setMultiSort(false);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setPageSize(50);
+        grid.setHeight("420px");
+        grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey(CustomerOrder.Column.MONETARY.name()),
+                SortDirection.DESCENDING)));
+        grid.addSortListener(e -> updateExport());
+    }
+
+    private static void sortable(Grid.Column<CellCustomer> column, CustomerOrder.Column by) {
+        column.setKey(by.name()).setSortProperty(by.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    }
+}
