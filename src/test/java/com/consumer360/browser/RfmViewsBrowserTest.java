@@ -89,6 +89,14 @@ class RfmViewsBrowserTest {
             browser.waitFor("#segments-grid");
             browser.waitFor("#segments-chart .apexcharts-canvas");
             browser.settle();
+            String segmentsPage = browser.pageText();
+            assertThat(segmentsPage).contains(money(superuserLong("SELECT round(sum(monetary) * 100) FROM snap_customer "
+                    + "WHERE snapshot_id = " + CURRENT + " AND region_id = 1 AND segment = 'Champions'")));
+            for (int region = 2; region <= 5; region++) {
+                assertThat(segmentsPage).as("region %d's Champions revenue", region).doesNotContain(money(superuserLong(
+                        "SELECT round(sum(monetary) * 100) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                                + " AND region_id = ? AND segment = 'Champions'", (short) region)));
+            }
             browser.script("Array.from(document.querySelectorAll('#segments-grid vaadin-grid-cell-content'))"
                     + ".find(c => c.textContent.trim() === 'At Risk').click()");
             browser.waitFor("#segment-customers-grid a");
@@ -176,6 +184,13 @@ class RfmViewsBrowserTest {
         String text = (String) browser.asyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch(document.querySelector(arguments[0]).href).then(r => r.text()).then(done)", anchor);
         return text.lines().toList();
+    }
+
+    private static String money(long cents) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.UK);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(java.math.BigDecimal.valueOf(cents, 2));
     }
 
     private static String notFoundText(Browser browser, long customerId) {
