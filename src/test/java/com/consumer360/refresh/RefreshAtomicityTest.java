@@ -13,14 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
-import com.consumer360.security.AppUser;
-import com.consumer360.security.Roles;
-import com.consumer360.warehouse.DataFreshness;
 import com.consumer360.warehouse.WarehouseStatusService;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.support.WithUserDetails;
 
 /** A run that fails or dies at any stage leaves the previous snapshot current and complete; the next run succeeds. */
 @PortalTest
@@ -45,6 +40,7 @@ class RefreshAtomicityTest {
 
     @ParameterizedTest
     @EnumSource(RefreshStage.class)
+    @WithUserDetails("admin") // for the header's freshness, which is read as a signed-in user
     void aFaultAtAnyStageKeepsThePreviousSnapshot(RefreshStage failing) throws Exception {
         long good = runner.run("MANUAL", "test");
         long current = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
@@ -66,12 +62,12 @@ class RefreshAtomicityTest {
         assertThat(superuserLong("SELECT count(*) FROM snapshot")).isEqualTo(snapshots);
         assertThat(superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = ?", failed)).isZero();
 
-        assertThat(freshnessAsAdmin().lastRunFailed()).as("header warns after a failed run").isTrue();
-        assertThat(freshnessAsAdmin().snapshotAsOf()).isNotNull();
+        assertThat(status.freshness().lastRunFailed()).as("header warns after a failed run").isTrue();
+        assertThat(status.freshness().snapshotAsOf()).isNotNull();
 
         runner.setStageHook(stage -> { });
         long next = runner.run("MANUAL", "test");
-        assertThat(freshnessAsAdmin().lastRunFailed()).isFalse();
+        assertThat(status.freshness().lastRunFailed()).isFalse();
         assertThat(status(next)).isEqualTo("SUCCEEDED");
         assertThat(superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current")).isEqualTo(next);
     }
@@ -115,17 +111,6 @@ class RefreshAtomicityTest {
         long stale = superuserLong("SELECT max(run_id) FROM refresh_run");
         assertThat(status(runner.run("MANUAL", "test"))).isEqualTo("SUCCEEDED");
         assertThat(status(stale)).isEqualTo("FAILED");
-    }
-
-    private DataFreshness freshnessAsAdmin() {
-        AppUser admin = new AppUser(8, "admin", "Ada Admin", "", true, Set.of(Roles.ADMIN), Set.of((short) 1));
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
-        try {
-            return status.freshness();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 
     private static String status(long runId) throws Exception {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 
 /** PostgreSQL itself refuses rows outside the bound region scope, for the runtime and the owner role. */
 @PortalTest
@@ -89,8 +90,8 @@ class RowLevelSecurityTest {
     void applicationConnectionsCarryTheSignedInUsersScopeAndNoScopeWithoutOne() throws SQLException {
         AppUser north = new AppUser(1, "north", "Nora North", "", true, Set.of(Roles.REGIONAL_MANAGER),
                 Set.of((short) 1));
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(north, null, north.getAuthorities()));
+        SecurityContextHolder.setContext(new SecurityContextImpl(
+                UsernamePasswordAuthenticationToken.authenticated(north, null, north.getAuthorities())));
         try (Connection connection = dataSource.getConnection()) {
             assertThat(regionsOf(connection, "fact_sales")).containsExactly(1);
         } finally {
