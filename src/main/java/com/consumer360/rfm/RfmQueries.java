@@ -156,6 +156,38 @@ class RfmQueries {
         return rows;
     }
 
+    enum Score { R, F, M }
+
+    /** Customers of a segment per value 1..5 of one score. */
+    List<Long> scoreDistribution(long snapshotId, String segment, Set<Short> regions, Score which) {
+        Field<Short> score = switch (which) {
+            case R -> SNAP_CUSTOMER.R_SCORE;
+            case F -> SNAP_CUSTOMER.F_SCORE;
+            case M -> SNAP_CUSTOMER.M_SCORE;
+        };
+        Long[] counts = {0L, 0L, 0L, 0L, 0L};
+        db.select(score, count())
+                .from(SNAP_CUSTOMER)
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.SEGMENT.eq(segment),
+                        regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
+                .groupBy(score)
+                .forEach(r -> counts[r.value1() - 1] = (long) r.value2());
+        return List.of(counts);
+    }
+
+    /** The segment's most common customer countries, most customers first. */
+    List<SegmentProfile.CountryCount> topCountries(long snapshotId, String segment, Set<Short> regions, int limit) {
+        return db.select(DIM_CUSTOMER.COUNTRY, count())
+                .from(SNAP_CUSTOMER)
+                .join(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.SEGMENT.eq(segment),
+                        regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
+                .groupBy(DIM_CUSTOMER.COUNTRY)
+                .orderBy(count().desc(), DIM_CUSTOMER.COUNTRY)
+                .limit(limit)
+                .fetch(r -> new SegmentProfile.CountryCount(r.value1(), r.value2()));
+    }
+
     /** Customers per segment in a snapshot's stored segment summary. */
     Map<String, Long> segmentCustomers(long snapshotId, Set<Short> regions) {
         Map<String, Long> customers = new HashMap<>();

@@ -134,6 +134,24 @@ public class RfmService {
                 snapshot.get().segmentMapVersion(), rows);
     }
 
+    /** A segment's spread over the R, F and M scores and its five most common countries. */
+    public SegmentProfile segmentProfile(String segment, Set<Short> regions) {
+        long start = System.nanoTime();
+        Optional<CurrentSnapshot> snapshot = queries.current();
+        if (snapshot.isEmpty()) {
+            List<Long> none = List.of(0L, 0L, 0L, 0L, 0L);
+            return new SegmentProfile(segment, 0, none, none, none, List.of());
+        }
+        long id = snapshot.get().id();
+        List<Long> r = queries.scoreDistribution(id, segment, regions, RfmQueries.Score.R);
+        SegmentProfile profile = new SegmentProfile(segment, r.stream().mapToLong(Long::longValue).sum(), r,
+                queries.scoreDistribution(id, segment, regions, RfmQueries.Score.F),
+                queries.scoreDistribution(id, segment, regions, RfmQueries.Score.M),
+                queries.topCountries(id, segment, regions, 5));
+        timed("segment profile", start);
+        return profile;
+    }
+
     /** Writes the segment table as CSV; shares as fractions. */
     public void exportSegments(Set<Short> regions, OutputStream out) {
         SegmentOverview overview = segments(regions);

@@ -100,6 +100,7 @@ class RfmViewsBrowserTest {
             browser.script("Array.from(document.querySelectorAll('#segments-grid vaadin-grid-cell-content'))"
                     + ".find(c => c.textContent.trim() === 'At Risk').click()");
             browser.waitFor("#segment-customers-grid a");
+            browser.waitFor("#segment-profile-chart .apexcharts-canvas");
             browser.settle();
             List<Long> atRisk = listedCustomerIds(browser, "#segment-customers-grid");
             assertThat(atRisk).isNotEmpty();

@@ -51,6 +51,9 @@ public final class RfmBenchmark {
                 time(user, "cell customers by recency, a deep page", () -> rfm.cellCustomers(largest.r(),
                         largest.f(), Set.of(), new CustomerOrder(CustomerOrder.Column.RECENCY, false), (int) Math.max(0, largest.customers() - 50), 50));
                 time(user, "segments", () -> rfm.segments(Set.of()));
+                time(user, "segment profile (At Risk)", () -> rfm.segmentProfile("At Risk", Set.of()));
+                time(user, "segment customers, first page (At Risk)", () -> rfm.segmentCustomers("At Risk",
+                        Set.of(), CustomerOrder.BY_MONETARY, 0, 50));
                 time(user, "customer detail", () -> rfm.customer(customer));
                 time(user, "CSV export of the largest cell", () -> {
                     rfm.exportCellCustomers(largest.r(), largest.f(), Set.of(), CustomerOrder.BY_MONETARY,

@@ -141,6 +141,35 @@ class RfmServiceTest {
 
     @Test
     @WithUserDetails("north")
+    void aSegmentsProfileCountsOnlyNorthsCustomers() throws SQLException {
+        SegmentProfile profile = rfm.segmentProfile("Champions", Set.of());
+        assertThat(profile.customers()).isEqualTo(superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = "
+                + CURRENT + " AND region_id = 1 AND segment = 'Champions'")).isPositive();
+        for (int score = 1; score <= 5; score++) {
+            for (String column : List.of("r_score", "f_score", "m_score")) {
+                List<Long> counts = switch (column) {
+                    case "r_score" -> profile.byRScore();
+                    case "f_score" -> profile.byFScore();
+                    default -> profile.byMScore();
+                };
+                assertThat(counts.get(score - 1)).as("%s = %d", column, score).isEqualTo(superuserLong(
+                        "SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT + " AND region_id = 1 "
+                                + "AND segment = 'Champions' AND " + column + " = ?", (short) score));
+            }
+        }
+        assertThat(profile.topCountries()).isNotEmpty().allSatisfy(country -> {
+            try {
+                assertThat(country.customers()).isEqualTo(superuserLong("SELECT count(*) FROM snap_customer s JOIN "
+                        + "dim_customer c USING (customer_id) WHERE s.snapshot_id = " + CURRENT + " AND s.region_id = 1 "
+                        + "AND s.segment = 'Champions' AND c.country = ?", country.country()));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    @WithUserDetails("north")
     void anotherRegionsCustomerIsNotFoundExactlyLikeANonExistentOne() throws SQLException {
         long south = superuserLong("SELECT min(customer_id) FROM snap_customer WHERE snapshot_id = " + CURRENT
                 + " AND region_id = 2");

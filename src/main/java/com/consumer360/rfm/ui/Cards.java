@@ -24,7 +24,9 @@ final class Cards {
         name.addClassName("c360-figure-label");
         Span number = new Span(value);
         number.addClassName("c360-figure-value");
-        number.setId(id);
+        if (id != null) {
+            number.setId(id);
+        }
         Div figure = new Div(name, number);
         figure.addClassName("c360-figure");
         return figure;

@@ -2,6 +2,7 @@ package com.consumer360.rfm.ui;
 
 import com.consumer360.rfm.RfmService;
 import com.consumer360.rfm.SegmentOverview;
+import com.consumer360.rfm.SegmentProfile;
 import com.consumer360.rfm.SegmentOverview.Row;
 import com.consumer360.security.Roles;
 import com.consumer360.ui.chart.ApexChart;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -44,6 +46,7 @@ public class SegmentsView extends VerticalLayout {
     private final Grid<Row> grid = new Grid<>();
     private final Anchor export = new Anchor();
     private final CustomerList segmentCustomers = new CustomerList("segment");
+    private final Div profile = new Div();
     private SegmentOverview overview;
 
     public SegmentsView(RfmService rfm) {
@@ -59,8 +62,11 @@ public class SegmentsView extends VerticalLayout {
         export.addClassName("c360-export");
         configureGrid();
         segmentCustomers.setId("segment-section");
+        profile.setId("segment-profile");
+        profile.addClassName("c360-matrix-layout");
+        profile.setWidthFull();
         grid.addItemClickListener(e -> showCustomers(e.getItem()));
-        add(PageHeader.of("Segments", summary, regions, export), grid, segmentCustomers,
+        add(PageHeader.of("Segments", summary, regions, export), grid, profile, segmentCustomers,
                 Definitions.panel("segments-definitions"), chart);
         reload();
     }
@@ -77,17 +83,37 @@ public class SegmentsView extends VerticalLayout {
         chart.setOptions(shareChart(overview.rows()));
         export.setHref(segmentsDownload(filter, String.valueOf(overview.asOf())), AttachmentType.DOWNLOAD);
         segmentCustomers.setVisible(false);
+        // Emptied, not hidden: a chart drawn inside a hidden element would take a zero width.
+        profile.removeAll();
     }
 
     private void showCustomers(Row row) {
         Set<Short> filter = regions.regionIds();
         String segment = row.segment();
+        showProfile(rfm.segmentProfile(segment, filter));
         segmentCustomers.show(segment + ": " + Formats.count(row.customers()) + " customers", row.customers(),
                 regions.isVisible(), "rfm-segment-" + segment.replaceAll("[^A-Za-z]+", "-") + "-" + overview.asOf()
                         + ".csv",
                 (order, offset, limit) -> rfm.segmentCustomers(segment, filter, order, offset, limit),
                 (order, out) -> rfm.exportSegmentCustomers(segment, filter, order, out));
-        segmentCustomers.scrollIntoView();
+        profile.scrollIntoView();
+    }
+
+    private void showProfile(SegmentProfile p) {
+        ApexChart scores = new ApexChart(ChartOptions.bar(p.segment() + ": customers by R, F and M score",
+                List.of("1", "2", "3", "4", "5"),
+                List.of(new Series("R", p.byRScore()), new Series("F", p.byFScore()), new Series("M", p.byMScore())),
+                false));
+        scores.setId("segment-profile-chart");
+        Div countries = Cards.card("Top countries");
+        countries.setId("segment-countries");
+        for (SegmentProfile.CountryCount country : p.topCountries()) {
+            countries.add(Cards.figure(country.country(), Formats.count(country.customers()) + " ("
+                    + Formats.percent(p.customers() == 0 ? 0 : (double) country.customers() / p.customers()) + ")",
+                    null));
+        }
+        profile.removeAll();
+        profile.add(scores, countries);
     }
 
     private DownloadHandler segmentsDownload(Set<Short> filter, String asOf) {
