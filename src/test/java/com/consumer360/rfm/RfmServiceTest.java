@@ -222,14 +222,32 @@ class RfmServiceTest {
     }
 
     @Test
-    @WithUserDetails("north")
-    void changeSincePreviousComparesWithThePreviousSnapshotInNorth() throws Exception {
+    @WithUserDetails("admin")
+    void changeSincePreviousComparesWithThePreviousSnapshotAlsoWithinARegionFilter() throws Exception {
         ensureTwoSnapshots();
         long previous = superuserLong("SELECT max(snapshot_id) FROM snapshot WHERE snapshot_id < " + CURRENT);
-        for (SegmentOverview.Row row : rfm.segments(Set.of()).rows()) {
+        assertChanges(rfm.segments(Set.of()), previous, "");
+        assertChanges(rfm.segments(Set.of(NORTH)), previous, " AND region_id = 1");
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void northsChangeSincePreviousCountsOnlyNorth() throws SQLException {
+        SegmentOverview overview = rfm.segments(Set.of());
+        if (superuserLong("SELECT count(*) FROM snapshot WHERE snapshot_id < " + CURRENT) == 0) {
+            assertThat(overview.previousAsOf()).isNull();
+            assertThat(overview.rows()).extracting(SegmentOverview.Row::customerChange).containsOnlyNulls();
+        } else {
+            assertChanges(overview, superuserLong("SELECT max(snapshot_id) FROM snapshot WHERE snapshot_id < "
+                    + CURRENT), " AND region_id = 1");
+        }
+    }
+
+    private static void assertChanges(SegmentOverview overview, long previous, String regions) throws SQLException {
+        for (SegmentOverview.Row row : overview.rows()) {
             long before = superuserLong("SELECT coalesce(sum(customers), 0) FROM snap_segment_summary "
-                    + "WHERE snapshot_id = ? AND region_id = 1 AND segment = ?", previous, row.segment());
-            assertThat(row.customerChange()).as(row.segment()).isEqualTo(row.customers() - before);
+                    + "WHERE snapshot_id = ? AND segment = ?" + regions, previous, row.segment());
+            assertThat(row.customerChange()).as(row.segment() + regions).isEqualTo(row.customers() - before);
         }
     }
 
@@ -256,23 +274,13 @@ class RfmServiceTest {
                 .isEqualTo(customersOf(NORTH));
     }
 
-    /** A second snapshot of the same data, unless one exists already (another test may have refreshed). */
+    /** A second snapshot of the same data through the admin's "refresh now", unless one exists already. */
     private void ensureTwoSnapshots() throws Exception {
         if (superuserLong("SELECT count(*) FROM snapshot") >= 2) {
             return;
         }
         long before = superuserLong("SELECT max(snapshot_id) FROM snapshot");
-        org.springframework.security.core.context.SecurityContext context =
-                org.springframework.security.core.context.SecurityContextHolder.getContext();
-        var north = context.getAuthentication();
-        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                "admin", null, List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
-                "ROLE_ADMIN"))));
-        try {
-            refresh.refreshNow();
-        } finally {
-            context.setAuthentication(north);
-        }
+        refresh.refreshNow();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current") == before) {
             assertThat(Instant.now()).as("refresh finished in time").isBefore(deadline);
