@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,17 +32,28 @@ class ExternalDatabaseTest {
         }
         String url = EmbeddedDatabase.startOrGet(java.nio.file.Path.of(PortalTest.DATA_DIR).resolve("postgres"))
                 .jdbcUrl().replace("/consumer360", "/consumer360_external");
-        try (ConfigurableApplicationContext context = SpringApplication.run(Consumer360Application.class,
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=c360_app",
-                "--spring.datasource.password=unused-with-trust",
-                "--spring.flyway.user=c360_owner",
-                "--spring.flyway.password=unused-with-trust",
-                "--consumer360.demo-data=true",
-                "--consumer360.demo-lines=5000",
-                "--server.port=0",
-                "--vaadin.devmode.devTools.enabled=false")) {
-            assertThat(context.isRunning()).isTrue();
+        // Another application context in this JVM installs its own Spring Security context-holder strategy
+        // statically; put back the shared test context's afterwards so later tests keep their signed-in user.
+        SecurityContextHolderStrategy shared = SecurityContextHolder.getContextHolderStrategy();
+        try {
+            try (ConfigurableApplicationContext context = SpringApplication.run(Consumer360Application.class,
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=c360_app",
+                    "--spring.datasource.password=unused-with-trust",
+                    "--spring.flyway.user=c360_owner",
+                    "--spring.flyway.password=unused-with-trust",
+                    "--consumer360.demo-data=true",
+                    "--consumer360.demo-lines=5000",
+                    "--server.port=0",
+                    // Quartz registers its data source in a JVM-wide registry under the scheduler's name: a second
+                    // context in this JVM must use another name, or it takes over the shared test context's.
+                    "--spring.quartz.scheduler-name=c360-external-database-test",
+                    "--spring.quartz.auto-startup=false",
+                    "--vaadin.devmode.devTools.enabled=false")) {
+                assertThat(context.isRunning()).isTrue();
+            }
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(shared);
         }
         try (Connection owner = java.sql.DriverManager.getConnection(url, "postgres", "");
              Statement statement = owner.createStatement();
