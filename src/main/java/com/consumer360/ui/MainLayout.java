@@ -41,7 +41,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .map(u -> u.displayName() + " (" + String.join(", ", u.roles()) + ")").orElse("");
         Button signOut = new Button("Sign out", e -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, freshness, new Span(user), signOut);
+        Span userName = new Span(user);
+        userName.addClassName("c360-user");
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, freshness, userName, signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(freshness);
         header.setWidthFull();
