@@ -1,17 +1,15 @@
 package com.consumer360.demodata;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Writes generated lines as CSV rows of the generic layout. */
 final class CsvSink implements DemoSink {
 
     private final Writer writer;
     private final DemoCatalog catalog;
-    private final Map<Long, Customer> customers = new HashMap<>();
+    /** Lines always follow their own customer, so the latest customer is the line's. */
+    private Customer customer;
     private final StringBuilder row = new StringBuilder(160);
     private IOException failure;
 
@@ -22,8 +20,7 @@ final class CsvSink implements DemoSink {
 
     @Override
     public void customer(Customer customer) {
-        customers.clear(); // lines always follow their own customer, so one entry is enough
-        customers.put(customer.id(), customer);
+        this.customer = customer;
     }
 
     @Override
@@ -31,7 +28,6 @@ final class CsvSink implements DemoSink {
         if (failure != null) {
             return;
         }
-        Customer customer = customers.get(line.customerId());
         DemoCatalog.Product product = catalog.products().get(line.productId() - 1);
         row.setLength(0);
         row.append(customer.code()).append(',').append(line.invoiceNo()).append(',').append(line.timestamp())

@@ -57,6 +57,7 @@ public final class DemoDataGenerator {
         LocalDate start = startDate();
         int days = (int) ChronoUnit.DAYS.between(start, endDate) + 1;
         Counters counters = new Counters();
+        InvoiceWriter invoices = new InvoiceWriter(random, parameters, catalog, affinity, counters, targetLines);
         for (long index = 0; counters.lines < targetLines; index++) {
             List<Double> purchaseDays = new PurchaseProcess(random, parameters).simulate(acquisitionDay(random, start, days), days);
             DemoCatalog.Region region = pickRegion(random.nextDouble());
@@ -72,8 +73,7 @@ public final class DemoDataGenerator {
                 }
                 LocalDateTime timestamp = start.atStartOfDay().plusMinutes((long) (day * 24 * 60))
                         .withHour(8 + random.nextInt(11));
-                new InvoiceWriter(random, parameters, catalog, affinity, counters, targetLines)
-                        .write(sink, customerId, region.id(), timestamp, spendFactor, endDate);
+                invoices.write(sink, customerId, region.id(), timestamp, spendFactor, endDate);
             }
         }
         return counters.lines;

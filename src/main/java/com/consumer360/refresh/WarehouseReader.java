@@ -29,9 +29,16 @@ final class WarehouseReader {
     }
 
     WarehouseInputs read() throws SQLException {
-        LocalDate lastSale = lastSale();
-        if (lastSale == null) {
-            throw new IllegalStateException("the warehouse has no sales to analyse");
+        LocalDate lastSale;
+        long lines;
+        try (ResultSet result = query("SELECT max(date_key), count(*) FROM fact_sales")) {
+            result.next();
+            int key = result.getInt(1);
+            if (result.wasNull()) {
+                throw new IllegalStateException("the warehouse has no sales to analyse");
+            }
+            lastSale = dateOf(key);
+            lines = result.getLong(2);
         }
         LocalDate asOf = lastSale.plusDays(1);
         CustomerDays days = customerDays(asOf);
@@ -39,22 +46,7 @@ final class WarehouseReader {
         List<String> regionOfBasket = new ArrayList<>();
         Baskets baskets = baskets(products, regionOfBasket);
         return new WarehouseInputs(asOf, lastSale, days.rfm(), days.regionOfCustomer(), days.purchaseDays(),
-                days.cohortActivity(), baskets, regionOfBasket, lines());
-    }
-
-    private LocalDate lastSale() throws SQLException {
-        try (ResultSet result = query("SELECT max(date_key) FROM fact_sales")) {
-            result.next();
-            int key = result.getInt(1);
-            return result.wasNull() ? null : dateOf(key);
-        }
-    }
-
-    private long lines() throws SQLException {
-        try (ResultSet result = query("SELECT count(*) FROM fact_sales")) {
-            result.next();
-            return result.getLong(1);
-        }
+                days.cohortActivity(), baskets, regionOfBasket, lines);
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.consumer360.warehouse;
 
 import static com.consumer360.jooq.Tables.FACT_SALES;
-import static com.consumer360.jooq.Tables.INGEST_RUN;
 import static com.consumer360.jooq.Tables.REFRESH_RUN;
 import static com.consumer360.jooq.Tables.SNAPSHOT;
 import static org.jooq.impl.DSL.max;
@@ -23,22 +22,26 @@ public class WarehouseStatusService {
         this.db = db;
     }
 
-    /** Latest sale date in scope and the time of the last successful load. */
+    /**
+     * The current snapshot's as-of date and refresh time, and whether the latest refresh failed. Runs on every
+     * navigation, so the latest sale in scope is only looked up when there is no snapshot yet.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public DataFreshness freshness() {
-        Integer dateKey = db.select(max(FACT_SALES.DATE_KEY)).from(FACT_SALES).fetchOne(0, Integer.class);
-        OffsetDateTime loadedAt = db.select(max(INGEST_RUN.FINISHED_AT)).from(INGEST_RUN)
-                .where(INGEST_RUN.STATUS.eq("SUCCEEDED")).fetchOne(0, OffsetDateTime.class);
-        LocalDate latest = dateKey == null ? null
-                : LocalDate.of(dateKey / 10_000, dateKey / 100 % 100, dateKey % 100);
         var snapshot = db.select(SNAPSHOT.AS_OF_DATE, SNAPSHOT.CREATED_AT).from(SNAPSHOT)
                 .where(SNAPSHOT.IS_CURRENT).fetchOne();
         var lastRun = db.select(REFRESH_RUN.STATUS, REFRESH_RUN.FINISHED_AT).from(REFRESH_RUN)
                 .where(REFRESH_RUN.STATUS.in("SUCCEEDED", "FAILED"))
                 .orderBy(REFRESH_RUN.RUN_ID.desc()).limit(1).fetchOne();
         boolean failed = lastRun != null && "FAILED".equals(lastRun.value1());
-        return new DataFreshness(latest, loadedAt, snapshot == null ? null : snapshot.value1(),
-                snapshot == null ? null : snapshot.value2(), failed, failed ? lastRun.value2() : null);
+        OffsetDateTime failedAt = failed ? lastRun.value2() : null;
+        if (snapshot != null) {
+            return new DataFreshness(null, snapshot.value1(), snapshot.value2(), failed, failedAt);
+        }
+        Integer dateKey = db.select(max(FACT_SALES.DATE_KEY)).from(FACT_SALES).fetchOne(0, Integer.class);
+        LocalDate latest = dateKey == null ? null
+                : LocalDate.of(dateKey / 10_000, dateKey / 100 % 100, dateKey % 100);
+        return new DataFreshness(latest, null, null, failed, failedAt);
     }
 }

@@ -120,4 +120,20 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
     }
+
+    /** The labels of the side navigation, in order. */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> navLabels() {
+        waitFor("vaadin-side-nav-item");
+        return (java.util.List<String>) script(
+                "return Array.from(document.querySelectorAll('vaadin-side-nav-item')).map(i => i.textContent.trim())");
+    }
+
+    /** An amount in cents as the pages show money: 1,234.50. */
+    static String money(long cents) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.UK);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(java.math.BigDecimal.valueOf(cents, 2));
+    }
 }

@@ -4,7 +4,7 @@ import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.refresh.RefreshStage;
-import com.consumer360.support.PortalTest;
+import com.consumer360.support.PortalIntegration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An admin starts a refresh and watches it by server push; a regional manager then sees the new snapshot's date. */
-@PortalTest
+@PortalIntegration
 class RefreshViewBrowserTest {
 
     /** Records every state of the stage label and the bar as it changes, however briefly it is shown. */
@@ -44,7 +44,7 @@ class RefreshViewBrowserTest {
         try (Browser browser = new Browser(port)) {
             browser.signIn("admin", "demo");
             browser.waitFor("#region-grid");
-            assertThat(navLabels(browser)).contains("Refresh");
+            assertThat(browser.navLabels()).contains("Refresh");
             browser.open("admin/refresh");
             browser.waitFor("#refresh-history");
             browser.settle();
@@ -86,7 +86,7 @@ class RefreshViewBrowserTest {
             browser.waitForText("#data-as-of", "Data as of");
             assertThat(browser.script("return document.getElementById('data-as-of').textContent"))
                     .isEqualTo(expectedHeader);
-            assertThat(navLabels(browser)).doesNotContain("Refresh");
+            assertThat(browser.navLabels()).doesNotContain("Refresh");
 
             browser.open("admin/refresh");
             browser.waitFor("#access-denied");
@@ -101,12 +101,5 @@ class RefreshViewBrowserTest {
     private static List<String> stagesSeen(Browser browser) {
         return ((List<Map<String, Object>>) browser.script("return window.c360Seen")).stream()
                 .map(state -> (String) state.get("stage")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> navLabels(Browser browser) {
-        browser.waitFor("vaadin-side-nav-item");
-        return (List<String>) browser.script(
-                "return Array.from(document.querySelectorAll('vaadin-side-nav-item')).map(i => i.textContent.trim())");
     }
 }

@@ -4,7 +4,7 @@ import static com.consumer360.support.TestDatabase.connectAs;
 import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.consumer360.support.PortalTest;
+import com.consumer360.support.PortalIntegration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * cell's customers, the export holds the same rows, a customer opens with explanations, and another region's
  * customer reads exactly like a missing one. Expected rows come from the database as superuser.
  */
-@PortalTest
+@PortalIntegration
 class RfmViewsBrowserTest {
 
     private static final String CURRENT = "(SELECT snapshot_id FROM snapshot WHERE is_current)";
@@ -90,10 +90,10 @@ class RfmViewsBrowserTest {
             browser.waitFor("#segments-chart .apexcharts-canvas");
             browser.settle();
             String segmentsPage = browser.pageText();
-            assertThat(segmentsPage).contains(money(superuserLong("SELECT round(sum(monetary) * 100) FROM snap_customer "
+            assertThat(segmentsPage).contains(Browser.money(superuserLong("SELECT round(sum(monetary) * 100) FROM snap_customer "
                     + "WHERE snapshot_id = " + CURRENT + " AND region_id = 1 AND segment = 'Champions'")));
             for (int region = 2; region <= 5; region++) {
-                assertThat(segmentsPage).as("region %d's Champions revenue", region).doesNotContain(money(superuserLong(
+                assertThat(segmentsPage).as("region %d's Champions revenue", region).doesNotContain(Browser.money(superuserLong(
                         "SELECT round(sum(monetary) * 100) FROM snap_customer WHERE snapshot_id = " + CURRENT
                                 + " AND region_id = ? AND segment = 'Champions'", (short) region)));
             }
@@ -185,13 +185,6 @@ class RfmViewsBrowserTest {
         String text = (String) browser.asyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch(document.querySelector(arguments[0]).href).then(r => r.text()).then(done)", anchor);
         return text.lines().toList();
-    }
-
-    private static String money(long cents) {
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.UK);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return format.format(java.math.BigDecimal.valueOf(cents, 2));
     }
 
     private static String notFoundText(Browser browser, long customerId) {

@@ -3,16 +3,13 @@ package com.consumer360.browser;
 import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.consumer360.support.PortalTest;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
+import com.consumer360.support.PortalIntegration;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Signs in through a real Chromium and checks what each role sees on the sales page. */
-@PortalTest
+@PortalIntegration
 class SalesViewBrowserTest {
 
     private static final List<String> OTHER_REGIONS = List.of("South", "East", "West", "Central");
@@ -32,12 +29,12 @@ class SalesViewBrowserTest {
             assertThat(browser.script("return document.querySelectorAll('c360-apex-chart .apexcharts-canvas').length"))
                     .as("all four charts rendered").isEqualTo(4L);
             List<String> cells = gridCells(browser);
-            String northRevenue = money(superuserLong("SELECT round(sum(net_amount) * 100) FROM fact_sales WHERE region_id = 1"));
+            String northRevenue = Browser.money(superuserLong("SELECT round(sum(net_amount) * 100) FROM fact_sales WHERE region_id = 1"));
             assertThat(cells).contains("North", northRevenue).doesNotContainAnyElementsOf(OTHER_REGIONS);
             String page = browser.pageText();
             assertThat(page).doesNotContain(OTHER_REGIONS);
             for (int region = 2; region <= 5; region++) {
-                String theirs = money(superuserLong(
+                String theirs = Browser.money(superuserLong(
                         "SELECT round(sum(net_amount) * 100) FROM fact_sales WHERE region_id = ?", region));
                 assertThat(page).doesNotContain(theirs);
             }
@@ -85,12 +82,12 @@ class SalesViewBrowserTest {
         try (Browser browser = new Browser(port)) {
             browser.signIn("north", "demo");
             browser.waitFor("#region-grid");
-            assertThat(navLabels(browser)).contains("Sales").doesNotContain("Users");
+            assertThat(browser.navLabels()).contains("Sales").doesNotContain("Users");
         }
         try (Browser browser = new Browser(port)) {
             browser.signIn("admin", "demo");
             browser.waitFor("#region-grid");
-            assertThat(navLabels(browser)).contains("Sales", "Users");
+            assertThat(browser.navLabels()).contains("Sales", "Users");
         }
     }
 
@@ -98,19 +95,5 @@ class SalesViewBrowserTest {
     private static List<String> gridCells(Browser browser) {
         return (List<String>) browser.script("return Array.from(document.querySelectorAll("
                 + "'#region-grid vaadin-grid-cell-content')).map(c => c.textContent.trim()).filter(t => t)");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> navLabels(Browser browser) {
-        browser.waitFor("vaadin-side-nav-item");
-        return (List<String>) browser.script(
-                "return Array.from(document.querySelectorAll('vaadin-side-nav-item')).map(i => i.textContent.trim())");
-    }
-
-    private static String money(long cents) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return format.format(BigDecimal.valueOf(cents, 2));
     }
 }

@@ -2,7 +2,7 @@ package com.consumer360.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.consumer360.support.PortalTest;
+import com.consumer360.support.PortalIntegration;
 import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 
 /** Two scheduler instances clustered on one PostgreSQL fire a trigger exactly once (the refresh's set-up). */
-@PortalTest
+@PortalIntegration
 class ClusteredSchedulerTest {
 
     static final AtomicInteger FIRED = new AtomicInteger();

@@ -3,7 +3,7 @@ package com.consumer360.refresh;
 import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.consumer360.support.PortalTest;
+import com.consumer360.support.PortalIntegration;
 import com.consumer360.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** A run that fails or dies at any stage leaves the previous snapshot current and complete; the next run succeeds. */
-@PortalTest
+@PortalIntegration
 class RefreshAtomicityTest {
 
     private static final String SNAPSHOT_ROWS = "SELECT (SELECT count(*) FROM snap_customer WHERE snapshot_id = s.id)"

@@ -3,7 +3,7 @@ package com.consumer360.refresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.batch.BatchCli;
-import com.consumer360.support.PortalTest;
+import com.consumer360.support.PortalIntegration;
 import com.consumer360.support.TestDatabase;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One implementation, two feeds: the refresh (SQL aggregates from the warehouse) and the batch run (the same
  * warehouse exported as CSV) give the same RFM scores, segments and basket rules.
  */
-@PortalTest
+@PortalIntegration
 class RefreshMatchesBatchTest {
 
     @Autowired

@@ -4,7 +4,7 @@ import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.consumer360.support.PortalTest;
+import com.consumer360.support.PortalIntegration;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +13,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** Only ADMIN may start a refresh or read its history, whatever page the call comes from. */
-@PortalTest
+@PortalIntegration
 class RefreshServiceSecurityTest {
 
     @Autowired

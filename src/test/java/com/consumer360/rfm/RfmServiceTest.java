@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consumer360.refresh.RefreshService;
-import com.consumer360.support.PortalTest;
+import com.consumer360.support.PortalIntegration;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * The RFM service answers from the current snapshot and only within the caller's regions; every expected figure
  * is computed independently as the superuser, whom row-level security does not filter.
  */
-@PortalTest
+@PortalIntegration
 class RfmServiceTest {
 
     private static final String CURRENT = "(SELECT snapshot_id FROM snapshot WHERE is_current)";

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consumer360.sales.SalesOverview.RegionSales;
-import com.consumer360.support.PortalTest;
+import com.consumer360.support.PortalIntegration;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The sales service answers only signed-in users, and only with their regions' figures. */
-@PortalTest
+@PortalIntegration
 class SalesServiceSecurityTest {
 
     @Autowired

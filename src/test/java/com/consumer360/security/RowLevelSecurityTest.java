@@ -1,17 +1,17 @@
 package com.consumer360.security;
 
+import static com.consumer360.support.TestDatabase.bindScope;
 import static com.consumer360.support.TestDatabase.connectAs;
+import static com.consumer360.support.TestDatabase.count;
+import static com.consumer360.support.TestDatabase.regionsOf;
 import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.consumer360.support.PortalTest;
+import com.consumer360.support.PortalIntegration;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -22,7 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 
 /** PostgreSQL itself refuses rows outside the bound region scope, for the runtime and the owner role. */
-@PortalTest
+@PortalIntegration
 class RowLevelSecurityTest {
 
     private static final List<String> SCOPED_TABLES = List.of("fact_sales", "dim_customer");
@@ -46,7 +46,7 @@ class RowLevelSecurityTest {
             for (String table : SCOPED_TABLES) {
                 assertThat(count(connection, table)).as(table).isZero();
             }
-            bind(connection, "1");
+            bindScope(connection, "1");
             assertThat(regionsOf(connection, "fact_sales")).containsExactly(1);
         }
     }
@@ -54,7 +54,7 @@ class RowLevelSecurityTest {
     @Test
     void northScopeSeesExactlyNorthsRows() throws SQLException {
         try (Connection connection = connectAs("c360_app")) {
-            bind(connection, "1");
+            bindScope(connection, "1");
             for (String table : SCOPED_TABLES) {
                 assertThat(regionsOf(connection, table)).as(table).containsExactly(1);
                 assertThat(count(connection, table)).as(table)
@@ -66,7 +66,7 @@ class RowLevelSecurityTest {
     @Test
     void writesIntoAnotherRegionAreRefused() throws SQLException {
         try (Connection connection = connectAs("c360_app")) {
-            bind(connection, "1");
+            bindScope(connection, "1");
             assertThatThrownBy(() -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.executeUpdate("INSERT INTO dim_customer (customer_id, customer_code, name, region_id, "
@@ -102,31 +102,5 @@ class RowLevelSecurityTest {
                 assertThat(count(connection, "fact_sales")).isZero();
             }
         }
-    }
-
-    private static void bind(Connection connection, String regionIds) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('app.region_ids', ?, false)")) {
-            statement.setString(1, regionIds);
-            statement.execute();
-        }
-    }
-
-    private static long count(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    private static List<Integer> regionsOf(Connection connection, String table) throws SQLException {
-        List<Integer> regions = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT DISTINCT region_id FROM " + table + " ORDER BY 1")) {
-            while (result.next()) {
-                regions.add(result.getInt(1));
-            }
-        }
-        return regions;
     }
 }

@@ -7,6 +7,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Direct connections to the test run's embedded PostgreSQL as a given role, bypassing the application. */
 public final class TestDatabase {
@@ -16,7 +19,7 @@ public final class TestDatabase {
 
     /** A connection as {@code role} (the embedded server trusts local connections). */
     public static Connection connectAs(String role) throws SQLException {
-        EmbeddedDatabase database = EmbeddedDatabase.startOrGet(Path.of(PortalTest.DATA_DIR).resolve("postgres"));
+        EmbeddedDatabase database = EmbeddedDatabase.startOrGet(Path.of(PortalIntegration.DATA_DIR).resolve("postgres"));
         return DriverManager.getConnection(database.jdbcUrl(), role, "");
     }
 
@@ -32,5 +35,34 @@ public final class TestDatabase {
                 return result.getLong(1);
             }
         }
+    }
+
+    /** Binds a region scope to a connection the way the application does ({@code app.region_ids}). */
+    public static void bindScope(Connection connection, String regionIds) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('app.region_ids', ?, false)")) {
+            statement.setString(1, regionIds);
+            statement.execute();
+        }
+    }
+
+    /** Rows of {@code table} this connection can see. */
+    public static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** The distinct region ids of the rows of {@code table} this connection can see, ascending. */
+    public static List<Integer> regionsOf(Connection connection, String table) throws SQLException {
+        List<Integer> regions = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT DISTINCT region_id FROM " + table + " ORDER BY 1")) {
+            while (result.next()) {
+                regions.add(result.getInt(1));
+            }
+        }
+        return regions;
     }
 }

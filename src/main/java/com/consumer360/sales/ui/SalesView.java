@@ -33,12 +33,9 @@ import java.util.function.Function;
 @PermitAll
 public class SalesView extends VerticalLayout {
 
-    private static final NumberFormat MONEY = NumberFormat.getNumberInstance(Locale.UK);
 
     public SalesView(SalesService sales) {
         addClassName("c360-page");
-        MONEY.setMaximumFractionDigits(2);
-        MONEY.setMinimumFractionDigits(2);
         SalesOverview overview = sales.overview();
         add(new H2("Sales"), definitions());
         add(new ApexChart(ChartOptions.line("Net revenue by month",
@@ -76,7 +73,7 @@ public class SalesView extends VerticalLayout {
         Grid<RegionSales> grid = new Grid<>();
         grid.setId("region-grid");
         grid.addColumn(RegionSales::region).setHeader("Region");
-        grid.addColumn(r -> MONEY.format(r.netRevenue())).setHeader("Net revenue").setTextAlign(
+        grid.addColumn(r -> money(r.netRevenue())).setHeader("Net revenue").setTextAlign(
                 com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(RegionSales::customers).setHeader("Customers");
         grid.addColumn(RegionSales::invoices).setHeader("Invoices");
@@ -86,7 +83,11 @@ public class SalesView extends VerticalLayout {
         return grid;
     }
 
-    static String money(BigDecimal value) {
-        return MONEY.format(value);
+    /** NumberFormat is not thread-safe, and views of several sessions render at once: one per call. */
+    private static String money(BigDecimal value) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(value);
     }
 }

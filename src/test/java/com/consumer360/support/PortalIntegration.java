@@ -13,10 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "consumer360.data-dir=" + PortalTest.DATA_DIR,
-    "consumer360.demo-lines=" + PortalTest.DEMO_LINES,
+    "consumer360.data-dir=" + PortalIntegration.DATA_DIR,
+    "consumer360.demo-lines=" + PortalIntegration.DEMO_LINES,
     "vaadin.devmode.devTools.enabled=false"})
-public @interface PortalTest {
+public @interface PortalIntegration {
 
     String DATA_DIR = "target/test-data";
     String DEMO_LINES = "60000";
