@@ -12,7 +12,8 @@ public final class ScreenshotTour {
 
     private static final List<String[]> PAGES = List.of(
             new String[] {"north", "sales"}, new String[] {"exec", "sales"}, new String[] {"north", "rfm"},
-            new String[] {"exec", "segments"}, new String[] {"admin", "admin/refresh"});
+            new String[] {"exec", "segments"}, new String[] {"admin", "admin/refresh"}, new String[] {"csops", "rfm"},
+            new String[] {"csops", "admin/users"});
 
     private ScreenshotTour() {
     }
