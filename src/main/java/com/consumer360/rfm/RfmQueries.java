@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record6;
 import org.jooq.Record8;
 import org.jooq.SelectLimitStep;
 import org.jooq.SortField;
@@ -156,38 +157,6 @@ class RfmQueries {
         return rows;
     }
 
-    enum Score { R, F, M }
-
-    /** Customers of a segment per value 1..5 of one score. */
-    List<Long> scoreDistribution(long snapshotId, String segment, Set<Short> regions, Score which) {
-        Field<Short> score = switch (which) {
-            case R -> SNAP_CUSTOMER.R_SCORE;
-            case F -> SNAP_CUSTOMER.F_SCORE;
-            case M -> SNAP_CUSTOMER.M_SCORE;
-        };
-        Long[] counts = {0L, 0L, 0L, 0L, 0L};
-        db.select(score, count())
-                .from(SNAP_CUSTOMER)
-                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.SEGMENT.eq(segment),
-                        regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
-                .groupBy(score)
-                .forEach(r -> counts[r.value1() - 1] = (long) r.value2());
-        return List.of(counts);
-    }
-
-    /** The segment's most common customer countries, most customers first. */
-    List<SegmentProfile.CountryCount> topCountries(long snapshotId, String segment, Set<Short> regions, int limit) {
-        return db.select(DIM_CUSTOMER.COUNTRY, count())
-                .from(SNAP_CUSTOMER)
-                .join(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
-                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.SEGMENT.eq(segment),
-                        regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
-                .groupBy(DIM_CUSTOMER.COUNTRY)
-                .orderBy(count().desc(), DIM_CUSTOMER.COUNTRY)
-                .limit(limit)
-                .fetch(r -> new SegmentProfile.CountryCount(r.value1(), r.value2()));
-    }
-
     /** Customers per segment in a snapshot's stored segment summary. */
     Map<String, Long> segmentCustomers(long snapshotId, Set<Short> regions) {
         Map<String, Long> customers = new HashMap<>();
@@ -247,21 +216,35 @@ class RfmQueries {
                         r.value1() == currentId));
     }
 
-    // fact_sales is under row-level security too; fact_sales_customer_idx serves the customer predicate.
     private List<CustomerInvoice> latestInvoices(long customerId) {
+        return invoiceQuery(customerId).limit(CustomerDetail.LATEST_INVOICES).fetch(RfmQueries::toInvoice);
+    }
+
+    /** Streams every invoice of the customer that the scope lets this connection see, newest first. */
+    void eachInvoice(long customerId, Consumer<CustomerInvoice> sink) {
+        try (Stream<Record6<String, LocalDateTime, Integer, BigDecimal, BigDecimal, Boolean>> rows =
+                     invoiceQuery(customerId).fetchSize(1_000).stream()) {
+            rows.map(RfmQueries::toInvoice).forEach(sink);
+        }
+    }
+
+    // fact_sales is under row-level security too; fact_sales_customer_idx serves the customer predicate.
+    private SelectLimitStep<Record6<String, LocalDateTime, Integer, BigDecimal, BigDecimal, Boolean>> invoiceQuery(
+            long customerId) {
         Field<LocalDateTime> at = min(FACT_SALES.INVOICE_TS);
         return db.select(FACT_SALES.INVOICE_NO, at, count(), sum(FACT_SALES.QUANTITY), sum(FACT_SALES.NET_AMOUNT),
                         boolOr(FACT_SALES.IS_CANCELLATION))
                 .from(FACT_SALES)
                 .where(FACT_SALES.CUSTOMER_ID.eq(customerId))
                 .groupBy(FACT_SALES.INVOICE_NO)
-                .orderBy(at.desc(), FACT_SALES.INVOICE_NO.desc())
-                .limit(CustomerDetail.LATEST_INVOICES)
-                .fetch(r -> new CustomerInvoice(r.value1(), r.value2(), r.value3(), r.value4().longValue(), r.value5(),
-                        r.value6()));
+                .orderBy(at.desc(), FACT_SALES.INVOICE_NO.desc());
     }
 
-    private static Condition regionFilter(Field<Short> region, Set<Short> regions) {
+    private static CustomerInvoice toInvoice(Record6<String, LocalDateTime, Integer, BigDecimal, BigDecimal, Boolean> r) {
+        return new CustomerInvoice(r.value1(), r.value2(), r.value3(), r.value4().longValue(), r.value5(), r.value6());
+    }
+
+    static Condition regionFilter(Field<Short> region, Set<Short> regions) {
         return regions.isEmpty() ? noCondition() : region.in(regions);
     }
 }

@@ -1,6 +1,7 @@
 package com.consumer360.rfm;
 
 import com.consumer360.analytics.rfm.Segment;
+import com.consumer360.export.ExportFormat;
 import com.consumer360.rfm.RfmQueries.SegmentFigures;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -28,10 +29,15 @@ public class RfmService {
 
     private static final Logger log = LoggerFactory.getLogger(RfmService.class);
 
-    private final RfmQueries queries;
+    private static final int TOP_COUNTRIES = 5;
+    private static final int TOP_PRODUCTS = 5;
 
-    RfmService(RfmQueries queries) {
+    private final RfmQueries queries;
+    private final ProfileQueries profiles;
+
+    RfmService(RfmQueries queries, ProfileQueries profiles) {
         this.queries = queries;
+        this.profiles = profiles;
     }
 
     /** The regions the user can choose in a region filter: those with rows they can see in the current snapshot. */
@@ -65,7 +71,13 @@ public class RfmService {
 
     /** Writes every customer of a cell as CSV: the columns and order of the cell grid. */
     public void exportCellCustomers(int r, int f, Set<Short> regions, CustomerOrder order, OutputStream out) {
-        export(cell(r, f), regions, order, out);
+        exportCellCustomers(r, f, regions, order, ExportFormat.CSV, out);
+    }
+
+    /** Writes every customer of a cell in the given format: the columns and order of the cell grid. */
+    public void exportCellCustomers(int r, int f, Set<Short> regions, CustomerOrder order, ExportFormat format,
+                                    OutputStream out) {
+        export("Cell R" + r + " F" + f, cell(r, f), regions, order, format, out);
     }
 
     /** One page of a segment's customers (the segment's label, as in {@link SegmentOverview.Row#segment()}). */
@@ -76,7 +88,13 @@ public class RfmService {
 
     /** Writes every customer of a segment as CSV, like {@link #exportCellCustomers}. */
     public void exportSegmentCustomers(String segment, Set<Short> regions, CustomerOrder order, OutputStream out) {
-        export(new RfmQueries.InSegment(segment), regions, order, out);
+        exportSegmentCustomers(segment, regions, order, ExportFormat.CSV, out);
+    }
+
+    /** Writes every customer of a segment in the given format, like {@link #exportCellCustomers}. */
+    public void exportSegmentCustomers(String segment, Set<Short> regions, CustomerOrder order, ExportFormat format,
+                                       OutputStream out) {
+        export(segment, new RfmQueries.InSegment(segment), regions, order, format, out);
     }
 
     private List<CellCustomer> page(RfmQueries.Members members, Set<Short> regions, CustomerOrder order, int offset,
@@ -88,13 +106,13 @@ public class RfmService {
         return page;
     }
 
-    private void export(RfmQueries.Members members, Set<Short> regions, CustomerOrder order, OutputStream out) {
-        try (CsvWriter csv = new CsvWriter(out)) {
-            csv.row("customer_id", "name", "region", "recency_days", "frequency", "monetary", "segment", "clv");
-            queries.current().ifPresent(s -> queries.eachCustomer(s.id(), members, regions, order,
-                    c -> csv.row(c.customerId(), c.name(), c.region(), c.recencyDays(), c.frequency(), c.monetary(),
-                            c.segment(), c.clv())));
-        }
+    private void export(String title, RfmQueries.Members members, Set<Short> regions, CustomerOrder order,
+                        ExportFormat format, OutputStream out) {
+        long start = System.nanoTime();
+        Optional<CurrentSnapshot> snapshot = queries.current();
+        format.write(RfmTables.customers(title, sink -> snapshot.ifPresent(
+                s -> queries.eachCustomer(s.id(), members, regions, order, sink))), out);
+        timed("customer export", start);
     }
 
     private static RfmQueries.Cell cell(int r, int f) {
@@ -134,37 +152,49 @@ public class RfmService {
                 snapshot.get().segmentMapVersion(), rows);
     }
 
-    /** A segment's spread over the R, F and M scores and its five most common countries. */
+    /**
+     * A segment's spread over the R, F and M scores, its five most common countries and the five products that
+     * bring it the most net revenue.
+     */
     public SegmentProfile segmentProfile(String segment, Set<Short> regions) {
         long start = System.nanoTime();
         Optional<CurrentSnapshot> snapshot = queries.current();
         if (snapshot.isEmpty()) {
             List<Long> none = List.of(0L, 0L, 0L, 0L, 0L);
-            return new SegmentProfile(segment, 0, none, none, none, List.of());
+            return new SegmentProfile(segment, 0, none, none, none, List.of(), List.of());
         }
         long id = snapshot.get().id();
-        List<Long> r = queries.scoreDistribution(id, segment, regions, RfmQueries.Score.R);
+        List<Long> r = profiles.scoreDistribution(id, segment, regions, ProfileQueries.Score.R);
         SegmentProfile profile = new SegmentProfile(segment, r.stream().mapToLong(Long::longValue).sum(), r,
-                queries.scoreDistribution(id, segment, regions, RfmQueries.Score.F),
-                queries.scoreDistribution(id, segment, regions, RfmQueries.Score.M),
-                queries.topCountries(id, segment, regions, 5));
+                profiles.scoreDistribution(id, segment, regions, ProfileQueries.Score.F),
+                profiles.scoreDistribution(id, segment, regions, ProfileQueries.Score.M),
+                profiles.topCountries(id, segment, regions, TOP_COUNTRIES),
+                profiles.topProducts(id, segment, regions, TOP_PRODUCTS));
         timed("segment profile", start);
         return profile;
     }
 
+    /** Writes a segment's profile (score distributions, top countries, top products) in the given format. */
+    public void exportSegmentProfile(String segment, Set<Short> regions, ExportFormat format, OutputStream out) {
+        format.write(RfmTables.profile(segmentProfile(segment, regions)), out);
+    }
+
     /** Writes the segment table as CSV; shares as fractions. */
     public void exportSegments(Set<Short> regions, OutputStream out) {
-        SegmentOverview overview = segments(regions);
-        try (CsvWriter csv = new CsvWriter(out)) {
-            csv.row("segment", "customers", "customer_share", "revenue", "revenue_share", "mean_recency_days",
-                    "mean_frequency", "mean_monetary", "mean_clv", "customer_change_since_previous",
-                    "as_of", "previous_as_of", "segment_map_version");
-            for (SegmentOverview.Row row : overview.rows()) {
-                csv.row(row.segment(), row.customers(), row.customerShare(), row.revenue(), row.revenueShare(),
-                        row.meanRecencyDays(), row.meanFrequency(), row.meanMonetary(), row.meanClv(),
-                        row.customerChange(), overview.asOf(), overview.previousAsOf(), overview.segmentMapVersion());
-            }
-        }
+        exportSegments(regions, ExportFormat.CSV, out);
+    }
+
+    /** Writes the segment table in the given format; shares as fractions. */
+    public void exportSegments(Set<Short> regions, ExportFormat format, OutputStream out) {
+        format.write(RfmTables.segments(segments(regions)), out);
+    }
+
+    /**
+     * Writes every invoice of a customer, newest first, in the given format; only the header when the customer
+     * is not in the user's regions, exactly as for a customer that does not exist.
+     */
+    public void exportCustomerInvoices(long customerId, ExportFormat format, OutputStream out) {
+        format.write(RfmTables.invoices(customerId, sink -> queries.eachInvoice(customerId, sink)), out);
     }
 
     /**

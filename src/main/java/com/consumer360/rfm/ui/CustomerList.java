@@ -1,13 +1,13 @@
 package com.consumer360.rfm.ui;
 
 import com.consumer360.rfm.CellCustomer;
+import com.consumer360.export.ExportFormat;
+import com.consumer360.export.ui.ExportLinks;
 import com.consumer360.rfm.CustomerOrder;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -16,15 +16,14 @@ import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.List;
 
 /**
- * A titled, lazily loaded, sortable list of customers (of a matrix cell or a segment) with a CSV export of the
- * same rows in the same order. Both go through the scoped service the page passes in.
+ * A titled, lazily loaded, sortable list of customers (of a matrix cell or a segment) with CSV and XLSX exports
+ * of the same rows in the same order. Both go through the scoped service the page passes in.
  */
 final class CustomerList extends Div {
 
@@ -33,25 +32,26 @@ final class CustomerList extends Div {
         List<CellCustomer> fetch(CustomerOrder order, int offset, int limit);
     }
 
-    /** The whole list as CSV in the given order. */
+    /** The whole list in the given order and format. */
     interface Export extends Serializable {
-        void write(CustomerOrder order, OutputStream out) throws IOException;
+        void write(CustomerOrder order, ExportFormat format, OutputStream out) throws IOException;
     }
 
     private final H3 title = new H3();
-    private final Anchor export = new Anchor();
+    private final ExportLinks export;
     private final Grid<CellCustomer> grid = new Grid<>();
     private String fileName;
-    private Export csv;
+    private Export exports;
 
-    /** Element ids: {@code prefix-title}, {@code prefix-export}, {@code prefix-customers-grid}. */
+    /**
+     * Element ids: {@code prefix-title}, {@code prefix-export} (CSV), {@code prefix-export-xlsx},
+     * {@code prefix-customers-grid}.
+     */
     CustomerList(String prefix) {
         setWidthFull();
         setVisible(false);
         title.setId(prefix + "-title");
-        export.setId(prefix + "-export");
-        export.setText("Export CSV");
-        export.addClassName("c360-export");
+        export = new ExportLinks(prefix + "-export");
         grid.setId(prefix + "-customers-grid");
         HorizontalLayout header = new HorizontalLayout(title, export);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -61,10 +61,11 @@ final class CustomerList extends Div {
         add(header, grid);
     }
 
-    void show(String heading, long count, boolean showRegion, String csvFileName, Pages pages, Export csvExport) {
+    /** Shows the list; {@code fileName} is the exports' file name without extension. */
+    void show(String heading, long count, boolean showRegion, String fileName, Pages pages, Export exports) {
         title.setText(heading);
-        fileName = csvFileName;
-        csv = csvExport;
+        this.fileName = fileName;
+        this.exports = exports;
         grid.setItems(query -> pages.fetch(order(query.getSortOrders()), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, count));
         grid.getColumnByKey("region").setVisible(showRegion);
@@ -73,20 +74,13 @@ final class CustomerList extends Div {
     }
 
     private void updateExport() {
-        if (csv == null) {
+        if (exports == null) {
             return;
         }
-        Export write = csv;
-        String name = fileName;
+        Export write = exports;
         CustomerOrder order = order(grid.getSortOrder().stream()
                 .map(s -> new QuerySortOrder(s.getSorted().getKey(), s.getDirection())).toList());
-        export.setHref((DownloadHandler) event -> {
-            event.setFileName(name);
-            event.setContentType("text/csv; charset=UTF-8");
-            try (OutputStream out = event.getOutputStream()) {
-                write.write(order, out);
-            }
-        }, AttachmentType.DOWNLOAD);
+        export.set(fileName, (format, out) -> write.write(order, format, out));
     }
 
     private static CustomerOrder order(List<QuerySortOrder> sortOrders) {

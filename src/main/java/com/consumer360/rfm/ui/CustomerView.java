@@ -1,5 +1,6 @@
 package com.consumer360.rfm.ui;
 
+import com.consumer360.export.ui.ExportLinks;
 import com.consumer360.rfm.CustomerDetail;
 import com.consumer360.rfm.CustomerDetail.PastSegment;
 import com.consumer360.rfm.CustomerInvoice;
@@ -24,7 +25,7 @@ import java.util.Optional;
 
 /**
  * One customer: RFM values with the score each produced and why, the segment and why, CLV and P(alive), and the
- * segment in every retained snapshot. An id outside the user's regions reads exactly like one that does not exist.
+ * segment in every retained snapshot, the latest invoices (all of them as CSV or XLSX). An id outside the user's regions reads exactly like one that does not exist.
  */
 @Route("customers/:id")
 @PageTitle("Customer · Consumer360")
@@ -107,7 +108,11 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         scores.setWidthFull();
 
         Div history = new Div(new H3("Segment in each snapshot"), history(c));
-        Div invoices = new Div(new H3("Latest invoices"), invoices(c));
+        ExportLinks export = new ExportLinks("invoices-export");
+        export.set("customer-" + c.customerId() + "-invoices",
+                (format, out) -> rfm.exportCustomerInvoices(c.customerId(), format, out));
+        Div invoices = new Div(new H3("Latest invoices"), invoices(c),
+                Cards.muted("The exports hold every invoice of the customer, newest first."), export);
         Div bottom = new Div(history, invoices);
         bottom.addClassName("c360-two-columns");
         bottom.setWidthFull();

@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * The recency score × frequency score matrix of the current snapshot, coloured by customers, revenue or mean
- * monetary value; clicking a cell lists its customers below, lazily, with a CSV export of the same list.
+ * monetary value; clicking a cell lists its customers below, lazily, with CSV and XLSX exports of the same list.
  */
 @Route("rfm")
 @PageTitle("RFM matrix · Consumer360")
@@ -142,9 +142,9 @@ public class RfmMatrixView extends VerticalLayout {
         showCellCard(cell);
         Set<Short> filter = regions.regionIds();
         cellCustomers.show("Customers with R = " + r + " and F = " + f + " (" + Formats.count(cell.customers()) + ")",
-                cell.customers(), regions.isVisible(), "rfm-cell-R" + r + "-F" + f + "-" + matrix.asOf() + ".csv",
+                cell.customers(), regions.isVisible(), "rfm-cell-R" + r + "-F" + f + "-" + matrix.asOf(),
                 (order, offset, limit) -> rfm.cellCustomers(r, f, filter, order, offset, limit),
-                (order, out) -> rfm.exportCellCustomers(r, f, filter, order, out));
+                (order, format, out) -> rfm.exportCellCustomers(r, f, filter, order, format, out));
     }
 
     private void showCellCard(RfmMatrix.Cell cell) {
@@ -160,6 +160,6 @@ public class RfmMatrixView extends VerticalLayout {
                         : " (" + Formats.percent((double) cell.customers() / all) + ")"), "cell-customers"),
                 Cards.figure("Revenue", Formats.money(cell.revenue()), "cell-revenue"),
                 Cards.figure("Mean monetary", Formats.money(cell.meanMonetary()), "cell-mean"),
-                Cards.muted("Its customers are listed below the matrix, with a CSV export."));
+                Cards.muted("Its customers are listed below the matrix, with CSV and XLSX exports."));
     }
 }

@@ -1,5 +1,6 @@
 package com.consumer360.rfm.ui;
 
+import com.consumer360.export.ui.ExportLinks;
 import com.consumer360.rfm.RfmService;
 import com.consumer360.rfm.SegmentOverview;
 import com.consumer360.rfm.SegmentProfile;
@@ -11,8 +12,6 @@ import com.consumer360.ui.chart.ChartOptions.Series;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -20,9 +19,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -31,7 +28,8 @@ import java.util.Set;
 
 /**
  * The eleven RFM segments of the current snapshot: size, revenue, shares, means, CLV and the change in
- * customers since the previous snapshot, with a chart of the customer and revenue shares and a CSV export.
+ * customers since the previous snapshot, with a chart of the customer and revenue shares and CSV and XLSX
+ * exports. Clicking a segment shows its profile (scores, countries, products) and lists its customers.
  */
 @Route("segments")
 @PageTitle("Segments · Consumer360")
@@ -44,7 +42,7 @@ public class SegmentsView extends VerticalLayout {
     private final Paragraph summary = new Paragraph();
     private final ApexChart chart = new ApexChart(Map.of());
     private final Grid<Row> grid = new Grid<>();
-    private final Anchor export = new Anchor();
+    private final ExportLinks export = new ExportLinks("segments-export");
     private final CustomerList segmentCustomers = new CustomerList("segment");
     private final Div profile = new Div();
     private SegmentOverview overview;
@@ -57,9 +55,6 @@ public class SegmentsView extends VerticalLayout {
         summary.setId("segments-summary");
         summary.addClassName("c360-muted");
         chart.setId("segments-chart");
-        export.setId("segments-export");
-        export.setText("Export CSV");
-        export.addClassName("c360-export");
         configureGrid();
         segmentCustomers.setId("segment-section");
         profile.setId("segment-profile");
@@ -81,7 +76,7 @@ public class SegmentsView extends VerticalLayout {
                         + " Segment map " + overview.segmentMapVersion() + ". Click a segment to list its customers.");
         grid.setItems(overview.rows());
         chart.setOptions(shareChart(overview.rows()));
-        export.setHref(segmentsDownload(filter, String.valueOf(overview.asOf())), AttachmentType.DOWNLOAD);
+        export.set("rfm-segments-" + overview.asOf(), (format, out) -> rfm.exportSegments(filter, format, out));
         segmentCustomers.setVisible(false);
         // Emptied, not hidden: a chart drawn inside a hidden element would take a zero width.
         profile.removeAll();
@@ -90,40 +85,20 @@ public class SegmentsView extends VerticalLayout {
     private void showCustomers(Row row) {
         Set<Short> filter = regions.regionIds();
         String segment = row.segment();
-        showProfile(rfm.segmentProfile(segment, filter));
+        String fileName = segment.replaceAll("[^A-Za-z]+", "-") + "-" + overview.asOf();
+        showProfile(rfm.segmentProfile(segment, filter), filter, "rfm-profile-" + fileName);
         segmentCustomers.show(segment + ": " + Formats.count(row.customers()) + " customers", row.customers(),
-                regions.isVisible(), "rfm-segment-" + segment.replaceAll("[^A-Za-z]+", "-") + "-" + overview.asOf()
-                        + ".csv",
+                regions.isVisible(), "rfm-segment-" + fileName,
                 (order, offset, limit) -> rfm.segmentCustomers(segment, filter, order, offset, limit),
-                (order, out) -> rfm.exportSegmentCustomers(segment, filter, order, out));
+                (order, format, out) -> rfm.exportSegmentCustomers(segment, filter, order, format, out));
         profile.scrollIntoView();
     }
 
-    private void showProfile(SegmentProfile p) {
-        ApexChart scores = new ApexChart(ChartOptions.bar(p.segment() + ": customers by R, F and M score",
-                List.of("1", "2", "3", "4", "5"),
-                List.of(new Series("R", p.byRScore()), new Series("F", p.byFScore()), new Series("M", p.byMScore())),
-                false));
-        scores.setId("segment-profile-chart");
-        Div countries = Cards.card("Top countries");
-        countries.setId("segment-countries");
-        for (SegmentProfile.CountryCount country : p.topCountries()) {
-            countries.add(Cards.figure(country.country(), Formats.count(country.customers()) + " ("
-                    + Formats.percent(p.customers() == 0 ? 0 : (double) country.customers() / p.customers()) + ")",
-                    null));
-        }
+    private void showProfile(SegmentProfile p, Set<Short> filter, String fileName) {
         profile.removeAll();
-        profile.add(scores, countries);
-    }
-
-    private DownloadHandler segmentsDownload(Set<Short> filter, String asOf) {
-        return event -> {
-            event.setFileName("rfm-segments-" + asOf + ".csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            try (OutputStream out = event.getOutputStream()) {
-                rfm.exportSegments(filter, out);
-            }
-        };
+        profile.add(SegmentProfileParts.scores(p), SegmentProfileParts.countries(p), SegmentProfileParts.products(p),
+                SegmentProfileParts.exports(p, fileName,
+                        (format, out) -> rfm.exportSegmentProfile(p.segment(), filter, format, out)));
     }
 
     private static Map<String, Object> shareChart(List<Row> rows) {

@@ -1,0 +1,83 @@
+package com.consumer360.rfm;
+
+import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
+import static com.consumer360.jooq.Tables.DIM_PRODUCT;
+import static com.consumer360.jooq.Tables.FACT_SALES;
+import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
+import static com.consumer360.rfm.RfmQueries.regionFilter;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.sum;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.springframework.stereotype.Component;
+
+/**
+ * A segment's profile within the connection's scope: score distributions, countries and products. Row-level
+ * security filters snap_customer, dim_customer and fact_sales; dim_product holds no customer data.
+ */
+@Component
+class ProfileQueries {
+
+    private final DSLContext db;
+
+    ProfileQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    enum Score { R, F, M }
+
+    /** Customers of a segment per value 1..5 of one score. */
+    List<Long> scoreDistribution(long snapshotId, String segment, Set<Short> regions, Score which) {
+        Field<Short> score = switch (which) {
+            case R -> SNAP_CUSTOMER.R_SCORE;
+            case F -> SNAP_CUSTOMER.F_SCORE;
+            case M -> SNAP_CUSTOMER.M_SCORE;
+        };
+        Long[] counts = {0L, 0L, 0L, 0L, 0L};
+        db.select(score, count())
+                .from(SNAP_CUSTOMER)
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.SEGMENT.eq(segment),
+                        regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
+                .groupBy(score)
+                .forEach(r -> counts[r.value1() - 1] = (long) r.value2());
+        return List.of(counts);
+    }
+
+    /** The segment's most common customer countries, most customers first. */
+    List<SegmentProfile.CountryCount> topCountries(long snapshotId, String segment, Set<Short> regions, int limit) {
+        return db.select(DIM_CUSTOMER.COUNTRY, count())
+                .from(SNAP_CUSTOMER)
+                .join(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.SEGMENT.eq(segment),
+                        regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
+                .groupBy(DIM_CUSTOMER.COUNTRY)
+                .orderBy(count().desc(), DIM_CUSTOMER.COUNTRY)
+                .limit(limit)
+                .fetch(r -> new SegmentProfile.CountryCount(r.value1(), r.value2()));
+    }
+
+    /**
+     * The products with the most net revenue from the segment's customers (all their warehouse lines, returns
+     * and cancellations netted), most first; ties by product code.
+     */
+    List<SegmentProfile.ProductRevenue> topProducts(long snapshotId, String segment, Set<Short> regions, int limit) {
+        Field<BigDecimal> revenue = sum(FACT_SALES.NET_AMOUNT);
+        return db.select(DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION, countDistinct(FACT_SALES.CUSTOMER_ID),
+                        sum(FACT_SALES.QUANTITY), revenue)
+                .from(SNAP_CUSTOMER)
+                .join(FACT_SALES).on(FACT_SALES.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(FACT_SALES.PRODUCT_ID))
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.SEGMENT.eq(segment),
+                        regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
+                .groupBy(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION)
+                .orderBy(revenue.desc(), DIM_PRODUCT.PRODUCT_CODE)
+                .limit(limit)
+                .fetch(r -> new SegmentProfile.ProductRevenue(r.value1(), r.value2(), r.value3(),
+                        r.value4().longValue(), r.value5()));
+    }
+}
