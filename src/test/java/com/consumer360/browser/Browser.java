@@ -95,6 +95,11 @@ final class Browser implements AutoCloseable {
         new org.openqa.selenium.interactions.Actions(driver).moveToLocation(1, 1).perform();
     }
 
+    /** The element that has the keyboard focus. */
+    WebElement activeElement() {
+        return driver.switchTo().activeElement();
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

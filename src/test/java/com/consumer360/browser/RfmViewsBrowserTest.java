@@ -5,16 +5,21 @@ import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.support.PortalIntegration;
+import com.consumer360.support.Spreadsheets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Keys;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -60,6 +65,13 @@ class RfmViewsBrowserTest {
             assertThat(northIds).containsAll(csv.stream().skip(1)
                     .map(line -> Long.parseLong(line.substring(0, line.indexOf(',')))).toList());
             assertThat(String.join("\n", csv)).doesNotContain(",South,", ",East,", ",West,", ",Central,");
+            List<List<Object>> xlsx = Spreadsheets.rows(downloadBytes(browser, "#cell-export-xlsx"));
+            assertThat(xlsx).hasSize((int) expected + 1);
+            assertThat(xlsx.getFirst()).containsExactly("customer_id", "name", "region", "recency_days", "frequency",
+                    "monetary", "segment", "clv");
+            assertThat(northIds).containsAll(xlsx.stream().skip(1).map(row -> ((Double) row.get(0)).longValue())
+                    .toList());
+            assertThat(xlsx.stream().skip(1).map(row -> row.get(2))).containsOnly("North");
 
             browser.script("Array.from(document.querySelectorAll('#cell-customers-grid vaadin-grid-sorter'))"
                     + ".find(s => s.textContent.includes('Recency')).click()");
@@ -76,6 +88,10 @@ class RfmViewsBrowserTest {
             assertThat(browser.find("#segment-explanation").getText()).contains("FM = (F + M) / 2");
             browser.waitFor("#customer-invoices");
             browser.screenshot("customer-north");
+            long shownCustomer = Long.parseLong(browser.currentUrl().substring(browser.currentUrl().lastIndexOf('/') + 1));
+            List<List<Object>> invoices = Spreadsheets.rows(downloadBytes(browser, "#invoices-export-xlsx"));
+            assertThat(invoices).hasSize((int) superuserLong("SELECT count(DISTINCT invoice_no) FROM fact_sales "
+                    + "WHERE customer_id = ?", shownCustomer) + 1);
 
             long south = superuserLong("SELECT min(customer_id) FROM snap_customer WHERE snapshot_id = " + CURRENT
                     + " AND region_id = 2");
@@ -107,6 +123,26 @@ class RfmViewsBrowserTest {
             assertThat(ids("SELECT customer_id FROM snap_customer WHERE snapshot_id = " + CURRENT
                     + " AND region_id = 1 AND segment = 'At Risk'")).containsAll(atRisk);
             assertThat(browser.pageText()).doesNotContain("South", "East", "West", "Central");
+            browser.waitFor("#segment-products-chart .apexcharts-canvas");
+            String topProduct = (String) browser.script("return document.querySelector('#segment-products "
+                    + ".c360-figure-label').textContent");
+            assertThat(topProduct.substring(0, topProduct.lastIndexOf(" · "))).isEqualTo(superuserString("SELECT p.description FROM snap_customer s JOIN "
+                    + "fact_sales f ON f.customer_id = s.customer_id JOIN dim_product p USING (product_id) WHERE "
+                    + "s.snapshot_id = " + CURRENT + " AND s.region_id = 1 AND s.segment = 'At Risk' GROUP BY "
+                    + "p.product_id, p.product_code, p.description ORDER BY sum(f.net_amount) DESC, p.product_code "
+                    + "LIMIT 1"));
+            List<List<Object>> profile = Spreadsheets.rows(downloadBytes(browser, "#segment-profile-export-xlsx"));
+            assertThat(profile.stream().filter(row -> "R score".equals(row.get(1)))
+                    .mapToLong(row -> ((Double) row.get(4)).longValue()).sum()).isEqualTo(superuserLong(
+                    "SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT + " AND region_id = 1 "
+                            + "AND segment = 'At Risk'"));
+            List<List<Object>> segmentCustomers = Spreadsheets.rows(downloadBytes(browser,
+                    "#segment-export-xlsx"));
+            assertThat(segmentCustomers.stream().skip(1).map(row -> ((Double) row.get(0)).longValue()).toList())
+                    .hasSize(ids("SELECT customer_id FROM snap_customer WHERE snapshot_id = " + CURRENT
+                            + " AND region_id = 1 AND segment = 'At Risk'").size())
+                    .allSatisfy(id -> assertThat(northIds).contains(id));
+            browser.movePointerAway();
             browser.screenshot("segments-north");
 
             browser.resize(820, 1180);
@@ -147,7 +183,69 @@ class RfmViewsBrowserTest {
             assertThat(csv).hasSize(12);
             assertThat(csv.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[1])).sum()).isEqualTo(all);
             browser.screenshot("segments-exec");
+
+            // Comparison: narrowed to South, the table, the summary and the XLSX export hold South only.
+            chooseRegion(browser, "South");
+            long south = superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                    + " AND region_id = 2");
+            browser.waitForText("#segments-summary", String.format("%,d", south));
+            List<List<Object>> xlsx = Spreadsheets.rows(downloadBytes(browser, "#segments-export-xlsx"));
+            assertThat(xlsx).hasSize(12);
+            assertThat(xlsx.stream().skip(1).mapToLong(row -> ((Double) row.get(1)).longValue()).sum())
+                    .isEqualTo(south);
+            assertThat(browser.find("#segments-definitions-version").getAttribute("textContent"))
+                    .contains(com.consumer360.analytics.rfm.SegmentMap.VERSION);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csops", "admin"})
+    void csOpsAndAdminOpenACellFromTheKeyboardAndExportItAsXlsx(String user) throws Exception {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(user, "demo");
+            browser.waitFor("#data-as-of");
+            browser.open("rfm");
+            browser.waitFor("#rfm-heatmap .apexcharts-heatmap-rect[tabindex='0']");
+            browser.settle();
+            assertThat(browser.find("#matrix-summary").getText()).startsWith(String.format("%,d",
+                    superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT)));
+            // Tab order: the header's last control (the region filter), then the cells in reading order, R 5 F 1 first.
+            browser.script("document.querySelector('#region-filter input').focus()");
+            browser.activeElement().sendKeys(Keys.TAB);
+            assertThat(browser.activeElement().getAttribute("aria-label")).startsWith("R 5, F 1: ");
+            assertThat(browser.script("return getComputedStyle(document.activeElement).strokeWidth"))
+                    .as("visible focus").isEqualTo("4px");
+            browser.activeElement().sendKeys(Keys.ENTER);
+            browser.waitForText("#cell-title", "Customers with R = 5 and F = 1");
+            browser.settle();
+            long expected = superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                    + " AND r_score = 5 AND f_score = 1");
+            assertThat(browser.find("#cell-title").getText()).contains(String.format("(%,d)", expected));
+            List<List<Object>> xlsx = Spreadsheets.rows(downloadBytes(browser, "#cell-export-xlsx"));
+            assertThat(xlsx).hasSize((int) expected + 1);
+            assertThat(xlsx.stream().skip(1).map(row -> ((Double) row.get(0)).longValue()).toList())
+                    .containsExactlyInAnyOrderElementsOf(ids("SELECT customer_id FROM snap_customer WHERE "
+                            + "snapshot_id = " + CURRENT + " AND r_score = 5 AND f_score = 1"));
+            browser.screenshot("rfm-keyboard-" + user);
+
+            browser.open("segments");
+            browser.waitFor("#segments-grid");
+            browser.settle();
+            assertThat(browser.find("#segments-summary").getText()).startsWith(String.format("%,d",
+                    superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT)));
+        }
+    }
+
+    /** Picks one region in the region filter as a user would: type its name, choose it. */
+    private static void chooseRegion(Browser browser, String region) {
+        browser.find("#region-filter input").click();
+        browser.find("#region-filter input").sendKeys(region);
+        browser.waitUntilScript("return Array.from(document.querySelectorAll('vaadin-multi-select-combo-box-item'))"
+                + ".some(i => i.textContent.trim() === arguments[0])", region);
+        browser.script("Array.from(document.querySelectorAll('vaadin-multi-select-combo-box-item'))"
+                + ".find(i => i.textContent.trim() === arguments[0]).click()", region);
+        browser.find("#region-filter input").sendKeys(Keys.ESCAPE);
+        browser.settle();
     }
 
     /**
@@ -185,6 +283,24 @@ class RfmViewsBrowserTest {
         String text = (String) browser.asyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch(document.querySelector(arguments[0]).href).then(r => r.text()).then(done)", anchor);
         return text.lines().toList();
+    }
+
+    /** The export link's file as bytes, fetched with the browser's session (base64 through the script bridge). */
+    private static byte[] downloadBytes(Browser browser, String anchor) {
+        String base64 = (String) browser.asyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.querySelector(arguments[0]).href).then(r => r.blob()).then(b => {"
+                + "const reader = new FileReader(); reader.onload = () => done(reader.result.split(',')[1]);"
+                + "reader.readAsDataURL(b); })", anchor);
+        return Base64.getDecoder().decode(base64);
+    }
+
+    private static String superuserString(String sql) throws SQLException {
+        try (Connection connection = connectAs("postgres");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            assertThat(result.next()).isTrue();
+            return result.getString(1);
+        }
     }
 
     private static String notFoundText(Browser browser, long customerId) {

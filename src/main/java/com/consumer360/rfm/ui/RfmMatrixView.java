@@ -60,6 +60,7 @@ public class RfmMatrixView extends VerticalLayout {
         heatmap = new ApexChart(Map.of());
         heatmap.setId("rfm-heatmap");
         heatmap.addDataPointClickListener(e -> select(e.seriesIndex() + 1, e.dataPointIndex() + 1));
+        HeatmapKeyboard.enable(heatmap);
         cellCard.setId("cell-card");
         cellCard.addClassName("c360-card");
         Div matrixRow = new Div(heatmap, cellCard);

@@ -51,8 +51,8 @@ final class SegmentProfileParts {
         Div card = Cards.card("Top products");
         card.setId("segment-products");
         for (SegmentProfile.ProductRevenue product : p.topProducts()) {
-            card.add(Cards.figure(product.description(), Formats.money(product.revenue()) + " · "
-                    + Formats.count(product.customers()) + " customers", null));
+            card.add(Cards.figure(product.description() + " · " + Formats.count(product.customers())
+                    + (product.customers() == 1 ? " customer" : " customers"), Formats.money(product.revenue()), null));
         }
         ExportLinks links = new ExportLinks("segment-profile-export");
         links.set(fileName, writer);

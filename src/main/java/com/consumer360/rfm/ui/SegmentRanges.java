@@ -59,7 +59,8 @@ final class SegmentRanges {
         return low == high ? fm(low) : fm(low) + "–" + fm(high);
     }
 
-    private static String fm(int sum) {
+    /** FM = sum / 2 as the map labels it: 1, 1.5, 2, … */
+    static String fm(int sum) {
         return sum % 2 == 0 ? String.valueOf(sum / 2) : (sum / 2) + ".5";
     }
 }
