@@ -1,6 +1,7 @@
 package com.consumer360.rfm;
 
 import com.consumer360.Consumer360Application;
+import com.consumer360.export.ExportFormat;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Set;
@@ -55,11 +56,27 @@ public final class RfmBenchmark {
                 time(user, "segment customers, first page (At Risk)", () -> rfm.segmentCustomers("At Risk",
                         Set.of(), CustomerOrder.BY_MONETARY, 0, 50));
                 time(user, "customer detail", () -> rfm.customer(customer));
-                time(user, "CSV export of the largest cell", () -> {
-                    rfm.exportCellCustomers(largest.r(), largest.f(), Set.of(), CustomerOrder.BY_MONETARY,
-                            OutputStream.nullOutputStream());
-                    return null;
-                });
+                time(user, "segment profile (Champions)", () -> rfm.segmentProfile("Champions", Set.of()));
+                time(user, "segment profile (Hibernating)", () -> rfm.segmentProfile("Hibernating", Set.of()));
+                for (ExportFormat format : ExportFormat.values()) {
+                    time(user, format + " export of the largest cell", () -> {
+                        rfm.exportCellCustomers(largest.r(), largest.f(), Set.of(), CustomerOrder.BY_MONETARY, format,
+                                OutputStream.nullOutputStream());
+                        return null;
+                    });
+                    time(user, format + " export of the segment table", () -> {
+                        rfm.exportSegments(Set.of(), format, OutputStream.nullOutputStream());
+                        return null;
+                    });
+                    time(user, format + " export of a profile (At Risk)", () -> {
+                        rfm.exportSegmentProfile("At Risk", Set.of(), format, OutputStream.nullOutputStream());
+                        return null;
+                    });
+                    time(user, format + " export of the customer's invoices", () -> {
+                        rfm.exportCustomerInvoices(customer, format, OutputStream.nullOutputStream());
+                        return null;
+                    });
+                }
                 SecurityContextHolder.clearContext();
             }
         }
@@ -74,6 +91,6 @@ public final class RfmBenchmark {
             millis[i] = (System.nanoTime() - start) / 1_000_000;
         }
         Arrays.sort(millis);
-        System.out.printf("  %-6s %-42s median %4d ms, max %4d ms%n", user, what, millis[RUNS / 2], millis[RUNS - 1]);
+        System.out.printf("  %-6s %-46s median %4d ms, max %4d ms%n", user, what, millis[RUNS / 2], millis[RUNS - 1]);
     }
 }
