@@ -46,6 +46,10 @@ class C360ApexChart extends HTMLElement {
       options.tooltip = Object.assign({}, options.tooltip, { y: { formatter: (v) => full.format(v) } });
       delete options.c360NumberFormat;
     }
+    if (options.c360LogX) {
+      C360ApexChart._logX(options);
+      delete options.c360LogX;
+    }
     options.chart = options.chart || {};
     options.chart.events = options.chart.events || {};
     options.chart.events.dataPointSelection = (event, context, cfg) => {
@@ -64,5 +68,31 @@ class C360ApexChart extends HTMLElement {
     this._chart.render();
   }
 }
+
+// Not an ApexCharts option: `c360LogX: true` on a scatter of x values ≥ 1 draws x on a base-2 logarithmic axis
+// (ApexCharts has logarithmic y axes only), with ticks on 1, 2, 4, 8, … Each point moves right by a fixed
+// pseudo-random quarter step at most, so equal integer values (invoice counts) do not hide each other: a point
+// belongs to the tick at its left. The tooltip shows the true value.
+C360ApexChart._logX = (options) => {
+  const original = [];
+  let max = 1;
+  options.series.forEach((series, s) => {
+    original[s] = series.data.map((point) => point[0]);
+    series.data = series.data.map((point, i) => {
+      max = Math.max(max, point[0]);
+      const jitter = (((i + 1) * 2654435761) % 1000) / 1000 * 0.25;
+      return [Math.log2(Math.max(point[0], 1)) + jitter, point[1]];
+    });
+  });
+  const steps = Math.max(1, Math.ceil(Math.log2(max) + 0.25));
+  options.xaxis = Object.assign({}, options.xaxis, {
+    type: 'numeric', min: 0, max: steps, tickAmount: steps,
+    labels: { formatter: (v) => String(Math.round(Math.pow(2, v))) }
+  });
+  options.tooltip = Object.assign({}, options.tooltip, {
+    x: { formatter: (v, ctx) => ctx && ctx.seriesIndex !== undefined && original[ctx.seriesIndex]
+      ? 'F = ' + original[ctx.seriesIndex][ctx.dataPointIndex] : String(Math.round(Math.pow(2, v))) }
+  });
+};
 
 customElements.define('c360-apex-chart', C360ApexChart);

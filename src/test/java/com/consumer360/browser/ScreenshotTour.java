@@ -12,7 +12,7 @@ public final class ScreenshotTour {
 
     private static final List<String[]> PAGES = List.of(
             new String[] {"north", "sales"}, new String[] {"exec", "sales"}, new String[] {"north", "rfm"},
-            new String[] {"exec", "segments"}, new String[] {"admin", "admin/refresh"}, new String[] {"csops", "rfm"},
+            new String[] {"north", "behaviour"}, new String[] {"exec", "behaviour"}, new String[] {"exec", "segments"}, new String[] {"admin", "admin/refresh"}, new String[] {"csops", "rfm"},
             new String[] {"csops", "admin/users"});
 
     private ScreenshotTour() {
@@ -29,6 +29,18 @@ public final class ScreenshotTour {
                 browser.settle();
                 Thread.sleep(2500); // charts animate in
                 browser.screenshot("tour-" + page[1].replace('/', '-') + "-" + page[0]);
+                if (page[1].equals("behaviour")) {
+                    // The two preset groups compared: the side-by-side table and the R, F, M histograms.
+                    browser.script("document.querySelector('#compare-button').click()");
+                    browser.waitFor("#hist-monetary .apexcharts-canvas");
+                    browser.settle();
+                    browser.resize(1280, 1200); // a taller window, so that the table and the histograms both show
+                    browser.settle();
+                    browser.script("document.querySelector('#comparison').scrollIntoView()");
+                    Thread.sleep(1500);
+                    browser.movePointerAway();
+                    browser.screenshot("tour-behaviour-comparison-" + page[0]);
+                }
             }
         }
         System.out.println("screenshots in " + Browser.SCREENSHOTS.toAbsolutePath());

@@ -7,19 +7,19 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 /** Small building blocks of the RFM pages: titled cards, labelled figures, muted notes. */
-final class Cards {
+public final class Cards {
 
     private Cards() {
     }
 
-    static Div card(String title, Component... content) {
+    public static Div card(String title, Component... content) {
         Div card = new Div(new H3(title));
         card.add(content);
         card.addClassName("c360-card");
         return card;
     }
 
-    static Div figure(String label, String value, String id) {
+    public static Div figure(String label, String value, String id) {
         Span name = new Span(label);
         name.addClassName("c360-figure-label");
         Span number = new Span(value);
@@ -32,7 +32,7 @@ final class Cards {
         return figure;
     }
 
-    static Paragraph muted(String text) {
+    public static Paragraph muted(String text) {
         Paragraph paragraph = new Paragraph(text);
         paragraph.addClassName("c360-muted");
         return paragraph;

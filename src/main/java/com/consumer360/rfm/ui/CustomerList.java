@@ -25,15 +25,15 @@ import java.util.List;
  * A titled, lazily loaded, sortable list of customers (of a matrix cell or a segment) with CSV and XLSX exports
  * of the same rows in the same order. Both go through the scoped service the page passes in.
  */
-final class CustomerList extends Div {
+public final class CustomerList extends Div {
 
     /** One page of the list in the given order. */
-    interface Pages extends Serializable {
+    public interface Pages extends Serializable {
         List<CellCustomer> fetch(CustomerOrder order, int offset, int limit);
     }
 
     /** The whole list in the given order and format. */
-    interface Export extends Serializable {
+    public interface Export extends Serializable {
         void write(CustomerOrder order, ExportFormat format, OutputStream out) throws IOException;
     }
 
@@ -47,7 +47,7 @@ final class CustomerList extends Div {
      * Element ids: {@code prefix-title}, {@code prefix-export} (CSV), {@code prefix-export-xlsx},
      * {@code prefix-customers-grid}.
      */
-    CustomerList(String prefix) {
+    public CustomerList(String prefix) {
         setWidthFull();
         setVisible(false);
         title.setId(prefix + "-title");
@@ -62,7 +62,7 @@ final class CustomerList extends Div {
     }
 
     /** Shows the list; {@code fileName} is the exports' file name without extension. */
-    void show(String heading, long count, boolean showRegion, String fileName, Pages pages, Export exports) {
+    public void show(String heading, long count, boolean showRegion, String fileName, Pages pages, Export exports) {
         title.setText(heading);
         this.fileName = fileName;
         this.exports = exports;

@@ -5,38 +5,38 @@ import java.text.NumberFormat;
 import java.util.Locale;
 
 /** Number formats shared by the RFM pages (UK grouping, as on the sales page). */
-final class Formats {
+public final class Formats {
 
     private Formats() {
     }
 
-    static String money(BigDecimal value) {
+    public static String money(BigDecimal value) {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
         return format.format(value);
     }
 
-    static String money(Double value) {
+    public static String money(Double value) {
         return value == null ? "–" : money(BigDecimal.valueOf(value));
     }
 
-    static String count(long value) {
+    public static String count(long value) {
         return NumberFormat.getIntegerInstance(Locale.UK).format(value);
     }
 
-    static String decimal(double value, int digits) {
+    public static String decimal(double value, int digits) {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         return format.format(value);
     }
 
-    static String percent(double fraction) {
+    public static String percent(double fraction) {
         return decimal(fraction * 100, 1) + " %";
     }
 
-    static String signed(Long change) {
+    public static String signed(Long change) {
         if (change == null) {
             return "–";
         }

@@ -6,12 +6,12 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** A page's title and one-line summary on the left, its controls on the right, wrapping on narrow screens. */
-final class PageHeader {
+public final class PageHeader {
 
     private PageHeader() {
     }
 
-    static Div of(String title, Paragraph summary, Component... controls) {
+    public static Div of(String title, Paragraph summary, Component... controls) {
         Div heading = new Div(new H2(title), summary);
         heading.addClassName("c360-page-heading");
         Div tools = new Div(controls);

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
  * Narrows a page to some of the regions the user can see. Its items come from {@code RfmService.regions()},
  * a scoped query, so it never lists a region the user has no rows in; it is hidden when there is only one.
  */
-final class RegionFilter extends MultiSelectComboBox<RegionOption> {
+public final class RegionFilter extends MultiSelectComboBox<RegionOption> {
 
-    RegionFilter(List<RegionOption> regions, Runnable onChange) {
+    public RegionFilter(List<RegionOption> regions, Runnable onChange) {
         super("Regions");
         setId("region-filter");
         setItems(regions);
@@ -25,7 +25,7 @@ final class RegionFilter extends MultiSelectComboBox<RegionOption> {
     }
 
     /** The chosen region ids; empty means every visible region. */
-    Set<Short> regionIds() {
+    public Set<Short> regionIds() {
         return getValue().stream().map(RegionOption::id).collect(Collectors.toUnmodifiableSet());
     }
 }

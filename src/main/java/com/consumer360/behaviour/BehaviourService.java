@@ -1,0 +1,134 @@
+package com.consumer360.behaviour;
+
+import com.consumer360.export.ExportFormat;
+import com.consumer360.rfm.CellCustomer;
+import com.consumer360.rfm.CustomerOrder;
+import com.consumer360.rfm.RegionOption;
+import com.consumer360.rfm.RfmService;
+import com.consumer360.security.Roles;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The behaviour map of the current snapshot in the signed-in user's region scope: customers by frequency and
+ * monetary value coloured by recency, and two groups compared side by side, with their CSV and XLSX exports. The filter's
+ * regions narrow the scope further, never widen it (the database enforces the scope on every query).
+ */
+@Service
+@PreAuthorize("hasAnyRole('" + Roles.REGIONAL_MANAGER + "', '" + Roles.EXECUTIVE + "', '" + Roles.CS_OPS + "', '"
+        + Roles.ADMIN + "')")
+@Transactional(readOnly = true)
+public class BehaviourService {
+
+    /** At most this many customers are plotted; above it the map shows a deterministic sample. */
+    public static final int POINT_CAP = 3_000;
+
+    private static final Logger log = LoggerFactory.getLogger(BehaviourService.class);
+
+    private final BehaviourQueries queries;
+    private final RfmService rfm;
+
+    BehaviourService(BehaviourQueries queries, RfmService rfm) {
+        this.queries = queries;
+        this.rfm = rfm;
+    }
+
+    /** The regions the user can choose in the region filter (as on the RFM pages). */
+    public List<RegionOption> regions() {
+        return rfm.regions();
+    }
+
+    /** The map for a filter: counts and the plotted (possibly sampled) customers. */
+    public BehaviourMap map(BehaviourFilter filter) {
+        long start = System.nanoTime();
+        Optional<BehaviourQueries.Snapshot> snapshot = queries.current();
+        BehaviourMap map = snapshot.map(s -> {
+            long[] counts = queries.counts(s.id(), filter);
+            return new BehaviourMap(s.asOf(), counts[0], counts[1], POINT_CAP,
+                    queries.sample(s.id(), filter, POINT_CAP));
+        }).orElse(new BehaviourMap(null, 0, 0, POINT_CAP, List.of()));
+        timed("map", start);
+        return map;
+    }
+
+    /** Groups A and B of the filtered customers side by side: figures and R, F, M histograms. */
+    public GroupComparison compare(BehaviourFilter filter, GroupRule a, GroupRule b) {
+        long start = System.nanoTime();
+        Optional<BehaviourQueries.Snapshot> snapshot = queries.current();
+        GroupComparison comparison = snapshot.map(s -> {
+            BehaviourQueries.Figures figures = queries.figures(s.id(), filter, a, b);
+            BehaviourQueries.Histograms histograms = queries.histograms(s.id(), filter, a, b);
+            return new GroupComparison(s.asOf(), figures.customersShown(), figures.revenueShown(), figures.a(),
+                    figures.b(), figures.inBoth(), histograms.recency(), histograms.frequency(),
+                    histograms.monetary());
+        }).orElseGet(() -> empty(a, b));
+        timed("comparison", start);
+        return comparison;
+    }
+
+    /** One page of a group's customers (within the filter) in the given order. */
+    public List<CellCustomer> groupCustomers(BehaviourFilter filter, GroupRule group, CustomerOrder order, int offset,
+                                             int limit) {
+        long start = System.nanoTime();
+        List<CellCustomer> page = queries.current()
+                .map(s -> queries.groupCustomers(s.id(), filter, group, order, offset, limit)).orElse(List.of());
+        timed("group customer page", start);
+        return page;
+    }
+
+    /** Writes every customer of a group: the columns and order of the group's customer grid. */
+    public void exportGroupCustomers(BehaviourFilter filter, GroupRule group, CustomerOrder order,
+                                     ExportFormat format, OutputStream out) {
+        long start = System.nanoTime();
+        Optional<BehaviourQueries.Snapshot> snapshot = queries.current();
+        format.write(BehaviourTables.customers("Group customers", sink -> snapshot.ifPresent(
+                s -> queries.eachGroupCustomer(s.id(), filter, group, order, sink))), out);
+        timed("group export", start);
+    }
+
+    /** Writes the plotted customers, in sample order: exactly the map's points, with names and regions. */
+    public void exportMap(BehaviourFilter filter, ExportFormat format, OutputStream out) {
+        long start = System.nanoTime();
+        Optional<BehaviourQueries.Snapshot> snapshot = queries.current();
+        format.write(BehaviourTables.points(sink -> snapshot.ifPresent(
+                s -> queries.eachSampledCustomer(s.id(), filter, POINT_CAP, sink))), out);
+        timed("map export", start);
+    }
+
+    /**
+     * Writes the comparison in long form, {@code section,item,group_a,group_b}: the two rules and the snapshot,
+     * the summary figures (section "summary"), then the customers per bin of each histogram (sections
+     * "recency_days", "frequency", "monetary").
+     */
+    public void exportComparison(BehaviourFilter filter, GroupRule a, GroupRule b, ExportFormat format,
+                                 OutputStream out) {
+        format.write(BehaviourTables.comparison(compare(filter, a, b)), out);
+    }
+
+    private static GroupComparison empty(GroupRule a, GroupRule b) {
+        return new GroupComparison(null, 0, BigDecimal.ZERO, emptyGroup(a), emptyGroup(b), 0,
+                emptyHistogram(Bins.RECENCY_NAME, Bins.integerLabels(Bins.RECENCY_DAYS)),
+                emptyHistogram(Bins.FREQUENCY_NAME, Bins.integerLabels(Bins.FREQUENCY)),
+                emptyHistogram(Bins.MONETARY_NAME, Bins.monetaryLabels()));
+    }
+
+    private static GroupComparison.Group emptyGroup(GroupRule rule) {
+        return new GroupComparison.Group(rule, 0, BigDecimal.ZERO, 0, null, null, null, null, null, null, null);
+    }
+
+    private static GroupComparison.Histogram emptyHistogram(String name, List<String> bins) {
+        List<Long> zeros = bins.stream().map(b -> 0L).toList();
+        return new GroupComparison.Histogram(name, bins, zeros, zeros);
+    }
+
+    private static void timed(String what, long start) {
+        log.debug("behaviour {} in {} ms", what, (System.nanoTime() - start) / 1_000_000);
+    }
+}

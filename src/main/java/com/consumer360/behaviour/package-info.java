@@ -1,0 +1,6 @@
+/**
+ * The behaviour map: customers of the current snapshot by frequency and monetary value, coloured by recency
+ * (a deterministic sample when large), and the side-by-side comparison of two customer groups, all within the
+ * user's region scope.
+ */
+package com.consumer360.behaviour;
