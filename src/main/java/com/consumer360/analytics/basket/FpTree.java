@@ -45,16 +45,60 @@ final class FpTree {
         size = 1;
     }
 
+    /**
+     * The tree of all ranked baskets. They are inserted in lexicographic order, so a basket shares its longest
+     * common prefix with the basket inserted just before it, and every node below that prefix is new: no child
+     * has to be searched among its siblings, which on wide catalogues (thousands of first items) dominated the
+     * build.
+     */
     static FpTree of(ItemRanking ranking) {
         int capacity = 0;
+        int longest = 0;
         for (int[] basket : ranking.rankedBaskets) {
             capacity += basket.length;
+            longest = Math.max(longest, basket.length);
         }
+        int[][] sorted = ranking.rankedBaskets.clone();
+        Arrays.sort(sorted, Arrays::compare);
         FpTree tree = new FpTree(ranking.ranks(), capacity);
-        for (int[] basket : ranking.rankedBaskets) {
-            tree.insert(basket, basket.length, 1);
+        int[] pathNodes = new int[longest];
+        int[] previous = new int[0];
+        for (int[] basket : sorted) {
+            int common = Arrays.mismatch(previous, basket);
+            if (common < 0) {
+                common = basket.length;
+            }
+            tree.appendSorted(basket, common, pathNodes);
+            previous = basket;
         }
         return tree;
+    }
+
+    /**
+     * Adds one basket whose first {@code common} ranks are the path {@code pathNodes[0..common)} of the basket
+     * added before it, which sorts no later; the rest of the path does not exist yet.
+     */
+    private void appendSorted(int[] basket, int common, int[] pathNodes) {
+        for (int i = 0; i < common; i++) {
+            count[pathNodes[i]]++;
+            support[basket[i]]++;
+        }
+        int node = common == 0 ? 0 : pathNodes[common - 1];
+        for (int i = common; i < basket.length; i++) {
+            int rank = basket[i];
+            int child = size++;
+            item[child] = rank;
+            parent[child] = node;
+            firstChild[child] = NONE;
+            nextSibling[child] = firstChild[node];
+            firstChild[node] = child;
+            link[child] = head[rank];
+            head[rank] = child;
+            count[child] = 1;
+            support[rank]++;
+            pathNodes[i] = child;
+            node = child;
+        }
     }
 
     /** Adds {@code weight} baskets holding {@code path[0..length)}, ranks ascending. */
