@@ -20,7 +20,7 @@ final class CustomerDays {
     private final List<CustomerRfm> rfm = new ArrayList<>();
     private final Map<String, Short> regionOfCustomer = new HashMap<>();
     private final List<Purchase> purchaseDays = new ArrayList<>();
-    private final Map<String, CohortActivity> months = new HashMap<>();
+    private final Map<YearMonth, CohortActivity> months = new HashMap<>();
     private final List<CohortActivity> cohortActivity = new ArrayList<>();
 
     private long customer = -1;
@@ -51,7 +51,7 @@ final class CustomerDays {
         }
         net += netAmount;
         YearMonth month = YearMonth.from(day);
-        months.merge(month.toString(), new CohortActivity(customerKey, region, month, purchaseInvoices > 0, netAmount),
+        months.merge(month, new CohortActivity(customerKey, region, month, purchaseInvoices > 0, netAmount),
                 (a, b) -> new CohortActivity(a.customerKey(), a.regionId(), a.month(), a.purchase() || b.purchase(),
                         a.netRevenue() + b.netRevenue()));
     }

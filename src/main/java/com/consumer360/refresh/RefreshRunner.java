@@ -87,14 +87,16 @@ class RefreshRunner {
             }
             history.markInterrupted(runId);
             try (var statement = connection.createStatement()) {
-                // The per-customer-day and per-invoice aggregations sort about a million rows: keep them in memory.
+                // Segment movement joins two snapshots' customers: keep its hash join in memory.
                 statement.execute("SET LOCAL work_mem = '256MB'");
             }
             SnapshotComputation compute = new SnapshotComputation(options);
-            SnapshotContent content;
             Timer timer = new Timer(runId, millis);
             WarehouseInputs inputs = timer.stage(RefreshStage.READ, () -> new WarehouseReader(connection).read());
-            // The engines are independent of each other: CLV and basket mining run beside RFM and cohorts.
+            SnapshotWriter writer = new SnapshotWriter(connection, runId);
+            SnapshotContent content;
+            // The engines are independent of each other: CLV and basket mining run beside RFM and cohorts, and the
+            // customer-level tables are written while basket mining may still be running.
             ExecutorService engines = Executors.newFixedThreadPool(2);
             try {
                 Future<ClvStage> clv = engines.submit(() -> timer.stage(RefreshStage.CLV,
@@ -103,16 +105,18 @@ class RefreshRunner {
                         () -> compute.rules(inputs)));
                 var rfm = timer.stage(RefreshStage.RFM, () -> compute.rfm(inputs));
                 var cohorts = timer.stage(RefreshStage.COHORTS, () -> compute.cohorts(inputs));
-                content = new SnapshotContent(inputs, rfm, result(clv).full(), result(clv).holdout(),
-                        result(clv).note(), cohorts, result(rules));
+                ClvStage models = result(clv);
+                SnapshotContent customerLevel = new SnapshotContent(inputs, rfm, models.full(), models.holdout(),
+                        models.note(), cohorts, null);
+                content = timer.stage(RefreshStage.WRITE, () -> {
+                    writer.write(customerLevel);
+                    SnapshotContent complete = customerLevel.withRules(result(rules));
+                    writer.finish(complete, ModelSummary.json(complete, options));
+                    return complete;
+                });
             } finally {
                 engines.shutdownNow();
             }
-            SnapshotWriter writer = new SnapshotWriter(connection, runId);
-            timer.stage(RefreshStage.WRITE, () -> {
-                writer.write(content, ModelSummary.json(content, options));
-                return null;
-            });
             timer.stage(RefreshStage.SWITCH, () -> {
                 writer.switchCurrent(options.retention());
                 connection.commit();

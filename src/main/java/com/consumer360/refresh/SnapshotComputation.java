@@ -44,7 +44,7 @@ final class SnapshotComputation {
         }
         ClvOptions clv = new ClvOptions(inputs.lastSale().minusWeeks(options.holdoutWeeks()), PeriodUnit.WEEKS,
                 options.holdoutWeeks(), options.clvMonths(), options.discountRate());
-        return ClvEngine.run(inputs.purchaseDays(), clv);
+        return ClvEngine.fitCheck(inputs.purchaseDays(), clv);
     }
 
     /** Cohort matrices per region; any set of regions adds up from them. */

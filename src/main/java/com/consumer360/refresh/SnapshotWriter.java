@@ -33,20 +33,33 @@ final class SnapshotWriter {
         return rows;
     }
 
-    void write(SnapshotContent content, String modelJson) throws SQLException {
+    /**
+     * Writes the snapshot row and its customer- and region-level tables; {@code content.rules()} is not used, so
+     * basket mining may still be running. {@link #finish} adds the rules and the model summary.
+     */
+    void write(SnapshotContent content) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snapshot (snapshot_id, as_of_date, "
                 + "created_at, is_current, segment_map_version, rfm_customers, model_json) "
-                + "VALUES (?, ?, now(), false, ?, ?, ?)")) {
+                + "VALUES (?, ?, now(), false, ?, ?, '{}')")) {
             insert.setLong(1, snapshotId);
             insert.setObject(2, content.inputs().asOf());
             insert.setString(3, SegmentMap.VERSION);
             insert.setInt(4, content.rfm().size());
-            insert.setString(5, modelJson);
             insert.executeUpdate();
         }
         customers(content);
         new SnapshotAggregatesWriter(connection, snapshotId, rows).write(content);
+    }
+
+    /** Writes the basket rules and the model summary (CLV parameters, fit checks, rule counts). */
+    void finish(SnapshotContent content, String modelJson) throws SQLException {
         rules(content);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE snapshot SET model_json = ? WHERE snapshot_id = ?")) {
+            update.setString(1, modelJson);
+            update.setLong(2, snapshotId);
+            update.executeUpdate();
+        }
     }
 
     private void customers(SnapshotContent content) throws SQLException {
@@ -116,12 +129,18 @@ final class SnapshotWriter {
                 "UPDATE snapshot SET is_current = false WHERE is_current AND snapshot_id <> ?");
              PreparedStatement set = connection.prepareStatement(
                      "UPDATE snapshot SET is_current = true WHERE snapshot_id = ?");
+             PreparedStatement pruneCustomers = connection.prepareStatement("DELETE FROM snap_customer WHERE "
+                     + "snapshot_id IN (SELECT snapshot_id FROM snapshot WHERE snapshot_id NOT IN "
+                     + "(SELECT snapshot_id FROM snapshot ORDER BY snapshot_id DESC LIMIT ?))");
              PreparedStatement prune = connection.prepareStatement("DELETE FROM snapshot WHERE snapshot_id NOT IN "
                      + "(SELECT snapshot_id FROM snapshot ORDER BY snapshot_id DESC LIMIT ?)")) {
             unset.setLong(1, snapshotId);
             unset.executeUpdate();
             set.setLong(1, snapshotId);
             set.executeUpdate();
+            // snap_customer has no foreign key to snapshot (migration V8): its rows go first, explicitly.
+            pruneCustomers.setInt(1, retention);
+            pruneCustomers.executeUpdate();
             prune.setInt(1, retention);
             rows.put("snapshots_removed", (long) prune.executeUpdate());
         }

@@ -1,26 +1,32 @@
 package com.consumer360.refresh;
 
 import com.consumer360.analytics.basket.Baskets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads the refresh's inputs with the heavy aggregation pushed down to PostgreSQL. Purchases are lines with a
- * positive amount on a non-cancellation invoice (as in the engines' cleaning); monetary values net
- * cancellations and returns. Runs in the refresh's transaction, so all reads see one consistent state.
+ * Reads the refresh's inputs from the invoice-level aggregate fact_invoice, which triggers keep equal to an
+ * aggregation of fact_sales (migration V7): one ordered scan of one row per invoice feeds RFM, CLV and cohorts
+ * (folded per customer and day) and basket mining. Purchases are lines with a positive amount on a
+ * non-cancellation invoice (as in the engines' cleaning); monetary values net cancellations and returns. Runs in
+ * the refresh's transaction, so all reads see one consistent state.
  */
 final class WarehouseReader {
 
-    private static final String PURCHASE = "net_amount > 0 AND NOT is_cancellation";
-    private static final int FETCH = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(WarehouseReader.class);
+    private static final int FETCH = 20_000;
+    /** Insert, update, delete and truncate triggers that maintain fact_invoice (migration V7). */
+    private static final int TRIGGERS = 4;
 
     private final Connection connection;
 
@@ -29,9 +35,10 @@ final class WarehouseReader {
     }
 
     WarehouseInputs read() throws SQLException {
+        rebuildIfTriggersDisabled();
         LocalDate lastSale;
         long lines;
-        try (ResultSet result = query("SELECT max(date_key), count(*) FROM fact_sales")) {
+        try (ResultSet result = query("SELECT max(date_key), coalesce(sum(lines), 0) FROM fact_invoice")) {
             result.next();
             int key = result.getInt(1);
             if (result.wasNull()) {
@@ -41,58 +48,89 @@ final class WarehouseReader {
             lines = result.getLong(2);
         }
         LocalDate asOf = lastSale.plusDays(1);
-        CustomerDays days = customerDays(asOf);
-        Map<Integer, String> products = products();
+        ProductItems products = products();
         List<String> regionOfBasket = new ArrayList<>();
-        Baskets baskets = baskets(products, regionOfBasket);
+        List<int[]> baskets = new ArrayList<>();
+        CustomerDayTotals customerDays = new CustomerDayTotals();
+        // Unordered: a sequential scan, where ordering by customer cost PostgreSQL a sort or a random index scan.
+        try (ResultSet row = query("SELECT customer_id, region_id, date_key, purchase_lines > 0, "
+                + "(purchase_amount * 100)::BIGINT, (net_amount * 100)::BIGINT, purchase_products FROM fact_invoice")) {
+            while (row.next()) {
+                long customer = row.getLong(1);
+                boolean guest = row.wasNull();
+                short region = row.getShort(2);
+                boolean purchase = row.getBoolean(4);
+                if (!guest) {
+                    customerDays.add(customer, region, row.getInt(3), purchase, row.getLong(5), row.getLong(6));
+                }
+                if (purchase) {
+                    regionOfBasket.add(Short.toString(region));
+                    baskets.add(products.items((Integer[]) row.getArray(7).getArray()));
+                }
+            }
+        }
+        CustomerDays days = new CustomerDays(asOf);
+        customerDays.feed(days);
+        days.finish();
         return new WarehouseInputs(asOf, lastSale, days.rfm(), days.regionOfCustomer(), days.purchaseDays(),
-                days.cohortActivity(), baskets, regionOfBasket, lines);
+                days.cohortActivity(), Baskets.of(products.labels(), baskets.toArray(int[][]::new)), regionOfBasket,
+                lines);
     }
 
     /**
-     * One scan aggregated per customer and day feeds RFM, CLV and cohorts: an invoice lies on one day, so
-     * summing the days' distinct purchase invoices gives the customer's distinct purchase invoices.
+     * The triggers on fact_sales keep fact_invoice equal to its aggregation. Only the owner can disable them (for
+     * a bulk repair, say); if any is disabled now, the aggregate is rebuilt inside the refresh's transaction
+     * rather than refreshing from stale inputs. docs/operations.md says what to run after such a repair.
      */
-    private CustomerDays customerDays(LocalDate asOf) throws SQLException {
-        CustomerDays days = new CustomerDays(asOf);
-        try (ResultSet row = query("SELECT customer_id, min(region_id), date_key, count(DISTINCT invoice_no) FILTER "
-                + "(WHERE " + PURCHASE + "), coalesce(sum(net_amount) FILTER (WHERE " + PURCHASE + "), 0), "
-                + "sum(net_amount) FROM fact_sales WHERE customer_id IS NOT NULL "
-                + "GROUP BY customer_id, date_key ORDER BY customer_id, date_key")) {
-            while (row.next()) {
-                days.add(row.getLong(1), row.getShort(2), dateOf(row.getInt(3)), row.getInt(4), row.getDouble(5),
-                        row.getDouble(6));
+    private void rebuildIfTriggersDisabled() throws SQLException {
+        try (ResultSet result = query("SELECT count(*) FILTER (WHERE tgenabled <> 'D') FROM pg_trigger "
+                + "WHERE tgrelid = 'fact_sales'::regclass AND tgname LIKE 'fact_invoice_after_%'")) {
+            result.next();
+            if (result.getInt(1) == TRIGGERS) {
+                return;
             }
         }
-        return days.finish();
+        log.warn("The fact_invoice triggers on fact_sales are disabled: rebuilding the invoice aggregate");
+        try (ResultSet rebuilt = query("SELECT fact_invoice_rebuild()")) {
+            rebuilt.next();
+        }
     }
 
-    private Map<Integer, String> products() throws SQLException {
-        Map<Integer, String> labels = new HashMap<>();
-        try (ResultSet row = query("SELECT product_id, description FROM dim_product")) {
+    /**
+     * Basket items are product descriptions, as in the batch analysis: products sharing a description are one
+     * item. The dictionary maps product ids to item ids once, so baskets are built without string lookups.
+     */
+    private ProductItems products() throws SQLException {
+        Map<String, Integer> itemOfLabel = new HashMap<>();
+        Map<Integer, Integer> itemOfProduct = new HashMap<>();
+        List<String> labels = new ArrayList<>();
+        try (ResultSet row = query("SELECT product_id, description FROM dim_product ORDER BY product_id")) {
             while (row.next()) {
-                labels.put(row.getInt(1), row.getString(2));
+                int item = itemOfLabel.computeIfAbsent(row.getString(2), label -> {
+                    labels.add(label);
+                    return labels.size() - 1;
+                });
+                itemOfProduct.put(row.getInt(1), item);
             }
         }
-        return labels;
+        return new ProductItems(itemOfProduct, labels);
     }
 
-    private Baskets baskets(Map<Integer, String> products, List<String> regionOfBasket) throws SQLException {
-        Baskets.Builder builder = new Baskets.Builder();
-        try (ResultSet row = query("SELECT min(region_id), array_agg(DISTINCT product_id) FROM fact_sales "
-                + "WHERE " + PURCHASE + " GROUP BY invoice_no")) {
-            while (row.next()) {
-                regionOfBasket.add(Short.toString(row.getShort(1)));
-                Array array = row.getArray(2);
-                List<String> items = new ArrayList<>();
-                for (Integer productId : (Integer[]) array.getArray()) {
-                    items.add(products.getOrDefault(productId, "product " + productId));
-                }
-                array.free();
-                builder.add(items);
+    /** Product ids to basket item ids, and the items' labels. */
+    private record ProductItems(Map<Integer, Integer> itemOfProduct, List<String> labels) {
+
+        /** The distinct items of a basket's products; a product missing from dim_product is "product <id>". */
+        int[] items(Integer[] productIds) {
+            int[] items = new int[productIds.length];
+            for (int i = 0; i < productIds.length; i++) {
+                items[i] = itemOfProduct.computeIfAbsent(productIds[i], id -> {
+                    labels.add("product " + id);
+                    return labels.size() - 1;
+                });
             }
+            return items.length > 1 && itemOfProduct.size() != labels.size()
+                    ? Arrays.stream(items).distinct().toArray() : items;
         }
-        return builder.build();
     }
 
     private ResultSet query(String sql) throws SQLException {
@@ -103,6 +141,6 @@ final class WarehouseReader {
     }
 
     private static LocalDate dateOf(int dateKey) {
-        return LocalDate.of(dateKey / 10_000, dateKey / 100 % 100, dateKey % 100);
+        return CustomerDayTotals.dateOf(dateKey);
     }
 }

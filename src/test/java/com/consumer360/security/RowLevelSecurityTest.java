@@ -25,7 +25,7 @@ import org.springframework.security.core.context.SecurityContextImpl;
 @PortalIntegration
 class RowLevelSecurityTest {
 
-    private static final List<String> SCOPED_TABLES = List.of("fact_sales", "dim_customer");
+    private static final List<String> SCOPED_TABLES = List.of("fact_sales", "fact_invoice", "dim_customer");
 
     @Autowired
     DataSource dataSource;
@@ -82,8 +82,8 @@ class RowLevelSecurityTest {
                 + "AND (rolbypassrls OR rolsuper)")).isZero();
         assertThat(superuserLong("SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner "
                 + "WHERE r.rolname = 'c360_app'")).isZero();
-        assertThat(superuserLong("SELECT count(*) FROM pg_class WHERE relname IN ('fact_sales', 'dim_customer') "
-                + "AND relrowsecurity AND relforcerowsecurity")).isEqualTo(2);
+        assertThat(superuserLong("SELECT count(*) FROM pg_class WHERE relname IN ('fact_sales', 'fact_invoice', "
+                + "'dim_customer') AND relrowsecurity AND relforcerowsecurity")).isEqualTo(3);
     }
 
     @Test
