@@ -31,14 +31,17 @@ class DemoDataInitializer implements SmartInitializingSingleton {
     private final PasswordEncoder passwordEncoder;
     private final long lines;
     private final long seed;
+    private final DemoParameters parameters;
 
     DemoDataInitializer(DataSource dataSource, PasswordEncoder passwordEncoder, Flyway flywayMigratedFirst,
                         @Value("${consumer360.demo-lines:1000000}") long lines,
-                        @Value("${consumer360.demo-seed:42}") long seed) {
+                        @Value("${consumer360.demo-seed:42}") long seed,
+                        @Value("${consumer360.demo-shape:standard}") String shape) {
         this.dataSource = dataSource;
         this.passwordEncoder = passwordEncoder;
         this.lines = lines;
         this.seed = seed;
+        this.parameters = DemoParameters.ofShape(shape);
     }
 
     @Override
@@ -61,7 +64,7 @@ class DemoDataInitializer implements SmartInitializingSingleton {
             long started = System.nanoTime();
             connection.setAutoCommit(false);
             long runId = IngestRuns.start(connection, "demo-data");
-            long loaded = new DemoDataLoader(new DemoDataGenerator(seed, lines, end, DemoParameters.standard()))
+            long loaded = new DemoDataLoader(new DemoDataGenerator(seed, lines, end, parameters))
                     .load(connection);
             DemoUsers.insert(connection, passwordEncoder);
             IngestRuns.finish(connection, runId, loaded);

@@ -14,6 +14,21 @@ public record DemoParameters(
         double acquisitionGrowth, double cancellationRate, double affinityProbability,
         int productCount, int affinityPairs, int linesPerCustomerHint) {
 
+    /**
+     * The demo data's shape by name: {@code standard} (the portal's demo data: about 4 lines per invoice and 60
+     * customers per 1,000 lines) or {@code online-retail} (shaped like the UCI Online Retail data set: about 20
+     * lines per invoice over 4,000 products, so 541,909 lines make about 27,000 invoices of 7,000 customers,
+     * against Online Retail's 25,900 invoices of 4,372 customers). Same purchase process otherwise.
+     */
+    public static DemoParameters ofShape(String shape) {
+        return switch (shape) {
+            case "standard" -> standard();
+            case "online-retail" -> new DemoParameters(0.9, 60.0, 0.8, 4.0, 19.0, 1.4, 1.5, 0.02, 0.55, 4000, 40, 20);
+            default -> throw new IllegalArgumentException("unknown demo data shape '" + shape
+                    + "': use standard or online-retail");
+        };
+    }
+
     /** The parameters used by the portal's demo data. */
     public static DemoParameters standard() {
         return new DemoParameters(

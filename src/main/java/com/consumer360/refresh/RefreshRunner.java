@@ -97,20 +97,24 @@ class RefreshRunner {
             SnapshotContent content;
             // The engines are independent of each other: CLV and basket mining run beside RFM and cohorts, and the
             // customer-level tables are written while basket mining may still be running.
-            ExecutorService engines = Executors.newFixedThreadPool(2);
+            ExecutorService engines = Executors.newFixedThreadPool(3);
             try {
                 Future<ClvStage> clv = engines.submit(() -> timer.stage(RefreshStage.CLV,
-                        () -> ClvStage.fit(compute, inputs)));
+                        () -> ClvStage.fitFull(compute, inputs)));
+                Future<ClvStage> holdout = engines.submit(() -> timer.timed("clv_holdout",
+                        () -> ClvStage.fitHoldout(compute, inputs)));
                 Future<RegionalBasketRules> rules = engines.submit(() -> timer.stage(RefreshStage.BASKETS,
                         () -> compute.rules(inputs)));
                 var rfm = timer.stage(RefreshStage.RFM, () -> compute.rfm(inputs));
                 var cohorts = timer.stage(RefreshStage.COHORTS, () -> compute.cohorts(inputs));
                 ClvStage models = result(clv);
-                SnapshotContent customerLevel = new SnapshotContent(inputs, rfm, models.full(), models.holdout(),
-                        models.note(), cohorts, null);
+                SnapshotContent customerLevel = new SnapshotContent(inputs, rfm, models.full(), null, models.note(),
+                        cohorts, null);
                 content = timer.stage(RefreshStage.WRITE, () -> {
                     writer.write(customerLevel);
-                    SnapshotContent complete = customerLevel.withRules(result(rules));
+                    ClvStage checked = models.with(result(holdout));
+                    SnapshotContent complete = new SnapshotContent(inputs, rfm, checked.full(), checked.holdout(),
+                            checked.note(), cohorts, result(rules));
                     writer.finish(complete, ModelSummary.json(complete, options));
                     return complete;
                 });
@@ -177,9 +181,14 @@ class RefreshRunner {
             history.stage(runId, stage);
             progress.publish(new RefreshProgress(runId, stage, stage.startFraction(), false, null));
             stageHook.accept(stage);
+            return timed(stage.name().toLowerCase(), work);
+        }
+
+        /** Times work that is part of a stage but runs beside it, such as the CLV holdout check. */
+        <T> T timed(String name, java.util.concurrent.Callable<T> work) throws Exception {
             long started = System.nanoTime();
             T result = work.call();
-            millis.put(stage.name().toLowerCase(), (System.nanoTime() - started) / 1_000_000);
+            millis.put(name, (System.nanoTime() - started) / 1_000_000);
             return result;
         }
     }

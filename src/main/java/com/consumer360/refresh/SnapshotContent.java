@@ -9,13 +9,9 @@ import java.util.Map;
 
 /**
  * The engines' output for one snapshot. {@code clv} and {@code holdoutCheck} are null when the data cannot
- * support the models ({@code clvNote} says why); {@code rules} is null while basket mining is still running.
+ * support the models ({@code clvNote} says why); {@code holdoutCheck} and
+ * {@code rules} are null while the holdout fit and basket mining are still running.
  */
 record SnapshotContent(WarehouseInputs inputs, List<RfmScore> rfm, ClvResult clv, ClvResult holdoutCheck,
                        String clvNote, Map<Short, List<CohortCell>> cohortsByRegion, RegionalBasketRules rules) {
-
-    /** This content with the basket rules, once mining has finished. */
-    SnapshotContent withRules(RegionalBasketRules mined) {
-        return new SnapshotContent(inputs, rfm, clv, holdoutCheck, clvNote, cohortsByRegion, mined);
-    }
 }

@@ -7,24 +7,38 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Not a test: measures the refresh end to end on a demo warehouse of a given size.
- * {@code scripts/bench-refresh.sh LINES [RUNS]} starts the portal on its own embedded PostgreSQL under
- * target/bench-refresh-LINES (loading the demo data the first time), then runs the refresh RUNS times and
- * prints each run's total and per-stage times as recorded in the job history.
+ * {@code scripts/bench-refresh.sh LINES [RUNS] [SHAPE]} starts the portal on its own embedded PostgreSQL under
+ * target/bench-refresh-SHAPE-LINES (loading demo data of that shape the first time: standard or online-retail,
+ * see DemoParameters.ofShape), then runs the refresh RUNS times and prints each run's total and per-stage
+ * times as recorded in the job history, with the warehouse's size.
  */
 public final class RefreshBenchmark {
 
     private RefreshBenchmark() {
     }
 
-    public static void main(String[] args) {
+    /** Lines, invoices and customers of the warehouse, in the system scope of all regions. */
+    private static String size(ConfigurableApplicationContext context) throws Exception {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
+                context.getBean(javax.sql.DataSource.class));
+        return com.consumer360.security.CurrentRegionScope.runAsSystem("benchmark", java.util.Set.of((short) 1,
+                (short) 2, (short) 3, (short) 4, (short) 5), () -> jdbc.queryForObject(
+                "SELECT format('%s lines, %s invoices, %s customers', sum(lines), count(*), "
+                        + "count(DISTINCT customer_id)) FROM fact_invoice", String.class));
+    }
+
+    public static void main(String[] args) throws Exception {
         long lines = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String shape = args.length > 2 ? args[2] : "standard";
         try (ConfigurableApplicationContext context = SpringApplication.run(Consumer360Application.class,
-                "--consumer360.data-dir=target/bench-refresh-" + lines, "--consumer360.demo-lines=" + lines,
+                "--consumer360.data-dir=target/bench-refresh-" + shape + "-" + lines,
+                "--consumer360.demo-lines=" + lines, "--consumer360.demo-shape=" + shape,
                 "--server.port=0", "--spring.quartz.auto-startup=false", "--logging.level.root=warn")) {
             RefreshRunner runner = context.getBean(RefreshRunner.class);
             RunHistory history = context.getBean(RunHistory.class);
-            System.out.printf("refresh benchmark: %,d warehouse lines, %d runs after the start-up refresh%n", lines, runs);
+            System.out.printf("refresh benchmark: %s-shaped warehouse, %s; %d runs after the start-up refresh, "
+                    + "%d cores%n", shape, size(context), runs, Runtime.getRuntime().availableProcessors());
             for (int i = 1; i <= runs; i++) {
                 long started = System.nanoTime();
                 long runId = runner.run("MANUAL", "benchmark");

@@ -57,12 +57,58 @@ final class FpGrowth {
             }
             prefix[depth] = rank;
             found.addDescending(prefix, depth + 1, support);
-            if (depth + 1 < maxLength) {
+            if (depth + 2 == maxLength) {
+                addLastItems(tree, rank, depth + 1);
+            } else if (depth + 1 < maxLength) {
                 FpTree conditional = conditionalTree(tree, rank);
                 if (conditional != null) {
                     mine(conditional, depth + 1);
                 }
             }
+        }
+    }
+
+    /**
+     * At the last level no conditional tree is needed: the counts of the rank's pattern base are the supports
+     * of the prefix extended by each of its ranks, so the frequent ones are recorded directly. Building and
+     * mining a tree only to read those counts back was most of the mining time with long baskets.
+     */
+    private void addLastItems(FpTree tree, int rank, int depth) {
+        int touchedCount = countPatternBase(tree, rank);
+        java.util.Arrays.sort(touched, 0, touchedCount);
+        for (int i = touchedCount - 1; i >= 0; i--) {
+            int r = touched[i];
+            if (baseCount[r] >= minCount) {
+                if (found.size() == limit) {
+                    clear(touchedCount);
+                    throw new LimitReached();
+                }
+                prefix[depth] = r;
+                found.addDescending(prefix, depth + 1, baseCount[r]);
+            }
+        }
+        clear(touchedCount);
+    }
+
+    /** Sums the rank's prefix paths into baseCount; returns how many ranks it touched (listed in touched). */
+    private int countPatternBase(FpTree tree, int rank) {
+        int touchedCount = 0;
+        for (int node = tree.firstNode(rank); node >= 0; node = tree.nextNode(node)) {
+            int weight = tree.count(node);
+            for (int up = tree.parentNode(node); up >= 0; up = tree.parentNode(up)) {
+                int r = tree.rank(up);
+                if (baseCount[r] == 0) {
+                    touched[touchedCount++] = r;
+                }
+                baseCount[r] += weight;
+            }
+        }
+        return touchedCount;
+    }
+
+    private void clear(int touchedCount) {
+        for (int i = 0; i < touchedCount; i++) {
+            baseCount[touched[i]] = 0;
         }
     }
 
