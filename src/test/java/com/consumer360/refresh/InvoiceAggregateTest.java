@@ -56,6 +56,11 @@ class InvoiceAggregateTest {
                 assertThat(invoice(app, "T-1")).isEqualTo("3 lines, 3 purchase lines");
                 assertThat(longOf(app, DIFFERENCES)).isZero();
 
+                sql.executeUpdate(copyLines(nextLine + 3, "T-1", 1)); // a later line of an invoice already loaded
+                assertThat(invoice(app, "T-1")).isEqualTo("4 lines, 4 purchase lines");
+                sql.executeUpdate("DELETE FROM fact_sales WHERE sales_line_id = " + (nextLine + 3));
+                assertThat(invoice(app, "T-1")).isEqualTo("3 lines, 3 purchase lines");
+
                 sql.executeUpdate("UPDATE fact_sales SET is_cancellation = true WHERE sales_line_id = " + nextLine);
                 assertThat(invoice(app, "T-1")).isEqualTo("3 lines, 2 purchase lines");
                 sql.executeUpdate("UPDATE fact_sales SET invoice_no = 'T-2' WHERE sales_line_id = " + (nextLine + 1));
@@ -70,6 +75,16 @@ class InvoiceAggregateTest {
                 app.rollback();
             }
         }
+    }
+
+    @Test
+    void theRuntimeRoleMayRefreshStatisticsOfTheTablesItFills() throws SQLException {
+        try (Connection app = connectAs("c360_app"); Statement sql = app.createStatement()) {
+            sql.execute("ANALYZE fact_sales, fact_invoice, dim_customer, snap_customer, snap_basket_rule");
+            assertThat((Object) sql.getWarnings()).as("PostgreSQL warns when it skips a table it may not analyse").isNull();
+        }
+        assertThat(superuserLong("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'fact_invoice' "
+                + "AND last_analyze IS NOT NULL")).isEqualTo(1);
     }
 
     @Test
