@@ -71,7 +71,7 @@ class DemoDataInitializer implements SmartInitializingSingleton {
             connection.commit();
             connection.setAutoCommit(true);
             try (var statement = connection.createStatement()) {
-                // Statistics for the freshly loaded tables (migration V8 grants MAINTAIN), so that the first
+                // Statistics for the freshly loaded tables (migration V9 grants MAINTAIN), so that the first
                 // refresh and the first views are planned for the data they read.
                 statement.execute("ANALYZE fact_sales, fact_invoice, dim_customer");
             }

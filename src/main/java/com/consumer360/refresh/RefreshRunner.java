@@ -135,7 +135,7 @@ class RefreshRunner {
 
     /**
      * Housekeeping after the new snapshot is current: fresh planner statistics that include it, so the views'
-     * queries are planned for the data they read (migration V8 grants MAINTAIN for this). Not part of the run's
+     * queries are planned for the data they read (migration V9 grants MAINTAIN for this). Not part of the run's
      * time, and a failure here only costs speed until autovacuum analyses the tables.
      */
     private void updateStatistics() {

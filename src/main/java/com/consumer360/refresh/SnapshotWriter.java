@@ -128,7 +128,7 @@ final class SnapshotWriter {
             unset.executeUpdate();
             set.setLong(1, snapshotId);
             set.executeUpdate();
-            // snap_customer has no foreign key to snapshot (migration V8): its rows go first, explicitly.
+            // snap_customer has no foreign key to snapshot (migration V9): its rows go first, explicitly.
             pruneCustomers.setInt(1, retention);
             pruneCustomers.executeUpdate();
             prune.setInt(1, retention);

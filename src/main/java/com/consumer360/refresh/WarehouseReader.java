@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the refresh's inputs from the invoice-level aggregate fact_invoice, which triggers keep equal to an
- * aggregation of fact_sales (migration V7): one ordered scan of one row per invoice feeds RFM, CLV and cohorts
+ * aggregation of fact_sales (migration V8): one scan of one row per invoice feeds RFM, CLV and cohorts
  * (folded per customer and day) and basket mining. Purchases are lines with a positive amount on a
  * non-cancellation invoice (as in the engines' cleaning); monetary values net cancellations and returns. Runs in
  * the refresh's transaction, so all reads see one consistent state.
@@ -25,7 +25,7 @@ final class WarehouseReader {
 
     private static final Logger log = LoggerFactory.getLogger(WarehouseReader.class);
     private static final int FETCH = 20_000;
-    /** Insert, update, delete and truncate triggers that maintain fact_invoice (migration V7). */
+    /** Insert, update, delete and truncate triggers that maintain fact_invoice (migration V8). */
     private static final int TRIGGERS = 4;
 
     private final Connection connection;

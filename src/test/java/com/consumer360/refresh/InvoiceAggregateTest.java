@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * fact_invoice, which the refresh reads instead of a million sales lines, is kept equal to an aggregation of
- * fact_sales by triggers (migration V7), whoever writes the lines; and the refresh rebuilds it if the triggers
+ * fact_sales by triggers (migration V8), whoever writes the lines; and the refresh rebuilds it if the triggers
  * were switched off.
  */
 @PortalIntegration

@@ -6,7 +6,7 @@
 -- [jooq ignore start] (the code generator's parser names the constraint differently)
 ALTER TABLE snap_customer DROP CONSTRAINT snap_customer_snapshot_id_fkey;
 -- [jooq ignore stop]
-COMMENT ON COLUMN snap_customer.snapshot_id IS 'Snapshot of the row; no foreign key (V8): the refresh writes and prunes both together.';
+COMMENT ON COLUMN snap_customer.snapshot_id IS 'Snapshot of the row; no foreign key (V9): the refresh writes and prunes both together.';
 
 -- Fresh statistics. A refresh adds a snapshot of every customer, and the planner, until autovacuum gets round
 -- to it, plans the views' queries on statistics without it (the behaviour map's name-sorted customer list went
