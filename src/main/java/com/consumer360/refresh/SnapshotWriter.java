@@ -118,19 +118,25 @@ final class SnapshotWriter {
         try (PreparedStatement unset = connection.prepareStatement(
                 "UPDATE snapshot SET is_current = false WHERE is_current AND snapshot_id <> ?");
              PreparedStatement set = connection.prepareStatement(
-                     "UPDATE snapshot SET is_current = true WHERE snapshot_id = ?");
-             PreparedStatement pruneCustomers = connection.prepareStatement("DELETE FROM snap_customer WHERE "
-                     + "snapshot_id IN (SELECT snapshot_id FROM snapshot WHERE snapshot_id NOT IN "
-                     + "(SELECT snapshot_id FROM snapshot ORDER BY snapshot_id DESC LIMIT ?))");
-             PreparedStatement prune = connection.prepareStatement("DELETE FROM snapshot WHERE snapshot_id NOT IN "
-                     + "(SELECT snapshot_id FROM snapshot ORDER BY snapshot_id DESC LIMIT ?)")) {
+                     "UPDATE snapshot SET is_current = true WHERE snapshot_id = ?")) {
             unset.setLong(1, snapshotId);
             unset.executeUpdate();
             set.setLong(1, snapshotId);
             set.executeUpdate();
-            // snap_customer has no foreign key to snapshot (migration V9): its rows go first, explicitly.
-            pruneCustomers.setInt(1, retention);
-            pruneCustomers.executeUpdate();
+        }
+        // snap_customer and snap_basket_rule have no foreign key to snapshot (migration V9): their rows of the
+        // snapshots beyond retention go first, explicitly; the other snapshot tables follow by cascade.
+        String expired = "SELECT snapshot_id FROM snapshot WHERE snapshot_id NOT IN "
+                + "(SELECT snapshot_id FROM snapshot ORDER BY snapshot_id DESC LIMIT ?)";
+        for (String table : List.of("snap_customer", "snap_basket_rule")) {
+            try (PreparedStatement prune = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE snapshot_id IN (" + expired + ")")) {
+                prune.setInt(1, retention);
+                prune.executeUpdate();
+            }
+        }
+        try (PreparedStatement prune = connection.prepareStatement("DELETE FROM snapshot WHERE snapshot_id IN ("
+                + expired + ")")) {
             prune.setInt(1, retention);
             rows.put("snapshots_removed", (long) prune.executeUpdate());
         }
