@@ -41,11 +41,28 @@ public final class BasketMiner {
         for (int b = 0; b < baskets.size(); b++) {
             indexes.computeIfAbsent(regionOfBasket.get(b), r -> new ArrayList<>()).add(b);
         }
-        BasketRules overall = withScope("all regions", baskets);
+        // The scopes are independent: they are mined in parallel (the common pool), and a failure is rethrown
+        // here as it was raised, so its message still names the scope.
+        List<String> scopes = new ArrayList<>(new TreeMap<>(indexes).keySet());
+        scopes.addFirst(null);
+        List<Object> results = scopes.parallelStream().map(region -> {
+            try {
+                return (Object) (region == null ? withScope("all regions", baskets) : withScope("region " + region,
+                        baskets.select(indexes.get(region).stream().mapToInt(Integer::intValue).toArray())));
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }).toList();
+        for (Object result : results) {
+            if (result instanceof RuntimeException e) {
+                throw e;
+            }
+        }
         TreeMap<String, BasketRules> byRegion = new TreeMap<>();
-        indexes.forEach((region, members) -> byRegion.put(region, withScope("region " + region,
-                baskets.select(members.stream().mapToInt(Integer::intValue).toArray()))));
-        return new RegionalBasketRules(overall, byRegion);
+        for (int i = 1; i < scopes.size(); i++) {
+            byRegion.put(scopes.get(i), (BasketRules) results.get(i));
+        }
+        return new RegionalBasketRules((BasketRules) results.getFirst(), byRegion);
     }
 
     /** The frequent itemsets, single items included, by descending count, then size, then labels. */
