@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Writes the region-level tables of a snapshot: segment summaries, movement and cohorts. */
+/** Writes the region-level tables of a snapshot: segment summaries, segment products, movement and cohorts. */
 final class SnapshotAggregatesWriter {
 
     private final Connection connection;
@@ -27,6 +27,7 @@ final class SnapshotAggregatesWriter {
 
     void write(SnapshotContent content) throws SQLException {
         segmentSummaries(content);
+        segmentProducts();
         movement();
         cohorts(content);
     }
@@ -69,6 +70,22 @@ final class SnapshotAggregatesWriter {
             insert.executeBatch();
         }
         rows.put("snap_segment_summary", (long) counts.size());
+    }
+
+    /** What each segment's customers bought, per region and product, from the warehouse lines in scope. */
+    private void segmentProducts() throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO snap_segment_product (snapshot_id, segment, region_id, product_id, customers, units, revenue)
+                SELECT s.snapshot_id, s.segment, s.region_id, f.product_id, count(DISTINCT f.customer_id),
+                       sum(f.quantity), sum(f.net_amount)
+                FROM snap_customer s
+                JOIN fact_sales f ON f.customer_id = s.customer_id
+                WHERE s.snapshot_id = ?
+                GROUP BY s.snapshot_id, s.segment, s.region_id, f.product_id
+                """)) {
+            insert.setLong(1, snapshotId);
+            rows.put("snap_segment_product", (long) insert.executeUpdate());
+        }
     }
 
     /** Transitions from the current snapshot (before the switch) to this one; (new) and (gone) at the edges. */

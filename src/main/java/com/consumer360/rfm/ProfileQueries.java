@@ -2,11 +2,10 @@ package com.consumer360.rfm;
 
 import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
 import static com.consumer360.jooq.Tables.DIM_PRODUCT;
-import static com.consumer360.jooq.Tables.FACT_SALES;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
+import static com.consumer360.jooq.Tables.SNAP_SEGMENT_PRODUCT;
 import static com.consumer360.rfm.RfmQueries.regionFilter;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.sum;
 
 import java.math.BigDecimal;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A segment's profile within the connection's scope: score distributions, countries and products. Row-level
- * security filters snap_customer, dim_customer and fact_sales; dim_product holds no customer data.
+ * security filters snap_customer, dim_customer and snap_segment_product; dim_product holds no customer data.
  */
 @Component
 class ProfileQueries {
@@ -63,21 +62,21 @@ class ProfileQueries {
 
     /**
      * The products with the most net revenue from the segment's customers (all their warehouse lines, returns
-     * and cancellations netted), most first; ties by product code.
+     * and cancellations netted), most first; ties by product code. Read from the snapshot's per-region
+     * segment products, which add up over regions exactly (a customer has one region).
      */
     List<SegmentProfile.ProductRevenue> topProducts(long snapshotId, String segment, Set<Short> regions, int limit) {
-        Field<BigDecimal> revenue = sum(FACT_SALES.NET_AMOUNT);
-        return db.select(DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION, countDistinct(FACT_SALES.CUSTOMER_ID),
-                        sum(FACT_SALES.QUANTITY), revenue)
-                .from(SNAP_CUSTOMER)
-                .join(FACT_SALES).on(FACT_SALES.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
-                .join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(FACT_SALES.PRODUCT_ID))
-                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.SEGMENT.eq(segment),
-                        regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
+        Field<BigDecimal> revenue = sum(SNAP_SEGMENT_PRODUCT.REVENUE);
+        return db.select(DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION, sum(SNAP_SEGMENT_PRODUCT.CUSTOMERS),
+                        sum(SNAP_SEGMENT_PRODUCT.UNITS), revenue)
+                .from(SNAP_SEGMENT_PRODUCT)
+                .join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(SNAP_SEGMENT_PRODUCT.PRODUCT_ID))
+                .where(SNAP_SEGMENT_PRODUCT.SNAPSHOT_ID.eq(snapshotId), SNAP_SEGMENT_PRODUCT.SEGMENT.eq(segment),
+                        regionFilter(SNAP_SEGMENT_PRODUCT.REGION_ID, regions))
                 .groupBy(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION)
                 .orderBy(revenue.desc(), DIM_PRODUCT.PRODUCT_CODE)
                 .limit(limit)
-                .fetch(r -> new SegmentProfile.ProductRevenue(r.value1(), r.value2(), r.value3(),
+                .fetch(r -> new SegmentProfile.ProductRevenue(r.value1(), r.value2(), r.value3().longValue(),
                         r.value4().longValue(), r.value5()));
     }
 }

@@ -152,6 +152,15 @@ class RfmViewsBrowserTest {
             assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("no horizontal scrolling at tablet width").isTrue();
             browser.screenshot("rfm-north-tablet");
+            long someNorthCustomer = northIds.iterator().next();
+            for (String page : List.of("segments", "customers/" + someNorthCustomer)) {
+                browser.open(page);
+                browser.waitFor(page.equals("segments") ? "#segments-grid" : "#customer-name");
+                browser.settle();
+                assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                        .as("%s: no horizontal scrolling at tablet width", page).isTrue();
+            }
+            browser.screenshot("customer-north-tablet");
         }
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @PortalIntegration
 class SnapshotRowSecurityTest {
 
-    private static final List<String> TABLES = List.of("snap_customer", "snap_segment_summary",
+    private static final List<String> TABLES = List.of("snap_customer", "snap_segment_summary", "snap_segment_product",
             "snap_segment_movement", "snap_cohort", "snap_basket_rule");
 
     @Test

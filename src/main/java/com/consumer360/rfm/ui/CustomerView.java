@@ -116,7 +116,8 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         Div bottom = new Div(history, invoices);
         bottom.addClassName("c360-two-columns");
         bottom.setWidthFull();
-        add(new RouterLink("← RFM matrix", RfmMatrixView.class), name, meta, top, scores, bottom);
+        add(new RouterLink("← RFM matrix", RfmMatrixView.class), name, meta, top, scores,
+                Definitions.panel("customer-definitions"), bottom);
     }
 
     private static Grid<PastSegment> history(CustomerDetail c) {
