@@ -72,12 +72,11 @@ final class SnapshotAggregatesWriter {
         rows.put("snap_segment_summary", (long) counts.size());
     }
 
-    /** What each segment's customers bought, per region and product, from the warehouse lines in scope. */
+    /** Net units and revenue per segment, region and product from the segment's customers' warehouse lines. */
     private void segmentProducts() throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO snap_segment_product (snapshot_id, segment, region_id, product_id, customers, units, revenue)
-                SELECT s.snapshot_id, s.segment, s.region_id, f.product_id, count(DISTINCT f.customer_id),
-                       sum(f.quantity), sum(f.net_amount)
+                INSERT INTO snap_segment_product (snapshot_id, segment, region_id, product_id, units, revenue)
+                SELECT s.snapshot_id, s.segment, s.region_id, f.product_id, sum(f.quantity), sum(f.net_amount)
                 FROM snap_customer s
                 JOIN fact_sales f ON f.customer_id = s.customer_id
                 WHERE s.snapshot_id = ?

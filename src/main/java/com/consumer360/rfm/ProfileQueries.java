@@ -2,14 +2,17 @@ package com.consumer360.rfm;
 
 import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
 import static com.consumer360.jooq.Tables.DIM_PRODUCT;
+import static com.consumer360.jooq.Tables.FACT_SALES;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
 import static com.consumer360.jooq.Tables.SNAP_SEGMENT_PRODUCT;
 import static com.consumer360.rfm.RfmQueries.regionFilter;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.sum;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A segment's profile within the connection's scope: score distributions, countries and products. Row-level
- * security filters snap_customer, dim_customer and snap_segment_product; dim_product holds no customer data.
+ * security filters snap_customer, dim_customer, fact_sales and snap_segment_product; dim_product holds no customer data.
  */
 @Component
 class ProfileQueries {
@@ -62,12 +65,13 @@ class ProfileQueries {
 
     /**
      * The products with the most net revenue from the segment's customers (all their warehouse lines, returns
-     * and cancellations netted), most first; ties by product code. Read from the snapshot's per-region
-     * segment products, which add up over regions exactly (a customer has one region).
+     * and cancellations netted), most first; ties by product code. Revenue and units come from the snapshot's
+     * per-region segment products (sums, so any set of regions adds up); how many of the segment's customers
+     * bought each is counted from the warehouse for these few products only (fact_sales_product_idx).
      */
     List<SegmentProfile.ProductRevenue> topProducts(long snapshotId, String segment, Set<Short> regions, int limit) {
         Field<BigDecimal> revenue = sum(SNAP_SEGMENT_PRODUCT.REVENUE);
-        return db.select(DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION, sum(SNAP_SEGMENT_PRODUCT.CUSTOMERS),
+        var top = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION,
                         sum(SNAP_SEGMENT_PRODUCT.UNITS), revenue)
                 .from(SNAP_SEGMENT_PRODUCT)
                 .join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(SNAP_SEGMENT_PRODUCT.PRODUCT_ID))
@@ -76,7 +80,19 @@ class ProfileQueries {
                 .groupBy(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION)
                 .orderBy(revenue.desc(), DIM_PRODUCT.PRODUCT_CODE)
                 .limit(limit)
-                .fetch(r -> new SegmentProfile.ProductRevenue(r.value1(), r.value2(), r.value3().longValue(),
-                        r.value4().longValue(), r.value5()));
+                .fetch();
+        if (top.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, Integer> buyers = db.select(FACT_SALES.PRODUCT_ID, countDistinct(FACT_SALES.CUSTOMER_ID))
+                .from(FACT_SALES)
+                .join(SNAP_CUSTOMER).on(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId),
+                        SNAP_CUSTOMER.CUSTOMER_ID.eq(FACT_SALES.CUSTOMER_ID))
+                .where(FACT_SALES.PRODUCT_ID.in(top.map(r -> r.value1())), SNAP_CUSTOMER.SEGMENT.eq(segment),
+                        regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
+                .groupBy(FACT_SALES.PRODUCT_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+        return top.map(r -> new SegmentProfile.ProductRevenue(r.value2(), r.value3(),
+                buyers.getOrDefault(r.value1(), 0), r.value4().longValue(), r.value5()));
     }
 }
