@@ -144,8 +144,8 @@ class RefreshRunner {
             CurrentRegionScope.runAsSystem("refresh-statistics", allRegions(), () -> {
                 try (Connection connection = dataSource.getConnection();
                      var statement = connection.createStatement()) {
-                    statement.execute("ANALYZE snap_customer, snap_segment_summary, snap_segment_movement, "
-                            + "snap_cohort, snap_basket_rule");
+                    statement.execute("ANALYZE snap_customer, snap_segment_summary, snap_segment_product, "
+                            + "snap_segment_movement, snap_cohort, snap_basket_rule");
                 }
                 return null;
             });

@@ -20,6 +20,14 @@ CREATE POLICY snap_segment_product_region_scope ON snap_segment_product
     USING (region_id = ANY ((SELECT app_region_ids())::SMALLINT[]))
     WITH CHECK (region_id = ANY ((SELECT app_region_ids())::SMALLINT[]));
 GRANT SELECT, INSERT, UPDATE, DELETE ON snap_segment_product TO ${app_role};
+-- As V9 for the other snapshot tables: the refresh may ANALYZE it after it commits (PostgreSQL 17+).
+DO $$
+BEGIN
+    IF current_setting('server_version_num')::INT >= 170000 THEN
+        EXECUTE 'GRANT MAINTAIN ON snap_segment_product TO ${app_role}';
+    END IF;
+END
+$$;
 
 -- Fill the table for the snapshots that exist already, under a scope of every region (this transaction only).
 SELECT set_config('app.region_ids', coalesce((SELECT string_agg(region_id::TEXT, ',') FROM dim_region), ''), true);
