@@ -3,6 +3,8 @@ package com.consumer360.refresh;
 import com.consumer360.analytics.clv.CustomerValue;
 import com.consumer360.analytics.cohort.CohortCell;
 import com.consumer360.analytics.rfm.RfmScore;
+import com.consumer360.warehouse.CopyStream;
+import com.consumer360.warehouse.StagedCopy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +29,7 @@ final class SnapshotAggregatesWriter {
 
     void write(SnapshotContent content) throws SQLException {
         segmentSummaries(content);
-        segmentProducts();
+        segmentProducts(content);
         movement();
         cohorts(content);
     }
@@ -72,19 +74,27 @@ final class SnapshotAggregatesWriter {
         rows.put("snap_segment_summary", (long) counts.size());
     }
 
-    /** Net units and revenue per segment, region and product from the segment's customers' warehouse lines. */
-    private void segmentProducts() throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO snap_segment_product (snapshot_id, segment, region_id, product_id, units, revenue)
-                SELECT s.snapshot_id, s.segment, s.region_id, f.product_id, sum(f.quantity), sum(f.net_amount)
-                FROM snap_customer s
-                JOIN fact_sales f ON f.customer_id = s.customer_id
-                WHERE s.snapshot_id = ?
-                GROUP BY s.snapshot_id, s.segment, s.region_id, f.product_id
-                """)) {
-            insert.setLong(1, snapshotId);
-            rows.put("snap_segment_product", (long) insert.executeUpdate());
+    /**
+     * Net units and revenue per segment, region and product over all warehouse lines of the segment's customers,
+     * summed in Java from the invoices' per-product totals the read brought along, and written by staged COPY.
+     */
+    private void segmentProducts(SnapshotContent content) throws SQLException {
+        Map<Long, InvoiceProductTotals.Key> scores = new HashMap<>();
+        for (RfmScore score : content.rfm()) {
+            scores.put(Long.parseLong(score.customerId()), new InvoiceProductTotals.Key(
+                    content.inputs().regionOfCustomer().get(score.customerId()), score.segment().label(), 0));
         }
+        Map<InvoiceProductTotals.Key, long[]> totals = content.inputs().productTotals().bySegment(scores::get);
+        try (CopyStream copy = StagedCopy.open(connection, "snap_segment_product",
+                "snapshot_id, segment, region_id, product_id, units, revenue")) {
+            for (Map.Entry<InvoiceProductTotals.Key, long[]> total : totals.entrySet()) {
+                InvoiceProductTotals.Key key = total.getKey();
+                copy.field(snapshotId).field(key.segment()).field(key.regionId()).field(key.productId())
+                        .field(total.getValue()[0]).cents(total.getValue()[1]);
+                copy.endRow();
+            }
+        }
+        rows.put("snap_segment_product", StagedCopy.publish(connection, "snap_segment_product"));
     }
 
     /** Transitions from the current snapshot (before the switch) to this one; (new) and (gone) at the edges. */

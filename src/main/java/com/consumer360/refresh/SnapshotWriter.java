@@ -124,11 +124,12 @@ final class SnapshotWriter {
             set.setLong(1, snapshotId);
             set.executeUpdate();
         }
-        // snap_customer and snap_basket_rule have no foreign key to snapshot (migration V9): their rows of the
-        // snapshots beyond retention go first, explicitly; the other snapshot tables follow by cascade.
+        // snap_customer, snap_basket_rule (migration V9) and snap_segment_product (V11) have no foreign key to
+        // snapshot: their rows of the snapshots beyond retention go first, explicitly; the other snapshot tables
+        // follow by cascade.
         String expired = "SELECT snapshot_id FROM snapshot WHERE snapshot_id NOT IN "
                 + "(SELECT snapshot_id FROM snapshot ORDER BY snapshot_id DESC LIMIT ?)";
-        for (String table : List.of("snap_customer", "snap_basket_rule")) {
+        for (String table : List.of("snap_customer", "snap_basket_rule", "snap_segment_product")) {
             try (PreparedStatement prune = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE snapshot_id IN (" + expired + ")")) {
                 prune.setInt(1, retention);

@@ -9,11 +9,12 @@ import java.util.Map;
 
 /**
  * What a refresh reads from the warehouse, already aggregated by SQL: per-customer RFM aggregates, purchase
- * days for CLV, per-customer-month activity for cohorts and invoice baskets.
+ * days for CLV, per-customer-month activity for cohorts, invoice baskets, and customer invoices' per-product
+ * totals for the segment profiles.
  */
 record WarehouseInputs(LocalDate asOf, LocalDate lastSale, List<CustomerRfm> rfm, Map<String, Short> regionOfCustomer,
                        List<Purchase> purchaseDays, List<CohortActivity> cohortActivity, Baskets baskets,
-                       List<String> regionOfBasket, long lines) {
+                       List<String> regionOfBasket, InvoiceProductTotals productTotals, long lines) {
 
     /** One customer's activity in one month. */
     record CohortActivity(int customerKey, short regionId, java.time.YearMonth month, boolean purchase,

@@ -52,10 +52,12 @@ final class WarehouseReader {
         List<String> regionOfBasket = new ArrayList<>();
         List<int[]> baskets = new ArrayList<>();
         CustomerDayTotals customerDays = new CustomerDayTotals();
+        InvoiceProductTotals productTotals = new InvoiceProductTotals();
         // Unordered: a sequential scan, where ordering by customer cost PostgreSQL a sort or a random index scan.
         try (ResultSet row = query("SELECT customer_id, region_id, date_key, purchase_lines > 0, "
-                + "(purchase_amount * 100)::BIGINT, (net_amount * 100)::BIGINT, array_to_string(purchase_products, ' ') "
-                + "FROM fact_invoice")) {
+                + "(purchase_amount * 100)::BIGINT, (net_amount * 100)::BIGINT, array_to_string(purchase_products, ' '), "
+                + "array_to_string(products, ' '), array_to_string(product_units, ' '), "
+                + "array_to_string(product_cents, ' ') FROM fact_invoice")) {
             while (row.next()) {
                 long customer = row.getLong(1);
                 boolean guest = row.wasNull();
@@ -63,6 +65,7 @@ final class WarehouseReader {
                 boolean purchase = row.getBoolean(4);
                 if (!guest) {
                     customerDays.add(customer, region, row.getInt(3), purchase, row.getLong(5), row.getLong(6));
+                    productTotals.add(customer, row.getString(8), row.getString(9), row.getString(10));
                 }
                 if (purchase) {
                     regionOfBasket.add(Short.toString(region));
@@ -75,7 +78,7 @@ final class WarehouseReader {
         days.finish();
         return new WarehouseInputs(asOf, lastSale, days.rfm(), days.regionOfCustomer(), days.purchaseDays(),
                 days.cohortActivity(), Baskets.of(products.labels(), baskets.toArray(int[][]::new)), regionOfBasket,
-                lines);
+                productTotals, lines);
     }
 
     /**

@@ -1,0 +1,31 @@
+package com.consumer360.refresh;
+
+import static com.consumer360.support.TestDatabase.superuserLong;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.consumer360.support.PortalIntegration;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The refresh sums the segment profiles' product totals in Java from fact_invoice's per-product arrays; they
+ * must equal the plain SQL definition over the warehouse lines of each segment's customers.
+ */
+@PortalIntegration
+class SegmentProductsTest {
+
+    private static final String CURRENT = "(SELECT snapshot_id FROM snapshot WHERE is_current)";
+    private static final String EXPECTED = "SELECT s.segment, s.region_id, f.product_id, sum(f.quantity), "
+            + "sum(f.net_amount) FROM snap_customer s JOIN fact_sales f ON f.customer_id = s.customer_id "
+            + "WHERE s.snapshot_id = " + CURRENT + " GROUP BY 1, 2, 3";
+    private static final String ACTUAL = "SELECT segment, region_id, product_id, units, revenue "
+            + "FROM snap_segment_product WHERE snapshot_id = " + CURRENT;
+
+    @Test
+    void theSnapshotsProductTotalsEqualTheLinesOfEachSegmentsCustomers() throws SQLException {
+        assertThat(superuserLong("SELECT count(*) FROM (" + ACTUAL + ") a")).isPositive()
+                .isEqualTo(superuserLong("SELECT count(*) FROM (" + EXPECTED + ") e"));
+        assertThat(superuserLong("SELECT count(*) FROM ((" + EXPECTED + " EXCEPT " + ACTUAL + ") UNION ALL ("
+                + ACTUAL + " EXCEPT " + EXPECTED + ")) d")).isZero();
+    }
+}
