@@ -69,7 +69,7 @@ class RefreshRunner {
             progress.publish(new RefreshProgress(runId, RefreshStage.SWITCH, 1, true, outcome.status()));
             log.info("Refresh {} {} in {} ms: {}", runId, outcome.status(), millis.get("total"), millis);
             if ("SUCCEEDED".equals(outcome.status())) {
-                updateStatistics();
+                housekeeping();
             }
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -125,7 +125,7 @@ class RefreshRunner {
                 engines.shutdownNow();
             }
             timer.stage(RefreshStage.SWITCH, () -> {
-                writer.switchCurrent(options.retention());
+                writer.switchCurrent();
                 connection.commit();
                 return null;
             });
@@ -134,24 +134,30 @@ class RefreshRunner {
     }
 
     /**
-     * Housekeeping after the new snapshot is current: fresh planner statistics that include it, so the views'
-     * queries are planned for the data they read (migration V9 grants MAINTAIN for this). Not part of the run's
-     * time, and a failure here only costs speed until autovacuum analyses the tables.
+     * Housekeeping once the new snapshot is current, outside the run's transaction and time: remove the snapshots
+     * beyond the retention (hundreds of thousands of rows at 1 M lines; nothing reads them any more, and a
+     * failure here is caught up by the next run), then refresh the planner statistics of the snapshot tables
+     * so the views' queries are planned for the data they read (migration V9 grants MAINTAIN for this).
      */
-    private void updateStatistics() {
+    private void housekeeping() {
         long started = System.nanoTime();
         try {
-            CurrentRegionScope.runAsSystem("refresh-statistics", allRegions(), () -> {
+            long removed = CurrentRegionScope.runAsSystem("refresh-housekeeping", allRegions(), () -> {
                 try (Connection connection = dataSource.getConnection();
                      var statement = connection.createStatement()) {
+                    connection.setAutoCommit(false);
+                    long pruned = SnapshotWriter.pruneBeyond(connection, options.retention());
+                    connection.commit();
+                    connection.setAutoCommit(true);
                     statement.execute("ANALYZE snap_customer, snap_segment_summary, snap_segment_product, "
                             + "snap_segment_movement, snap_cohort, snap_basket_rule");
+                    return pruned;
                 }
-                return null;
             });
-            log.info("Statistics of the snapshot tables updated in {} ms", (System.nanoTime() - started) / 1_000_000);
+            log.info("Refresh housekeeping: {} snapshot(s) beyond the retention of {} removed, statistics updated, "
+                    + "in {} ms", removed, options.retention(), (System.nanoTime() - started) / 1_000_000);
         } catch (Exception e) {
-            log.warn("Could not update the snapshot tables' statistics: {}", e.getMessage());
+            log.warn("Refresh housekeeping failed (the next run catches up): {}", e.getMessage());
         }
     }
 

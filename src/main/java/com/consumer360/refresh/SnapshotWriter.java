@@ -113,8 +113,8 @@ final class SnapshotWriter {
         }
     }
 
-    /** Makes this snapshot the current one and drops snapshots beyond the retention. */
-    void switchCurrent(int retention) throws SQLException {
+    /** Makes this snapshot the current one; {@link #pruneBeyond} removes old ones after the commit. */
+    void switchCurrent() throws SQLException {
         try (PreparedStatement unset = connection.prepareStatement(
                 "UPDATE snapshot SET is_current = false WHERE is_current AND snapshot_id <> ?");
              PreparedStatement set = connection.prepareStatement(
@@ -124,9 +124,14 @@ final class SnapshotWriter {
             set.setLong(1, snapshotId);
             set.executeUpdate();
         }
-        // snap_customer, snap_basket_rule (migration V9) and snap_segment_product (V11) have no foreign key to
-        // snapshot: their rows of the snapshots beyond retention go first, explicitly; the other snapshot tables
-        // follow by cascade.
+    }
+
+    /**
+     * Deletes the snapshots beyond the newest {@code retention} and all their rows; returns how many. The tables
+     * without a foreign key to snapshot (snap_customer, snap_basket_rule: migration V9; snap_segment_product:
+     * V11) are pruned explicitly first, the others follow by cascade.
+     */
+    static long pruneBeyond(Connection connection, int retention) throws SQLException {
         String expired = "SELECT snapshot_id FROM snapshot WHERE snapshot_id NOT IN "
                 + "(SELECT snapshot_id FROM snapshot ORDER BY snapshot_id DESC LIMIT ?)";
         for (String table : List.of("snap_customer", "snap_basket_rule", "snap_segment_product")) {
@@ -139,7 +144,7 @@ final class SnapshotWriter {
         try (PreparedStatement prune = connection.prepareStatement("DELETE FROM snapshot WHERE snapshot_id IN ("
                 + expired + ")")) {
             prune.setInt(1, retention);
-            rows.put("snapshots_removed", (long) prune.executeUpdate());
+            return prune.executeUpdate();
         }
     }
 }
