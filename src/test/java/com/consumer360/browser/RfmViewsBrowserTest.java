@@ -48,6 +48,10 @@ class RfmViewsBrowserTest {
             browser.settle();
             assertThat(browser.script("return document.querySelector('#region-filter')")).as("one region: no filter")
                     .isNull();
+            assertThat(browser.script("return document.querySelectorAll('#segment-legend .c360-legend-item').length"))
+                    .as("the legend names all eleven segments").isEqualTo(11L);
+            assertThat((String) browser.script("return document.querySelector('#segment-legend').innerText"))
+                    .contains("Champions", "R 4–5, FM 4–5", "Lost");
             int[] cell = clickLargestCell(browser);
             long expected = superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT
                     + " AND region_id = 1 AND r_score = ? AND f_score = ?", (short) cell[0], (short) cell[1]);

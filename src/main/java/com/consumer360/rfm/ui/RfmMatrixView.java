@@ -68,8 +68,8 @@ public class RfmMatrixView extends VerticalLayout {
         matrixRow.setWidthFull();
 
         cellCustomers.setId("cell-section");
-        add(PageHeader.of("RFM matrix", summary, metric, regions), matrixRow, Definitions.panel("rfm-definitions"),
-                cellCustomers);
+        add(PageHeader.of("RFM matrix", summary, metric, regions), matrixRow, SegmentLegend.create(),
+                Definitions.panel("rfm-definitions"), cellCustomers);
         reload();
     }
 
