@@ -17,6 +17,7 @@ import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.inline;
 
 import com.consumer360.rfm.CellCustomer;
+import com.consumer360.rfm.CustomerListQuery;
 import com.consumer360.rfm.CustomerOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,8 +33,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record8;
-import org.jooq.SelectLimitStep;
-import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
@@ -107,7 +106,7 @@ class BehaviourQueries {
                              .join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(sample.field(SNAP_CUSTOMER.REGION_ID)))
                              .orderBy(sample.field("sample_key", Long.class))
                              .fetchSize(1_000).stream()) {
-            rows.map(BehaviourQueries::toCustomer).forEach(sink);
+            rows.map(CustomerListQuery::toCustomer).forEach(sink);
         }
     }
 
@@ -201,46 +200,15 @@ class BehaviourQueries {
     /** One page of a group's customers in the given order. */
     List<CellCustomer> groupCustomers(long snapshotId, BehaviourFilter filter, GroupRule group, CustomerOrder order,
                                       int offset, int limit) {
-        return customerQuery(snapshotId, filter, group, order).offset(offset).limit(limit)
-                .fetch(BehaviourQueries::toCustomer);
+        return CustomerListQuery.page(db, population(snapshotId, filter).and(rule(group)), order, offset, limit);
     }
 
     /** Streams every customer of a group, in the given order, to {@code sink}. */
     void eachGroupCustomer(long snapshotId, BehaviourFilter filter, GroupRule group, CustomerOrder order,
                            Consumer<CellCustomer> sink) {
-        try (Stream<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> rows =
-                     customerQuery(snapshotId, filter, group, order).fetchSize(1_000).stream()) {
-            rows.map(BehaviourQueries::toCustomer).forEach(sink);
-        }
+        CustomerListQuery.each(db, population(snapshotId, filter).and(rule(group)), order, sink);
     }
 
-    private SelectLimitStep<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> customerQuery(
-            long snapshotId, BehaviourFilter filter, GroupRule group, CustomerOrder order) {
-        return db.select(SNAP_CUSTOMER.CUSTOMER_ID, DIM_CUSTOMER.NAME, DIM_REGION.NAME, SNAP_CUSTOMER.RECENCY_DAYS,
-                        SNAP_CUSTOMER.FREQUENCY, SNAP_CUSTOMER.MONETARY, SNAP_CUSTOMER.SEGMENT, SNAP_CUSTOMER.CLV)
-                .from(SNAP_CUSTOMER)
-                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
-                .join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(SNAP_CUSTOMER.REGION_ID))
-                .where(population(snapshotId, filter), rule(group))
-                .orderBy(sortField(order), order.descending() ? SNAP_CUSTOMER.CUSTOMER_ID.desc()
-                        : SNAP_CUSTOMER.CUSTOMER_ID.asc());
-    }
-
-    private static SortField<?> sortField(CustomerOrder order) {
-        Field<?> field = switch (order.column()) {
-            case NAME -> DIM_CUSTOMER.NAME;
-            case RECENCY -> SNAP_CUSTOMER.RECENCY_DAYS;
-            case FREQUENCY -> SNAP_CUSTOMER.FREQUENCY;
-            case MONETARY -> SNAP_CUSTOMER.MONETARY;
-            case CLV -> SNAP_CUSTOMER.CLV;
-        };
-        return (order.descending() ? field.desc() : field.asc()).nullsLast();
-    }
-
-    private static CellCustomer toCustomer(Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double> r) {
-        return new CellCustomer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                r.value8());
-    }
 
     /** The map's population: the snapshot's customers within the filter (and, by row-level security, the scope). */
     private static Condition population(long snapshotId, BehaviourFilter filter) {

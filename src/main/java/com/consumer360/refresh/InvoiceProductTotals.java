@@ -58,16 +58,16 @@ final class InvoiceProductTotals {
     }
 
     /**
-     * Net units and cents per (region, segment, product) over the invoices of the customers {@code scoreOf}
+     * Net units and cents per (region, segment, product) over the invoices of the customers {@code placeOf}
      * places (others, such as customers with returns only, are left out as they have no segment).
      *
-     * @param scoreOf a customer's region and segment index, or null when the customer has no segment
+     * @param placeOf a customer's region and segment, or null when the customer has no segment
      */
-    Map<Key, long[]> bySegment(LongFunction<Key> scoreOf) {
-        Map<Long, Key> seen = new HashMap<>();
+    Map<Key, long[]> bySegment(LongFunction<Placement> placeOf) {
+        Map<Long, Placement> seen = new HashMap<>();
         Map<Key, long[]> totals = new HashMap<>();
         for (int i = 0; i < invoices; i++) {
-            Key customer = seen.computeIfAbsent(customers[i], scoreOf::apply);
+            Placement customer = seen.computeIfAbsent(customers[i], placeOf::apply);
             if (customer == null) {
                 continue;
             }
@@ -81,7 +81,11 @@ final class InvoiceProductTotals {
         return totals;
     }
 
-    /** A region, segment and product (product 0 when the key stands for a customer's region and segment). */
+    /** A customer's region and segment. */
+    record Placement(short regionId, String segment) {
+    }
+
+    /** A region, segment and product. */
     record Key(short regionId, String segment, int productId) {
     }
 }

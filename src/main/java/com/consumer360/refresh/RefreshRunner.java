@@ -61,15 +61,15 @@ class RefreshRunner {
         Map<String, Long> millis = Collections.synchronizedMap(new LinkedHashMap<>());
         long started = System.nanoTime();
         try {
-            Outcome outcome = CurrentRegionScope.runAsSystem("refresh", allRegions(),
-                    () -> execute(runId, millis));
+            Set<Short> regions = allRegions();
+            Outcome outcome = CurrentRegionScope.runAsSystem("refresh", regions, () -> execute(runId, millis));
             millis.put("total", (System.nanoTime() - started) / 1_000_000);
             history.finish(runId, outcome.status(), json(millis),
                     JSON.writeValueAsString(outcome.rows()), outcome.snapshotId(), outcome.message());
             progress.publish(new RefreshProgress(runId, RefreshStage.SWITCH, 1, true, outcome.status()));
             log.info("Refresh {} {} in {} ms: {}", runId, outcome.status(), millis.get("total"), millis);
             if ("SUCCEEDED".equals(outcome.status())) {
-                housekeeping();
+                housekeeping(regions);
             }
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -139,10 +139,10 @@ class RefreshRunner {
      * failure here is caught up by the next run), then refresh the planner statistics of the snapshot tables
      * so the views' queries are planned for the data they read (migration V9 grants MAINTAIN for this).
      */
-    private void housekeeping() {
+    private void housekeeping(Set<Short> regions) {
         long started = System.nanoTime();
         try {
-            long removed = CurrentRegionScope.runAsSystem("refresh-housekeeping", allRegions(), () -> {
+            long removed = CurrentRegionScope.runAsSystem("refresh-housekeeping", regions, () -> {
                 try (Connection connection = dataSource.getConnection();
                      var statement = connection.createStatement()) {
                     connection.setAutoCommit(false);

@@ -81,12 +81,12 @@ final class SnapshotAggregatesWriter {
      * summed in Java from the invoices' per-product totals the read brought along, and written by staged COPY.
      */
     private void segmentProducts(SnapshotContent content) throws SQLException {
-        Map<Long, InvoiceProductTotals.Key> scores = new HashMap<>();
+        Map<Long, InvoiceProductTotals.Placement> placements = new HashMap<>();
         for (RfmScore score : content.rfm()) {
-            scores.put(Long.parseLong(score.customerId()), new InvoiceProductTotals.Key(
-                    content.inputs().regionOfCustomer().get(score.customerId()), score.segment().label(), 0));
+            placements.put(Long.parseLong(score.customerId()), new InvoiceProductTotals.Placement(
+                    content.inputs().regionOfCustomer().get(score.customerId()), score.segment().label()));
         }
-        Map<InvoiceProductTotals.Key, long[]> totals = content.inputs().productTotals().bySegment(scores::get);
+        Map<InvoiceProductTotals.Key, long[]> totals = content.inputs().productTotals().bySegment(placements::get);
         // In primary-key order, so the index grows at its right edge instead of at random pages.
         List<Map.Entry<InvoiceProductTotals.Key, long[]>> ordered = new ArrayList<>(totals.entrySet());
         ordered.sort(Map.Entry.comparingByKey(Comparator.comparing(InvoiceProductTotals.Key::segment)

@@ -29,9 +29,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record6;
-import org.jooq.Record8;
 import org.jooq.SelectLimitStep;
-import org.jooq.SortField;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,50 +90,21 @@ class RfmQueries {
 
     List<CellCustomer> customers(long snapshotId, Members members, Set<Short> regions, CustomerOrder order,
                                  int offset, int limit) {
-        return customerQuery(snapshotId, members, regions, order).offset(offset).limit(limit)
-                .fetch(RfmQueries::toCellCustomer);
+        return CustomerListQuery.page(db, listed(snapshotId, members, regions), order, offset, limit);
     }
 
     /** Streams every customer of the list, in the list's order, to {@code sink}. */
     void eachCustomer(long snapshotId, Members members, Set<Short> regions, CustomerOrder order,
                       Consumer<CellCustomer> sink) {
-        try (Stream<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> rows =
-                     customerQuery(snapshotId, members, regions, order).fetchSize(1_000).stream()) {
-            rows.map(RfmQueries::toCellCustomer).forEach(sink);
-        }
+        CustomerListQuery.each(db, listed(snapshotId, members, regions), order, sink);
     }
 
-    private SelectLimitStep<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> customerQuery(
-            long snapshotId, Members members, Set<Short> regions, CustomerOrder order) {
+    private static Condition listed(long snapshotId, Members members, Set<Short> regions) {
         Condition which = switch (members) {
             case Cell cell -> SNAP_CUSTOMER.R_SCORE.eq((short) cell.r()).and(SNAP_CUSTOMER.F_SCORE.eq((short) cell.f()));
             case InSegment segment -> SNAP_CUSTOMER.SEGMENT.eq(segment.segment());
         };
-        return db.select(SNAP_CUSTOMER.CUSTOMER_ID, DIM_CUSTOMER.NAME, DIM_REGION.NAME, SNAP_CUSTOMER.RECENCY_DAYS,
-                        SNAP_CUSTOMER.FREQUENCY, SNAP_CUSTOMER.MONETARY, SNAP_CUSTOMER.SEGMENT, SNAP_CUSTOMER.CLV)
-                .from(SNAP_CUSTOMER)
-                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
-                .join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(SNAP_CUSTOMER.REGION_ID))
-                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), which, regionFilter(SNAP_CUSTOMER.REGION_ID, regions))
-                .orderBy(sortField(order), order.descending() ? SNAP_CUSTOMER.CUSTOMER_ID.desc()
-                        : SNAP_CUSTOMER.CUSTOMER_ID.asc());
-    }
-
-    private static SortField<?> sortField(CustomerOrder order) {
-        Field<?> field = switch (order.column()) {
-            case NAME -> DIM_CUSTOMER.NAME;
-            case RECENCY -> SNAP_CUSTOMER.RECENCY_DAYS;
-            case FREQUENCY -> SNAP_CUSTOMER.FREQUENCY;
-            case MONETARY -> SNAP_CUSTOMER.MONETARY;
-            case CLV -> SNAP_CUSTOMER.CLV;
-        };
-        return (order.descending() ? field.desc() : field.asc()).nullsLast();
-    }
-
-    private static CellCustomer toCellCustomer(
-            Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double> r) {
-        return new CellCustomer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                r.value8());
+        return SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId).and(which).and(regionFilter(SNAP_CUSTOMER.REGION_ID, regions));
     }
 
     /** Figures of one segment in the snapshot; mean CLV is null when no customer of it has a CLV. */

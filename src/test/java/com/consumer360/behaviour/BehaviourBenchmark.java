@@ -4,8 +4,8 @@ import com.consumer360.Consumer360Application;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.rfm.CustomerOrder;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.Set;
+import com.consumer360.support.MedianTimer;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -93,14 +93,6 @@ public final class BehaviourBenchmark {
     }
 
     private static void time(String user, String what, Supplier<?> call) {
-        long[] millis = new long[RUNS];
-        call.get();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            call.get();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        Arrays.sort(millis);
-        System.out.printf("  %-6s %-42s median %4d ms, max %4d ms%n", user, what, millis[RUNS / 2], millis[RUNS - 1]);
+        MedianTimer.time(user, what, RUNS, call);
     }
 }

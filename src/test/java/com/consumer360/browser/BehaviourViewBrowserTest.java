@@ -57,11 +57,11 @@ class BehaviourViewBrowserTest {
             browser.waitUntilScript("return document.querySelectorAll('#behaviour-map .apexcharts-series path, "
                     + "#behaviour-map .apexcharts-series circle').length === arguments[0]",
                     count("region_id = 1 AND recency_days >= 181 AND monetary > 0"));
-            List<String> mapCsv = download(browser, "#map-export");
+            List<String> mapCsv = browser.download("#map-export");
             assertThat(mapCsv.getFirst()).startsWith("customer_id,name,region,recency_days,recency_band,");
             assertThat(mapCsv).hasSize((int) count("region_id = 1 AND recency_days >= 181 AND monetary > 0") + 1);
             assertThat(northIds).containsAll(firstColumn(mapCsv));
-            List<List<Object>> mapXlsx = Spreadsheets.rows(downloadBytes(browser, "#map-export-xlsx"));
+            List<List<Object>> mapXlsx = Spreadsheets.rows(browser.downloadBytes("#map-export-xlsx"));
             assertThat(mapXlsx.stream().skip(1).map(r -> ((Double) r.get(0)).longValue()).toList())
                     .containsExactlyElementsOf(firstColumn(mapCsv));
             assertThat(mapXlsx.stream().skip(1).map(r -> r.get(2))).containsOnly("North");
@@ -86,7 +86,7 @@ class BehaviourViewBrowserTest {
             assertThat(grid).contains(String.format("%,d", a), String.format("%,d", b));
             assertThat(grid).contains(Browser.money(superuserLong("SELECT round(sum(monetary) * 100) FROM snap_customer "
                     + "WHERE snapshot_id = " + CURRENT + " AND " + shown + " AND " + LAPSED)));
-            List<String> comparison = download(browser, "#comparison-export");
+            List<String> comparison = browser.download("#comparison-export");
             assertThat(comparison).contains("summary,customers," + a + "," + b,
                     "summary,customers_shown," + count(shown) + "," + count(shown));
             browser.movePointerAway();
@@ -96,16 +96,16 @@ class BehaviourViewBrowserTest {
             click(browser, "#list-a");
             browser.waitFor("#group-customers-grid a");
             browser.settle();
-            List<Long> listed = listedCustomerIds(browser);
+            List<Long> listed = browser.linkedCustomerIds("#group-customers-grid");
             assertThat(listed).isNotEmpty();
             Set<Long> groupA = new HashSet<>(ids(shown + " AND " + LAPSED));
             assertThat(groupA).containsAll(listed);
-            List<String> groupCsv = download(browser, "#group-export");
+            List<String> groupCsv = browser.download("#group-export");
             assertThat(firstColumn(groupCsv)).containsExactlyInAnyOrderElementsOf(groupA);
-            List<List<Object>> groupXlsx = Spreadsheets.rows(downloadBytes(browser, "#group-export-xlsx"));
+            List<List<Object>> groupXlsx = Spreadsheets.rows(browser.downloadBytes("#group-export-xlsx"));
             assertThat(groupXlsx.stream().skip(1).map(r -> ((Double) r.get(0)).longValue()).toList())
                     .containsExactlyInAnyOrderElementsOf(groupA);
-            List<List<Object>> comparisonXlsx = Spreadsheets.rows(downloadBytes(browser, "#comparison-export-xlsx"));
+            List<List<Object>> comparisonXlsx = Spreadsheets.rows(browser.downloadBytes("#comparison-export-xlsx"));
             assertThat(comparisonXlsx).anySatisfy(r -> assertThat(r)
                     .containsExactly("summary", "customers", (double) a, (double) b));
             String page = browser.pageText();
@@ -145,7 +145,7 @@ class BehaviourViewBrowserTest {
             assertThat(browser.find("#sample-note").getText()).startsWith("Showing 3,000 of "
                     + String.format("%,d", plottable) + " customers");
             assertThat(markers(browser)).isEqualTo(3_000);
-            List<String> mapCsv = download(browser, "#map-export");
+            List<String> mapCsv = browser.download("#map-export");
             assertThat(mapCsv).hasSize(3_001);
             assertThat(mapCsv.stream().skip(1).map(l -> l.split(",")[2]).distinct().count()).isEqualTo(5);
             browser.movePointerAway();
@@ -157,12 +157,12 @@ class BehaviourViewBrowserTest {
             browser.settle();
             assertThat(gridText(browser, "#comparison-grid")).contains(String.format("%,d", count(LAPSED)),
                     String.format("%,d", count(BIG_RARE)));
-            List<String> comparison = download(browser, "#comparison-export");
+            List<String> comparison = browser.download("#comparison-export");
             assertThat(comparison).contains("summary,customers," + count(LAPSED) + "," + count(BIG_RARE));
             click(browser, "#list-b");
             browser.waitFor("#group-customers-grid a");
             browser.settle();
-            assertThat(new HashSet<>(ids(BIG_RARE))).containsAll(listedCustomerIds(browser));
+            assertThat(new HashSet<>(ids(BIG_RARE))).containsAll(browser.linkedCustomerIds("#group-customers-grid"));
             browser.movePointerAway();
             browser.script("document.querySelector('#comparison').scrollIntoView()");
             browser.screenshot("behaviour-exec-comparison");
@@ -216,27 +216,8 @@ class BehaviourViewBrowserTest {
                 + "' vaadin-grid-cell-content')).map(c => c.textContent).join('\\n')", grid);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Long> listedCustomerIds(Browser browser) {
-        List<String> hrefs = (List<String>) browser.script("return Array.from(document.querySelectorAll("
-                + "'#group-customers-grid a')).map(a => a.getAttribute('href'))");
-        return hrefs.stream().map(href -> Long.parseLong(href.substring(href.lastIndexOf('/') + 1))).toList();
-    }
 
-    /** Fetches the export link's target with the browser's session, as a click would download it. */
-    private static List<String> download(Browser browser, String anchor) {
-        String text = (String) browser.asyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch(document.querySelector(arguments[0]).href).then(r => r.text()).then(done)", anchor);
-        return text.lines().toList();
-    }
 
-    private static byte[] downloadBytes(Browser browser, String anchor) {
-        String base64 = (String) browser.asyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch(document.querySelector(arguments[0]).href).then(r => r.blob()).then(b => {"
-                + "const reader = new FileReader(); reader.onload = () => done(reader.result.split(',')[1]);"
-                + "reader.readAsDataURL(b); })", anchor);
-        return java.util.Base64.getDecoder().decode(base64);
-    }
 
     private static List<Long> firstColumn(List<String> csv) {
         return csv.stream().skip(1).map(l -> Long.parseLong(l.substring(0, l.indexOf(',')))).toList();

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -83,6 +85,30 @@ final class Browser implements AutoCloseable {
     /** Runs a script that calls {@code arguments[arguments.length - 1]} with its result (e.g. after a fetch). */
     Object asyncScript(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
+    /** Fetches the export link's target with the browser's session, as a click would download it; its lines. */
+    List<String> download(String anchor) {
+        String text = (String) asyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.querySelector(arguments[0]).href).then(r => r.text()).then(done)", anchor);
+        return text.lines().toList();
+    }
+
+    /** The export link's file as bytes, fetched with the browser's session (base64 through the script bridge). */
+    byte[] downloadBytes(String anchor) {
+        String base64 = (String) asyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.querySelector(arguments[0]).href).then(r => r.blob()).then(b => {"
+                + "const reader = new FileReader(); reader.onload = () => done(reader.result.split(',')[1]);"
+                + "reader.readAsDataURL(b); })", anchor);
+        return Base64.getDecoder().decode(base64);
+    }
+
+    /** The customer ids a grid links to (its links end in customers/{id}). */
+    @SuppressWarnings("unchecked")
+    List<Long> linkedCustomerIds(String grid) {
+        List<String> hrefs = (List<String>) script("return Array.from(document.querySelectorAll("
+                + "arguments[0] + ' a')).map(a => a.getAttribute('href'))", grid);
+        return hrefs.stream().map(href -> Long.parseLong(href.substring(href.lastIndexOf('/') + 1))).toList();
     }
 
     /** Resizes the window, e.g. to a tablet's width. */

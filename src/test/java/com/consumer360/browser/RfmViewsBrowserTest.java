@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,20 +55,20 @@ class RfmViewsBrowserTest {
             long expected = superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT
                     + " AND region_id = 1 AND r_score = ? AND f_score = ?", (short) cell[0], (short) cell[1]);
             assertThat((long) cell[2]).isEqualTo(expected).isPositive();
-            List<Long> listed = listedCustomerIds(browser);
+            List<Long> listed = browser.linkedCustomerIds("#cell-customers-grid");
             assertThat(listed).isNotEmpty().hasSizeLessThanOrEqualTo((int) expected);
             assertThat(northIds).containsAll(listed);
             browser.movePointerAway();
             browser.script("window.scrollTo(0, 0)");
             browser.screenshot("rfm-north");
 
-            List<String> csv = download(browser, "#cell-export");
+            List<String> csv = browser.download("#cell-export");
             assertThat(csv.getFirst()).startsWith("customer_id,name,region,");
             assertThat(csv).hasSize((int) expected + 1);
             assertThat(northIds).containsAll(csv.stream().skip(1)
                     .map(line -> Long.parseLong(line.substring(0, line.indexOf(',')))).toList());
             assertThat(String.join("\n", csv)).doesNotContain(",South,", ",East,", ",West,", ",Central,");
-            List<List<Object>> xlsx = Spreadsheets.rows(downloadBytes(browser, "#cell-export-xlsx"));
+            List<List<Object>> xlsx = Spreadsheets.rows(browser.downloadBytes("#cell-export-xlsx"));
             assertThat(xlsx).hasSize((int) expected + 1);
             assertThat(xlsx.getFirst()).containsExactly("customer_id", "name", "region", "recency_days", "frequency",
                     "monetary", "segment", "clv");
@@ -80,7 +79,7 @@ class RfmViewsBrowserTest {
             browser.script("Array.from(document.querySelectorAll('#cell-customers-grid vaadin-grid-sorter'))"
                     + ".find(s => s.textContent.includes('Recency')).click()");
             browser.settle();
-            List<Integer> recency = download(browser, "#cell-export").stream().skip(1)
+            List<Integer> recency = browser.download("#cell-export").stream().skip(1)
                     .map(line -> line.split(",", -1)).map(f -> Integer.parseInt(f[f.length - 5])).toList();
             assertThat(recency).as("the export follows the grid's order").hasSize((int) expected).isSorted();
 
@@ -93,7 +92,7 @@ class RfmViewsBrowserTest {
             browser.waitFor("#customer-invoices");
             browser.screenshot("customer-north");
             long shownCustomer = Long.parseLong(browser.currentUrl().substring(browser.currentUrl().lastIndexOf('/') + 1));
-            List<List<Object>> invoices = Spreadsheets.rows(downloadBytes(browser, "#invoices-export-xlsx"));
+            List<List<Object>> invoices = Spreadsheets.rows(browser.downloadBytes("#invoices-export-xlsx"));
             assertThat(invoices).hasSize((int) superuserLong("SELECT count(DISTINCT invoice_no) FROM fact_sales "
                     + "WHERE customer_id = ?", shownCustomer) + 1);
 
@@ -122,7 +121,7 @@ class RfmViewsBrowserTest {
             browser.waitFor("#segment-customers-grid a");
             browser.waitFor("#segment-profile-chart .apexcharts-canvas");
             browser.settle();
-            List<Long> atRisk = listedCustomerIds(browser, "#segment-customers-grid");
+            List<Long> atRisk = browser.linkedCustomerIds("#segment-customers-grid");
             assertThat(atRisk).isNotEmpty();
             assertThat(ids("SELECT customer_id FROM snap_customer WHERE snapshot_id = " + CURRENT
                     + " AND region_id = 1 AND segment = 'At Risk'")).containsAll(atRisk);
@@ -135,12 +134,12 @@ class RfmViewsBrowserTest {
                     + "s.snapshot_id = " + CURRENT + " AND s.region_id = 1 AND s.segment = 'At Risk' GROUP BY "
                     + "p.product_id, p.product_code, p.description ORDER BY sum(f.net_amount) DESC, p.product_code "
                     + "LIMIT 1"));
-            List<List<Object>> profile = Spreadsheets.rows(downloadBytes(browser, "#segment-profile-export-xlsx"));
+            List<List<Object>> profile = Spreadsheets.rows(browser.downloadBytes("#segment-profile-export-xlsx"));
             assertThat(profile.stream().filter(row -> "R score".equals(row.get(1)))
                     .mapToLong(row -> ((Double) row.get(4)).longValue()).sum()).isEqualTo(superuserLong(
                     "SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT + " AND region_id = 1 "
                             + "AND segment = 'At Risk'"));
-            List<List<Object>> segmentCustomers = Spreadsheets.rows(downloadBytes(browser,
+            List<List<Object>> segmentCustomers = Spreadsheets.rows(browser.downloadBytes(
                     "#segment-export-xlsx"));
             assertThat(segmentCustomers.stream().skip(1).map(row -> ((Double) row.get(0)).longValue()).toList())
                     .hasSize(ids("SELECT customer_id FROM snap_customer WHERE snapshot_id = " + CURRENT
@@ -182,7 +181,7 @@ class RfmViewsBrowserTest {
             int[] cell = clickLargestCell(browser);
             assertThat((long) cell[2]).isEqualTo(superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = "
                     + CURRENT + " AND r_score = ? AND f_score = ?", (short) cell[0], (short) cell[1]));
-            assertThat(listedCustomerIds(browser)).isNotEmpty();
+            assertThat(browser.linkedCustomerIds("#cell-customers-grid")).isNotEmpty();
             browser.movePointerAway();
             browser.script("window.scrollTo(0, 0)");
             browser.screenshot("rfm-exec");
@@ -192,7 +191,7 @@ class RfmViewsBrowserTest {
             browser.waitFor("#segments-chart .apexcharts-canvas");
             browser.settle();
             assertThat(browser.find("#segments-summary").getText()).startsWith(String.format("%,d", all));
-            List<String> csv = download(browser, "#segments-export");
+            List<String> csv = browser.download("#segments-export");
             assertThat(csv).hasSize(12);
             assertThat(csv.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[1])).sum()).isEqualTo(all);
             browser.screenshot("segments-exec");
@@ -202,7 +201,7 @@ class RfmViewsBrowserTest {
             long south = superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT
                     + " AND region_id = 2");
             browser.waitForText("#segments-summary", String.format("%,d", south));
-            List<List<Object>> xlsx = Spreadsheets.rows(downloadBytes(browser, "#segments-export-xlsx"));
+            List<List<Object>> xlsx = Spreadsheets.rows(browser.downloadBytes("#segments-export-xlsx"));
             assertThat(xlsx).hasSize(12);
             assertThat(xlsx.stream().skip(1).mapToLong(row -> ((Double) row.get(1)).longValue()).sum())
                     .isEqualTo(south);
@@ -234,7 +233,7 @@ class RfmViewsBrowserTest {
             long expected = superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT
                     + " AND r_score = 5 AND f_score = 1");
             assertThat(browser.find("#cell-title").getText()).contains(String.format("(%,d)", expected));
-            List<List<Object>> xlsx = Spreadsheets.rows(downloadBytes(browser, "#cell-export-xlsx"));
+            List<List<Object>> xlsx = Spreadsheets.rows(browser.downloadBytes("#cell-export-xlsx"));
             assertThat(xlsx).hasSize((int) expected + 1);
             assertThat(xlsx.stream().skip(1).map(row -> ((Double) row.get(0)).longValue()).toList())
                     .containsExactlyInAnyOrderElementsOf(ids("SELECT customer_id FROM snap_customer WHERE "
@@ -279,33 +278,9 @@ class RfmViewsBrowserTest {
                 Integer.parseInt(title.group(3).replace(",", ""))};
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Long> listedCustomerIds(Browser browser) {
-        return listedCustomerIds(browser, "#cell-customers-grid");
-    }
 
-    @SuppressWarnings("unchecked")
-    private static List<Long> listedCustomerIds(Browser browser, String grid) {
-        List<String> hrefs = (List<String>) browser.script("return Array.from(document.querySelectorAll("
-                + "arguments[0] + ' a')).map(a => a.getAttribute('href'))", grid);
-        return hrefs.stream().map(href -> Long.parseLong(href.substring(href.lastIndexOf('/') + 1))).toList();
-    }
 
-    /** Fetches the export link's target with the browser's session, as a click would download it. */
-    private static List<String> download(Browser browser, String anchor) {
-        String text = (String) browser.asyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch(document.querySelector(arguments[0]).href).then(r => r.text()).then(done)", anchor);
-        return text.lines().toList();
-    }
 
-    /** The export link's file as bytes, fetched with the browser's session (base64 through the script bridge). */
-    private static byte[] downloadBytes(Browser browser, String anchor) {
-        String base64 = (String) browser.asyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch(document.querySelector(arguments[0]).href).then(r => r.blob()).then(b => {"
-                + "const reader = new FileReader(); reader.onload = () => done(reader.result.split(',')[1]);"
-                + "reader.readAsDataURL(b); })", anchor);
-        return Base64.getDecoder().decode(base64);
-    }
 
     private static String superuserString(String sql) throws SQLException {
         try (Connection connection = connectAs("postgres");

@@ -3,8 +3,8 @@ package com.consumer360.rfm;
 import com.consumer360.Consumer360Application;
 import com.consumer360.export.ExportFormat;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.Set;
+import com.consumer360.support.MedianTimer;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -83,14 +83,6 @@ public final class RfmBenchmark {
     }
 
     private static void time(String user, String what, Supplier<?> call) {
-        long[] millis = new long[RUNS];
-        call.get();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            call.get();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        Arrays.sort(millis);
-        System.out.printf("  %-6s %-46s median %4d ms, max %4d ms%n", user, what, millis[RUNS / 2], millis[RUNS - 1]);
+        MedianTimer.time(user, what, RUNS, call);
     }
 }

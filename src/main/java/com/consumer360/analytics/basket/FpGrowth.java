@@ -24,6 +24,9 @@ final class FpGrowth {
     /** Ranks whose baseCount is non-zero, so resetting costs the pattern base's size, not all ranks. */
     private final int[] touched;
     private int[] path = new int[64];
+    /** Set by {@link #countPatternBase}: the longest prefix path and the summed length of all of them. */
+    private int longestPath;
+    private long pathItems;
 
     private FpGrowth(ItemRanking ranking, int maxLength, int limit) {
         this.minCount = ranking.minCount;
@@ -90,18 +93,27 @@ final class FpGrowth {
         clear(touchedCount);
     }
 
-    /** Sums the rank's prefix paths into baseCount; returns how many ranks it touched (listed in touched). */
+    /**
+     * Sums the rank's prefix paths into baseCount; returns how many ranks it touched (listed in touched) and
+     * leaves the longest path and the paths' total length in {@link #longestPath} and {@link #pathItems}.
+     */
     private int countPatternBase(FpTree tree, int rank) {
         int touchedCount = 0;
+        longestPath = 0;
+        pathItems = 0;
         for (int node = tree.firstNode(rank); node >= 0; node = tree.nextNode(node)) {
             int weight = tree.count(node);
+            int depth = 0;
             for (int up = tree.parentNode(node); up >= 0; up = tree.parentNode(up)) {
                 int r = tree.rank(up);
                 if (baseCount[r] == 0) {
                     touched[touchedCount++] = r;
                 }
                 baseCount[r] += weight;
+                depth++;
             }
+            longestPath = Math.max(longestPath, depth);
+            pathItems += depth;
         }
         return touchedCount;
     }
@@ -114,23 +126,7 @@ final class FpGrowth {
 
     /** The tree of the rank's prefix paths restricted to their frequent ranks, or null when none is frequent. */
     private FpTree conditionalTree(FpTree tree, int rank) {
-        int touchedCount = 0;
-        int longest = 0;
-        long pathItems = 0;
-        for (int node = tree.firstNode(rank); node >= 0; node = tree.nextNode(node)) {
-            int weight = tree.count(node);
-            int depth = 0;
-            for (int up = tree.parentNode(node); up >= 0; up = tree.parentNode(up)) {
-                int r = tree.rank(up);
-                if (baseCount[r] == 0) {
-                    touched[touchedCount++] = r;
-                }
-                baseCount[r] += weight;
-                depth++;
-            }
-            longest = Math.max(longest, depth);
-            pathItems += depth;
-        }
+        int touchedCount = countPatternBase(tree, rank);
         int maxFrequentRank = -1;
         for (int i = 0; i < touchedCount; i++) {
             if (baseCount[touched[i]] >= minCount) {
@@ -141,10 +137,8 @@ final class FpGrowth {
         // tree's size bounds the conditional tree too, however many times shared prefixes are walked.
         int capacity = (int) Math.min(pathItems, tree.size());
         FpTree conditional = maxFrequentRank < 0 ? null
-                : buildConditional(tree, rank, maxFrequentRank, capacity, longest);
-        for (int i = 0; i < touchedCount; i++) {
-            baseCount[touched[i]] = 0;
-        }
+                : buildConditional(tree, rank, maxFrequentRank, capacity, longestPath);
+        clear(touchedCount);
         return conditional;
     }
 

@@ -85,17 +85,9 @@ final class FpTree {
         }
         int node = common == 0 ? 0 : pathNodes[common - 1];
         for (int i = common; i < basket.length; i++) {
-            int rank = basket[i];
-            int child = size++;
-            item[child] = rank;
-            parent[child] = node;
-            firstChild[child] = NONE;
-            nextSibling[child] = firstChild[node];
-            firstChild[node] = child;
-            link[child] = head[rank];
-            head[rank] = child;
+            int child = newChild(node, basket[i]);
             count[child] = 1;
-            support[rank]++;
+            support[basket[i]]++;
             pathNodes[i] = child;
             node = child;
         }
@@ -111,19 +103,25 @@ final class FpTree {
                 child = nextSibling[child];
             }
             if (child == NONE) {
-                child = size++;
-                item[child] = rank;
-                parent[child] = node;
-                firstChild[child] = NONE;
-                nextSibling[child] = firstChild[node];
-                firstChild[node] = child;
-                link[child] = head[rank];
-                head[rank] = child;
+                child = newChild(node, rank);
             }
             count[child] += weight;
             support[rank] += weight;
             node = child;
         }
+    }
+
+    /** A new node of {@code rank} under {@code node}, linked into the rank's chain, with count 0. */
+    private int newChild(int node, int rank) {
+        int child = size++;
+        item[child] = rank;
+        parent[child] = node;
+        firstChild[child] = NONE;
+        nextSibling[child] = firstChild[node];
+        firstChild[node] = child;
+        link[child] = head[rank];
+        head[rank] = child;
+        return child;
     }
 
     /** Number of nodes, the root included. */

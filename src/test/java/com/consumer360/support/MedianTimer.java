@@ -1,0 +1,23 @@
+package com.consumer360.support;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/** For the service benchmarks: one warm-up call, then {@code runs} timed calls; prints median and maximum. */
+public final class MedianTimer {
+
+    private MedianTimer() {
+    }
+
+    public static void time(String user, String what, int runs, Supplier<?> call) {
+        long[] millis = new long[runs];
+        call.get();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            call.get();
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(millis);
+        System.out.printf("  %-6s %-46s median %4d ms, max %4d ms%n", user, what, millis[runs / 2], millis[runs - 1]);
+    }
+}
