@@ -1,91 +1,162 @@
 package com.consumer360.refresh;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
  * Every customer invoice's net units and net cents per product, as read from fact_invoice (migration V11), kept
- * in flat arrays until the customers' segments are known; then summed per region, segment and product for the
- * segment profiles' top products (snap_segment_product).
+ * as the read decoded them until the customers' segments are known; then summed per region and segment into arrays
+ * over the products, for the segment profiles' top products (snap_segment_product_totals, migration V12). No
+ * array grows with the warehouse: large ones would be allocated outside the young generation and set off
+ * concurrent collections during the refresh.
  */
 final class InvoiceProductTotals {
 
-    private long[] customers = new long[1024];
-    /** Invoice i's products are at positions [start[i], start[i + 1]). */
-    private int[] start = new int[1025];
-    private int invoices;
-    private int[] products = new int[4096];
-    private long[] units = new long[4096];
-    private long[] cents = new long[4096];
+    private final List<Invoice> invoices = new ArrayList<>();
 
-    /** Adds one invoice of a customer; the three texts are space-separated and aligned, as array_to_string gives. */
-    void add(long customerId, String productIds, String productUnits, String productCents) {
-        if (invoices + 1 == customers.length) {
-            customers = Arrays.copyOf(customers, customers.length * 2);
-            start = Arrays.copyOf(start, customers.length + 1);
+    /** Adds one invoice of a customer: its products and their net units and cents, aligned (kept, not copied). */
+    void add(long customerId, int[] productIds, long[] productUnits, long[] productCents) {
+        if (productUnits.length != productIds.length || productCents.length != productIds.length) {
+            throw new IllegalArgumentException("unaligned product totals of customer " + customerId);
         }
-        int at = start[invoices];
-        int n = at;
-        int p = 0;
-        int u = 0;
-        int c = 0;
-        while (p < productIds.length()) {
-            if (n == products.length) {
-                products = Arrays.copyOf(products, n * 2);
-                units = Arrays.copyOf(units, n * 2);
-                cents = Arrays.copyOf(cents, n * 2);
-            }
-            int pe = end(productIds, p);
-            int ue = end(productUnits, u);
-            int ce = end(productCents, c);
-            products[n] = Integer.parseInt(productIds, p, pe, 10);
-            units[n] = Long.parseLong(productUnits, u, ue, 10);
-            cents[n] = Long.parseLong(productCents, c, ce, 10);
-            n++;
-            p = pe + 1;
-            u = ue + 1;
-            c = ce + 1;
-        }
-        customers[invoices] = customerId;
-        start[++invoices] = n;
-    }
-
-    private static int end(String text, int from) {
-        int end = text.indexOf(' ', from);
-        return end < 0 ? text.length() : end;
+        invoices.add(new Invoice(customerId, productIds, productUnits, productCents));
     }
 
     /**
-     * Net units and cents per (region, segment, product) over the invoices of the customers {@code placeOf}
-     * places (others, such as customers with returns only, are left out as they have no segment).
+     * Net units and cents per product for each (region, segment), over the invoices of the customers
+     * {@code placeOf} places (others, such as customers with returns only, are left out as they have no
+     * segment). Summed into one dense array per place, indexed by the rank of the product id among all product
+     * ids read, so no per-product key is allocated; each place lists the products its invoices hold, ascending.
      *
      * @param placeOf a customer's region and segment, or null when the customer has no segment
      */
-    Map<Key, long[]> bySegment(LongFunction<Placement> placeOf) {
+    Map<Placement, ProductSums> bySegment(LongFunction<Placement> placeOf) {
+        ProductIndex index = new ProductIndex(invoices);
         Map<Long, Placement> seen = new HashMap<>();
-        Map<Key, long[]> totals = new HashMap<>();
-        for (int i = 0; i < invoices; i++) {
-            Placement customer = seen.computeIfAbsent(customers[i], placeOf::apply);
+        Map<Placement, long[][]> sums = new HashMap<>();
+        for (Invoice invoice : invoices) {
+            Placement customer = seen.computeIfAbsent(invoice.customerId(), placeOf::apply);
             if (customer == null) {
                 continue;
             }
-            for (int k = start[i]; k < start[i + 1]; k++) {
-                long[] sum = totals.computeIfAbsent(new Key(customer.regionId(), customer.segment(), products[k]),
-                        key -> new long[2]);
-                sum[0] += units[k];
-                sum[1] += cents[k];
+            // [0]: units, [1]: cents, [2]: 1 where the place has the product at all
+            long[][] place = sums.computeIfAbsent(customer, key -> new long[3][index.size()]);
+            for (int k = 0; k < invoice.productIds().length; k++) {
+                int at = index.of(invoice.productIds()[k]);
+                place[0][at] += invoice.units()[k];
+                place[1][at] += invoice.cents()[k];
+                place[2][at] = 1;
             }
         }
+        Map<Placement, ProductSums> totals = new HashMap<>();
+        sums.forEach((place, sum) -> totals.put(place, ProductSums.of(index.ids(), sum)));
         return totals;
+    }
+
+    private record Invoice(long customerId, int[] productIds, long[] units, long[] cents) {
+    }
+
+    /** The distinct product ids of the invoices, ascending, and each id's position among them. */
+    private static final class ProductIndex {
+        /** Open addressing: slot holds id's position + 1, 0 when empty; at most half full. */
+        private int[] keys = new int[1024];
+        private int[] values = new int[1024];
+        private final int[] ids;
+
+        ProductIndex(List<Invoice> invoices) {
+            int size = 0;
+            for (Invoice invoice : invoices) {
+                for (int id : invoice.productIds()) {
+                    if (slot(id) < 0) {
+                        if (2 * (size + 1) > keys.length) {
+                            grow();
+                        }
+                        int free = ~slot(id);
+                        keys[free] = id;
+                        values[free] = ++size;
+                    }
+                }
+            }
+            ids = new int[size];
+            int n = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (values[i] != 0) {
+                    ids[n++] = keys[i];
+                }
+            }
+            Arrays.sort(ids);
+            for (int position = 0; position < ids.length; position++) {
+                values[slot(ids[position])] = position + 1;
+            }
+        }
+
+        int size() {
+            return ids.length;
+        }
+
+        int[] ids() {
+            return ids;
+        }
+
+        int of(int id) {
+            return values[slot(id)] - 1;
+        }
+
+        /** The id's slot, or the complement of the free slot where it would go. */
+        private int slot(int id) {
+            int mask = keys.length - 1;
+            int h = id * 0x9E3779B9;
+            for (int at = (h ^ (h >>> 16)) & mask; ; at = (at + 1) & mask) {
+                if (values[at] == 0) {
+                    return ~at;
+                }
+                if (keys[at] == id) {
+                    return at;
+                }
+            }
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new int[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldValues[i] != 0) {
+                    int free = ~slot(oldKeys[i]);
+                    keys[free] = oldKeys[i];
+                    values[free] = oldValues[i];
+                }
+            }
+        }
     }
 
     /** A customer's region and segment. */
     record Placement(short regionId, String segment) {
     }
 
-    /** A region, segment and product. */
-    record Key(short regionId, String segment, int productId) {
+    /** Net units and cents per product of one place, aligned with the ascending product ids. */
+    record ProductSums(int[] productIds, long[] units, long[] cents) {
+
+        static ProductSums of(int[] ids, long[][] sums) {
+            int n = 0;
+            for (long present : sums[2]) {
+                n += (int) present;
+            }
+            ProductSums result = new ProductSums(new int[n], new long[n], new long[n]);
+            int at = 0;
+            for (int index = 0; index < ids.length; index++) {
+                if (sums[2][index] == 1) {
+                    result.productIds[at] = ids[index];
+                    result.units[at] = sums[0][index];
+                    result.cents[at++] = sums[1][index];
+                }
+            }
+            return result;
+        }
     }
 }

@@ -149,8 +149,8 @@ class RefreshRunner {
                     long pruned = SnapshotWriter.pruneBeyond(connection, options.retention());
                     connection.commit();
                     connection.setAutoCommit(true);
-                    statement.execute("ANALYZE snap_customer, snap_segment_summary, snap_segment_product, "
-                            + "snap_segment_movement, snap_cohort, snap_basket_rule");
+                    statement.execute("ANALYZE snap_customer, snap_segment_summary, snap_segment_product_totals, "
+                            + "snap_segment_movement, snap_cohort, snap_basket_rule_set");
                     return pruned;
                 }
             });

@@ -3,14 +3,11 @@ package com.consumer360.refresh;
 import com.consumer360.analytics.clv.CustomerValue;
 import com.consumer360.analytics.cohort.CohortCell;
 import com.consumer360.analytics.rfm.RfmScore;
-import com.consumer360.warehouse.CopyStream;
-import com.consumer360.warehouse.StagedCopy;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import org.postgresql.PGConnection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +75,8 @@ final class SnapshotAggregatesWriter {
 
     /**
      * Net units and revenue per segment, region and product over all warehouse lines of the segment's customers,
-     * summed in Java from the invoices' per-product totals the read brought along, and written by staged COPY.
+     * summed in Java from the invoices' per-product totals the read brought along: one row per segment and region
+     * with the products in arrays (migration V12).
      */
     private void segmentProducts(SnapshotContent content) throws SQLException {
         Map<Long, InvoiceProductTotals.Placement> placements = new HashMap<>();
@@ -86,22 +84,25 @@ final class SnapshotAggregatesWriter {
             placements.put(Long.parseLong(score.customerId()), new InvoiceProductTotals.Placement(
                     content.inputs().regionOfCustomer().get(score.customerId()), score.segment().label()));
         }
-        Map<InvoiceProductTotals.Key, long[]> totals = content.inputs().productTotals().bySegment(placements::get);
-        // In primary-key order, so the index grows at its right edge instead of at random pages.
-        List<Map.Entry<InvoiceProductTotals.Key, long[]>> ordered = new ArrayList<>(totals.entrySet());
-        ordered.sort(Map.Entry.comparingByKey(Comparator.comparing(InvoiceProductTotals.Key::segment)
-                .thenComparingInt(InvoiceProductTotals.Key::regionId)
-                .thenComparingInt(InvoiceProductTotals.Key::productId)));
-        try (CopyStream copy = StagedCopy.open(connection, "snap_segment_product",
-                "snapshot_id, segment, region_id, product_id, units, revenue")) {
-            for (Map.Entry<InvoiceProductTotals.Key, long[]> total : ordered) {
-                InvoiceProductTotals.Key key = total.getKey();
-                copy.field(snapshotId).field(key.segment()).field(key.regionId()).field(key.productId())
-                        .field(total.getValue()[0]).cents(total.getValue()[1]);
-                copy.endRow();
+        var totals = content.inputs().productTotals().bySegment(placements::get);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snap_segment_product_totals "
+                + "(snapshot_id, segment, region_id, product_ids, units, revenue_cents) VALUES (?, ?, ?, ?, ?, ?)")) {
+            // pgjdbc's own createArrayOf takes primitive arrays, so half a million sums are not boxed.
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            for (var place : totals.entrySet()) {
+                insert.setLong(1, snapshotId);
+                insert.setString(2, place.getKey().segment());
+                insert.setShort(3, place.getKey().regionId());
+                insert.setArray(4, pg.createArrayOf("int4", place.getValue().productIds()));
+                insert.setArray(5, pg.createArrayOf("int8", place.getValue().units()));
+                insert.setArray(6, pg.createArrayOf("int8", place.getValue().cents()));
+                insert.addBatch();
             }
+            insert.executeBatch();
         }
-        rows.put("snap_segment_product", StagedCopy.publish(connection, "snap_segment_product"));
+        // Counted in product sums, as comparable with the one-row-per-product table of earlier runs.
+        rows.put("snap_segment_product_totals", totals.values().stream().mapToLong(sums -> sums.productIds().length)
+                .sum());
     }
 
     /** Transitions from the current snapshot (before the switch) to this one; (new) and (gone) at the edges. */

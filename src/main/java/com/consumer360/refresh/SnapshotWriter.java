@@ -10,6 +10,7 @@ import com.consumer360.warehouse.StagedCopy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
+import org.postgresql.PGConnection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -90,27 +91,60 @@ final class SnapshotWriter {
         rows.put("snap_customer", StagedCopy.publish(connection, "snap_customer"));
     }
 
-    /** All regions' rules (region 0: over all regions) in one staged COPY: busy baskets give tens of thousands. */
+    /**
+     * All regions' rules (region 0: over all regions), one row per region with the rules in rank order in aligned
+     * arrays (migration V12): busy baskets give tens of thousands of rules, which as rows took most of the write.
+     */
     private void rules(SnapshotContent content) throws SQLException {
-        try (CopyStream copy = StagedCopy.open(connection, "snap_basket_rule", "snapshot_id, region_id, rule_rank, "
-                + "antecedent, consequent, support, confidence, lift, leverage, conviction, rule_count")) {
-            copyRules(copy, (short) 0, content.rules().overall());
+        long written = 0;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snap_basket_rule_set (snapshot_id, "
+                + "region_id, antecedents, consequents, supports, confidences, lifts, leverages, convictions, "
+                + "rule_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            written += addRules(insert, (short) 0, content.rules().overall());
             for (Map.Entry<String, BasketRules> region : content.rules().byRegion().entrySet()) {
-                copyRules(copy, Short.parseShort(region.getKey()), region.getValue());
+                written += addRules(insert, Short.parseShort(region.getKey()), region.getValue());
             }
+            insert.executeBatch();
         }
-        rows.put("snap_basket_rule", StagedCopy.publish(connection, "snap_basket_rule"));
+        rows.put("snap_basket_rule", written);
     }
 
-    private void copyRules(CopyStream copy, short regionId, BasketRules rules) throws SQLException {
+    private int addRules(PreparedStatement insert, short regionId, BasketRules rules) throws SQLException {
         List<AssociationRule> list = rules.rules();
-        for (int i = 0; i < list.size(); i++) {
+        int n = list.size();
+        String[] antecedents = new String[n];
+        String[] consequents = new String[n];
+        double[] supports = new double[n];
+        double[] confidences = new double[n];
+        double[] lifts = new double[n];
+        double[] leverages = new double[n];
+        Double[] convictions = new Double[n];
+        int[] counts = new int[n];
+        for (int i = 0; i < n; i++) {
             AssociationRule rule = list.get(i);
-            copy.field(snapshotId).field(regionId).field(i + 1).field(String.join(" + ", rule.antecedent()))
-                    .field(rule.consequent()).field(rule.support()).field(rule.confidence()).field(rule.lift())
-                    .field(rule.leverage()).field(rule.conviction()).field(rule.count());
-            copy.endRow();
+            antecedents[i] = String.join(" + ", rule.antecedent());
+            consequents[i] = rule.consequent();
+            supports[i] = rule.support();
+            confidences[i] = rule.confidence();
+            lifts[i] = rule.lift();
+            leverages[i] = rule.leverage();
+            convictions[i] = rule.conviction();
+            counts[i] = rule.count();
         }
+        // pgjdbc's own createArrayOf takes primitive arrays.
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        insert.setLong(1, snapshotId);
+        insert.setShort(2, regionId);
+        insert.setArray(3, pg.createArrayOf("varchar", antecedents));
+        insert.setArray(4, pg.createArrayOf("varchar", consequents));
+        insert.setArray(5, pg.createArrayOf("float8", supports));
+        insert.setArray(6, pg.createArrayOf("float8", confidences));
+        insert.setArray(7, pg.createArrayOf("float8", lifts));
+        insert.setArray(8, pg.createArrayOf("float8", leverages));
+        insert.setArray(9, pg.createArrayOf("float8", convictions));
+        insert.setArray(10, pg.createArrayOf("int4", counts));
+        insert.addBatch();
+        return n;
     }
 
     /** Makes this snapshot the current one; {@link #pruneBeyond} removes old ones after the commit. */
@@ -128,13 +162,13 @@ final class SnapshotWriter {
 
     /**
      * Deletes the snapshots beyond the newest {@code retention} and all their rows; returns how many. The tables
-     * without a foreign key to snapshot (snap_customer, snap_basket_rule: migration V9; snap_segment_product:
-     * V11) are pruned explicitly first, the others follow by cascade.
+     * without a foreign key to snapshot (snap_customer: migration V9; snap_basket_rule_set and
+     * snap_segment_product_totals: V12) are pruned explicitly first, the others follow by cascade.
      */
     static long pruneBeyond(Connection connection, int retention) throws SQLException {
         String expired = "SELECT snapshot_id FROM snapshot WHERE snapshot_id NOT IN "
                 + "(SELECT snapshot_id FROM snapshot ORDER BY snapshot_id DESC LIMIT ?)";
-        for (String table : List.of("snap_customer", "snap_basket_rule", "snap_segment_product")) {
+        for (String table : List.of("snap_customer", "snap_basket_rule_set", "snap_segment_product_totals")) {
             try (PreparedStatement prune = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE snapshot_id IN (" + expired + ")")) {
                 prune.setInt(1, retention);

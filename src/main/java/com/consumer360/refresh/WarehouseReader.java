@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.consumer360.warehouse.BinaryCopyReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,22 +55,29 @@ final class WarehouseReader {
         CustomerDayTotals customerDays = new CustomerDayTotals();
         InvoiceProductTotals productTotals = new InvoiceProductTotals();
         // Unordered: a sequential scan, where ordering by customer cost PostgreSQL a sort or a random index scan.
-        try (ResultSet row = query("SELECT customer_id, region_id, date_key, purchase_lines > 0, "
-                + "(purchase_amount * 100)::BIGINT, (net_amount * 100)::BIGINT, array_to_string(purchase_products, ' '), "
-                + "array_to_string(products, ' '), array_to_string(product_units, ' '), "
-                + "array_to_string(product_cents, ' ') FROM fact_invoice")) {
+        // Read by binary COPY: the product arrays are half a million numbers each.
+        try (BinaryCopyReader row = new BinaryCopyReader(connection, "SELECT customer_id, region_id, date_key, "
+                + "purchase_lines > 0, (purchase_amount * 100)::BIGINT, (net_amount * 100)::BIGINT, "
+                + "purchase_products, products, product_units, product_cents FROM fact_invoice")) {
             while (row.next()) {
-                long customer = row.getLong(1);
+                long customer = row.getLong();
                 boolean guest = row.wasNull();
-                short region = row.getShort(2);
-                boolean purchase = row.getBoolean(4);
+                short region = row.getShort();
+                int dateKey = row.getInt();
+                boolean purchase = row.getBoolean();
+                long purchaseCents = row.getLong();
+                long netCents = row.getLong();
+                int[] purchaseProducts = BinaryArrays.ints(row.getBytes());
+                int[] productIds = BinaryArrays.ints(row.getBytes());
+                long[] units = BinaryArrays.longs(row.getBytes());
+                long[] cents = BinaryArrays.longs(row.getBytes());
                 if (!guest) {
-                    customerDays.add(customer, region, row.getInt(3), purchase, row.getLong(5), row.getLong(6));
-                    productTotals.add(customer, row.getString(8), row.getString(9), row.getString(10));
+                    customerDays.add(customer, region, dateKey, purchase, purchaseCents, netCents);
+                    productTotals.add(customer, productIds, units, cents);
                 }
                 if (purchase) {
                     regionOfBasket.add(Short.toString(region));
-                    baskets.add(products.items(row.getString(7)));
+                    baskets.add(products.items(purchaseProducts));
                 }
             }
         }
@@ -123,27 +131,15 @@ final class WarehouseReader {
     /** Product ids to basket item ids, and the items' labels. */
     private record ProductItems(Map<Integer, Integer> itemOfProduct, List<String> labels) {
 
-        /**
-         * The distinct items of a basket's products, given as space-separated ids (parsed here: cheaper than
-         * the driver's array decoding); a product missing from dim_product is "product <id>".
-         */
-        int[] items(String productIds) {
-            int[] items = new int[productIds.length() / 2 + 1];
-            int n = 0;
-            int start = 0;
-            while (start < productIds.length()) {
-                int end = productIds.indexOf(' ', start);
-                if (end < 0) {
-                    end = productIds.length();
-                }
-                int productId = Integer.parseInt(productIds, start, end, 10);
-                items[n++] = itemOfProduct.computeIfAbsent(productId, id -> {
+        /** The distinct items of a basket's products; a product missing from dim_product is "product <id>". */
+        int[] items(int[] productIds) {
+            int[] items = new int[productIds.length];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = itemOfProduct.computeIfAbsent(productIds[i], id -> {
                     labels.add("product " + id);
                     return labels.size() - 1;
                 });
-                start = end + 1;
             }
-            items = Arrays.copyOf(items, n);
             return items.length > 1 && itemOfProduct.size() != labels.size()
                     ? Arrays.stream(items).distinct().toArray() : items;
         }

@@ -4,11 +4,14 @@ import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
 import static com.consumer360.jooq.Tables.DIM_PRODUCT;
 import static com.consumer360.jooq.Tables.FACT_SALES;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
-import static com.consumer360.jooq.Tables.SNAP_SEGMENT_PRODUCT;
+import static com.consumer360.jooq.Tables.SNAP_SEGMENT_PRODUCT_TOTALS;
 import static com.consumer360.rfm.RfmQueries.regionFilter;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.table;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,14 +19,24 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
 /**
  * A segment's profile within the connection's scope: score distributions, countries and products. Row-level
- * security filters snap_customer, dim_customer, fact_sales and snap_segment_product; dim_product holds no customer data.
+ * security filters snap_customer, dim_customer, fact_sales and
+ * snap_segment_product_totals; dim_product holds no customer data.
  */
 @Component
 class ProfileQueries {
+
+    /** The products of a segment-and-region row of snap_segment_product_totals, one row per product. */
+    private static final Table<?> ITEMS = table("unnest({0}, {1}, {2}) AS item(product_id, units, cents)",
+            SNAP_SEGMENT_PRODUCT_TOTALS.PRODUCT_IDS, SNAP_SEGMENT_PRODUCT_TOTALS.UNITS,
+            SNAP_SEGMENT_PRODUCT_TOTALS.REVENUE_CENTS);
+    private static final Field<Integer> ITEM_PRODUCT = field(name("item", "product_id"), Integer.class);
+    private static final Field<Long> ITEM_UNITS = field(name("item", "units"), Long.class);
+    private static final Field<Long> ITEM_CENTS = field(name("item", "cents"), Long.class);
 
     private final DSLContext db;
 
@@ -66,19 +79,24 @@ class ProfileQueries {
     /**
      * The products with the most net revenue from the segment's customers (all their warehouse lines, returns
      * and cancellations netted), most first; ties by product code. Revenue and units come from the snapshot's
-     * per-region segment products (sums, so any set of regions adds up); how many of the segment's customers
-     * bought each is counted from the warehouse for these few products only (fact_sales_product_idx).
+     * per-region product sums (arrays per segment and region, migration V12; sums, so any set of regions adds
+     * up); how many of the segment's customers bought each is counted from the warehouse for these few products
+     * only (fact_sales_product_idx).
      */
     List<SegmentProfile.ProductRevenue> topProducts(long snapshotId, String segment, Set<Short> regions, int limit) {
-        Field<BigDecimal> revenue = sum(SNAP_SEGMENT_PRODUCT.REVENUE);
-        var top = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION,
-                        sum(SNAP_SEGMENT_PRODUCT.UNITS), revenue)
-                .from(SNAP_SEGMENT_PRODUCT)
-                .join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(SNAP_SEGMENT_PRODUCT.PRODUCT_ID))
-                .where(SNAP_SEGMENT_PRODUCT.SNAPSHOT_ID.eq(snapshotId), SNAP_SEGMENT_PRODUCT.SEGMENT.eq(segment),
-                        regionFilter(SNAP_SEGMENT_PRODUCT.REGION_ID, regions))
-                .groupBy(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION)
-                .orderBy(revenue.desc(), DIM_PRODUCT.PRODUCT_CODE)
+        var sums = db.select(ITEM_PRODUCT, sum(ITEM_UNITS).as(ITEM_UNITS), sum(ITEM_CENTS).as(ITEM_CENTS))
+                .from(SNAP_SEGMENT_PRODUCT_TOTALS, ITEMS)
+                .where(SNAP_SEGMENT_PRODUCT_TOTALS.SNAPSHOT_ID.eq(snapshotId),
+                        SNAP_SEGMENT_PRODUCT_TOTALS.SEGMENT.eq(segment),
+                        regionFilter(SNAP_SEGMENT_PRODUCT_TOTALS.REGION_ID, regions))
+                .groupBy(ITEM_PRODUCT)
+                .asTable("sums");
+        Field<BigDecimal> units = sums.field(ITEM_UNITS.getName(), BigDecimal.class);
+        Field<BigDecimal> cents = sums.field(ITEM_CENTS.getName(), BigDecimal.class);
+        var top = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION, units, cents)
+                .from(sums)
+                .join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(sums.field(ITEM_PRODUCT.getName(), Integer.class)))
+                .orderBy(cents.desc(), DIM_PRODUCT.PRODUCT_CODE)
                 .limit(limit)
                 .fetch();
         if (top.isEmpty()) {
@@ -93,6 +111,6 @@ class ProfileQueries {
                 .groupBy(FACT_SALES.PRODUCT_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2());
         return top.map(r -> new SegmentProfile.ProductRevenue(r.value2(), r.value3(),
-                buyers.getOrDefault(r.value1(), 0), r.value4().longValue(), r.value5()));
+                buyers.getOrDefault(r.value1(), 0), r.value4().longValueExact(), r.value5().movePointLeft(2)));
     }
 }

@@ -7,7 +7,8 @@ import org.postgresql.copy.CopyIn;
 /** Buffers rows in PostgreSQL's COPY text format and sends them in large chunks. */
 public final class CopyStream implements AutoCloseable {
 
-    private static final int CHUNK = 1 << 20;
+    /** 64 kB: large enough for throughput, small enough not to be a humongous allocation for G1. */
+    private static final int CHUNK = 1 << 16;
 
     private final CopyIn copy;
     private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);

@@ -86,7 +86,7 @@ class InvoiceAggregateTest {
     @Test
     void theRuntimeRoleMayRefreshStatisticsOfTheTablesItFills() throws SQLException {
         try (Connection app = connectAs("c360_app"); Statement sql = app.createStatement()) {
-            sql.execute("ANALYZE fact_sales, fact_invoice, dim_customer, snap_customer, snap_basket_rule");
+            sql.execute("ANALYZE fact_sales, fact_invoice, dim_customer, snap_customer, snap_basket_rule_set");
             assertThat((Object) sql.getWarnings()).as("PostgreSQL warns when it skips a table it may not analyse").isNull();
         }
         assertThat(superuserLong("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'fact_invoice' "

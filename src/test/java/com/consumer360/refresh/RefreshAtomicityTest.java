@@ -23,7 +23,7 @@ class RefreshAtomicityTest {
 
     private static final String SNAPSHOT_ROWS = "SELECT (SELECT count(*) FROM snap_customer WHERE snapshot_id = s.id)"
             + " + (SELECT count(*) FROM snap_segment_summary WHERE snapshot_id = s.id)"
-            + " + (SELECT count(*) FROM snap_segment_product WHERE snapshot_id = s.id)"
+            + " + (SELECT count(*) FROM snap_segment_product_totals WHERE snapshot_id = s.id)"
             + " + (SELECT count(*) FROM snap_cohort WHERE snapshot_id = s.id)"
             + " + (SELECT count(*) FROM snap_basket_rule WHERE snapshot_id = s.id)"
             + " FROM (SELECT snapshot_id AS id FROM snapshot WHERE is_current) s";

@@ -1,6 +1,7 @@
 package com.consumer360.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.consumer360.batch.BatchCli;
 import com.consumer360.support.PortalIntegration;
@@ -67,12 +68,32 @@ class RefreshMatchesBatchTest {
         JsonNode rules = JsonMapper.builder().build().readTree(out.resolve("rules.json").toFile());
         assertThat(TestDatabase.superuserLong("SELECT count(*) FROM snap_basket_rule WHERE snapshot_id = ? "
                 + "AND region_id = 0", runId)).isEqualTo(rules.size()).isPositive();
+        // Every rule, in rank order, as the view snap_basket_rule unnests them from the arrays of
+        // snap_basket_rule_set; the batch run's JSON rounds the measures (RulesStage).
         try (Connection db = TestDatabase.connectAs("postgres"); Statement statement = db.createStatement();
-             ResultSet top = statement.executeQuery("SELECT consequent, rule_count FROM snap_basket_rule "
-                     + "WHERE region_id = 0 AND rule_rank = 1 AND snapshot_id = " + runId)) {
-            top.next();
-            assertThat(top.getString(1)).isEqualTo(rules.get(0).get("consequent").asString());
-            assertThat(top.getInt(2)).isEqualTo(rules.get(0).get("count").asInt());
+             ResultSet stored = statement.executeQuery("SELECT rule_rank, antecedent, consequent, rule_count, support, "
+                     + "confidence, lift, leverage, conviction FROM snap_basket_rule WHERE region_id = 0 "
+                     + "AND snapshot_id = " + runId + " ORDER BY rule_rank")) {
+            for (JsonNode rule : rules) {
+                assertThat(stored.next()).isTrue();
+                List<String> antecedent = new java.util.ArrayList<>();
+                rule.get("antecedent").forEach(item -> antecedent.add(item.asString()));
+                String at = "rule " + stored.getInt(1);
+                assertThat(stored.getString(2)).as(at).isEqualTo(String.join(" + ", antecedent));
+                assertThat(stored.getString(3)).as(at).isEqualTo(rule.get("consequent").asString());
+                assertThat(stored.getInt(4)).as(at).isEqualTo(rule.get("count").asInt());
+                assertThat(stored.getDouble(5)).as(at).isCloseTo(rule.get("support").asDouble(), within(5e-9));
+                assertThat(stored.getDouble(6)).as(at).isCloseTo(rule.get("confidence").asDouble(), within(5e-7));
+                assertThat(stored.getDouble(7)).as(at).isCloseTo(rule.get("lift").asDouble(), within(5e-7));
+                assertThat(stored.getDouble(8)).as(at).isCloseTo(rule.get("leverage").asDouble(), within(5e-9));
+                double conviction = stored.getDouble(9);
+                if (rule.get("conviction").isNull()) {
+                    assertThat(stored.wasNull()).as(at + " conviction").isTrue();
+                } else {
+                    assertThat(conviction).as(at).isCloseTo(rule.get("conviction").asDouble(), within(5e-7));
+                }
+            }
+            assertThat(stored.next()).isFalse();
         }
     }
 

@@ -8,8 +8,9 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The refresh sums the segment profiles' product totals in Java from fact_invoice's per-product arrays; they
- * must equal the plain SQL definition over the warehouse lines of each segment's customers.
+ * The refresh sums the segment profiles' product totals in Java from fact_invoice's per-product arrays and stores
+ * them as arrays per segment and region (migration V12); unnested, they must equal the plain SQL definition over
+ * the warehouse lines of each segment's customers.
  */
 @PortalIntegration
 class SegmentProductsTest {
@@ -18,8 +19,10 @@ class SegmentProductsTest {
     private static final String EXPECTED = "SELECT s.segment, s.region_id, f.product_id, sum(f.quantity), "
             + "sum(f.net_amount) FROM snap_customer s JOIN fact_sales f ON f.customer_id = s.customer_id "
             + "WHERE s.snapshot_id = " + CURRENT + " GROUP BY 1, 2, 3";
-    private static final String ACTUAL = "SELECT segment, region_id, product_id, units, revenue "
-            + "FROM snap_segment_product WHERE snapshot_id = " + CURRENT;
+    private static final String ACTUAL = "SELECT segment, region_id, item.product_id, item.units, "
+            + "(item.cents / 100.0)::NUMERIC(16, 2) FROM snap_segment_product_totals, "
+            + "unnest(product_ids, units, revenue_cents) AS item(product_id, units, cents) WHERE snapshot_id = "
+            + CURRENT;
 
     @Test
     void theSnapshotsProductTotalsEqualTheLinesOfEachSegmentsCustomers() throws SQLException {

@@ -39,7 +39,7 @@ class SnapshotRetentionTest {
         assertThat(superuserLong("SELECT count(*) FROM snapshot")).isEqualTo(2);
         assertThat(superuserLong("SELECT min(snapshot_id) FROM snapshot")).isEqualTo(previous);
         assertThat(superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current")).isEqualTo(current);
-        for (String table : new String[] {"snap_customer", "snap_basket_rule", "snap_segment_product",
+        for (String table : new String[] {"snap_customer", "snap_basket_rule_set", "snap_segment_product_totals",
                 "snap_segment_summary", "snap_segment_movement", "snap_cohort"}) {
             assertThat(superuserLong("SELECT count(*) FROM " + table + " WHERE snapshot_id NOT IN "
                     + "(SELECT snapshot_id FROM snapshot)")).as("rows of removed snapshots in " + table).isZero();

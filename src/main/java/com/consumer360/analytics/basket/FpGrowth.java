@@ -24,6 +24,8 @@ final class FpGrowth {
     /** Ranks whose baseCount is non-zero, so resetting costs the pattern base's size, not all ranks. */
     private final int[] touched;
     private int[] path = new int[64];
+    /** Conditional trees by depth, reused: mining is depth-first, so a depth's tree is done with before the next. */
+    private final FpTree[] conditionals;
     /** Set by {@link #countPatternBase}: the longest prefix path and the summed length of all of them. */
     private int longestPath;
     private long pathItems;
@@ -36,6 +38,7 @@ final class FpGrowth {
         this.prefix = new int[Math.min(maxLength, ranking.ranks())];
         this.baseCount = new int[ranking.ranks()];
         this.touched = new int[ranking.ranks()];
+        this.conditionals = new FpTree[prefix.length + 1];
     }
 
     /**
@@ -63,7 +66,7 @@ final class FpGrowth {
             if (depth + 2 == maxLength) {
                 addLastItems(tree, rank, depth + 1);
             } else if (depth + 1 < maxLength) {
-                FpTree conditional = conditionalTree(tree, rank);
+                FpTree conditional = conditionalTree(tree, rank, depth + 1);
                 if (conditional != null) {
                     mine(conditional, depth + 1);
                 }
@@ -124,8 +127,11 @@ final class FpGrowth {
         }
     }
 
-    /** The tree of the rank's prefix paths restricted to their frequent ranks, or null when none is frequent. */
-    private FpTree conditionalTree(FpTree tree, int rank) {
+    /**
+     * The tree of the rank's prefix paths restricted to their frequent ranks, or null when none is frequent; it is
+     * the reused tree of {@code depth}, valid until the next conditional tree of that depth is built.
+     */
+    private FpTree conditionalTree(FpTree tree, int rank, int depth) {
         int touchedCount = countPatternBase(tree, rank);
         int maxFrequentRank = -1;
         for (int i = 0; i < touchedCount; i++) {
@@ -137,16 +143,22 @@ final class FpGrowth {
         // tree's size bounds the conditional tree too, however many times shared prefixes are walked.
         int capacity = (int) Math.min(pathItems, tree.size());
         FpTree conditional = maxFrequentRank < 0 ? null
-                : buildConditional(tree, rank, maxFrequentRank, capacity, longestPath);
+                : buildConditional(tree, rank, maxFrequentRank, capacity, longestPath, depth);
         clear(touchedCount);
         return conditional;
     }
 
-    private FpTree buildConditional(FpTree tree, int rank, int maxFrequentRank, int capacity, int longest) {
+    private FpTree buildConditional(FpTree tree, int rank, int maxFrequentRank, int capacity, int longest,
+                                    int depth) {
         if (path.length < longest) {
             path = new int[Math.max(longest, 2 * path.length)];
         }
-        FpTree conditional = new FpTree(maxFrequentRank + 1, capacity);
+        if (conditionals[depth] == null) {
+            conditionals[depth] = new FpTree(maxFrequentRank + 1, capacity);
+        } else {
+            conditionals[depth].reset(maxFrequentRank + 1, capacity);
+        }
+        FpTree conditional = conditionals[depth];
         for (int node = tree.firstNode(rank); node >= 0; node = tree.nextNode(node)) {
             // Walking up yields descending ranks; fill the path from its end so it reads ascending.
             int length = 0;

@@ -11,34 +11,50 @@ final class FpTree {
 
     private static final int NONE = -1;
 
-    private final int[] item;
-    private final int[] parent;
-    private final int[] count;
+    private int[] item = new int[0];
+    private int[] parent = new int[0];
+    private int[] count = new int[0];
     /** Next node of the same item: the header table's node-link chain. */
-    private final int[] link;
-    private final int[] firstChild;
-    private final int[] nextSibling;
+    private int[] link = new int[0];
+    private int[] firstChild = new int[0];
+    private int[] nextSibling = new int[0];
     private int size;
+    private int ranks;
     /** Per rank: first node of its chain, or NONE. */
-    private final int[] head;
+    private int[] head = new int[0];
     /** Per rank: summed count of its nodes, the support count of prefix ∪ {rank}. */
-    private final int[] support;
+    private int[] support = new int[0];
 
     /**
      * @param ranks    ranks below this may be inserted
      * @param capacity upper bound on the number of inserted items
      */
     FpTree(int ranks, int capacity) {
+        reset(ranks, capacity);
+    }
+
+    /**
+     * Empties the tree for reuse, growing its arrays only when they are too small: FP-Growth builds a conditional
+     * tree for every frequent prefix, and allocating (and zeroing) fresh arrays for each was most of the garbage a
+     * refresh made.
+     */
+    void reset(int ranks, int capacity) {
         int nodes = capacity + 1;
-        item = new int[nodes];
-        parent = new int[nodes];
-        count = new int[nodes];
-        link = new int[nodes];
-        firstChild = new int[nodes];
-        nextSibling = new int[nodes];
-        head = new int[ranks];
-        support = new int[ranks];
-        Arrays.fill(head, NONE);
+        if (item.length < nodes) {
+            item = new int[nodes];
+            parent = new int[nodes];
+            count = new int[nodes];
+            link = new int[nodes];
+            firstChild = new int[nodes];
+            nextSibling = new int[nodes];
+        }
+        if (head.length < ranks) {
+            head = new int[ranks];
+            support = new int[ranks];
+        }
+        this.ranks = ranks;
+        Arrays.fill(head, 0, ranks, NONE);
+        Arrays.fill(support, 0, ranks, 0);
         item[0] = NONE;
         parent[0] = NONE;
         firstChild[0] = NONE;
@@ -116,6 +132,7 @@ final class FpTree {
         int child = size++;
         item[child] = rank;
         parent[child] = node;
+        count[child] = 0;
         firstChild[child] = NONE;
         nextSibling[child] = firstChild[node];
         firstChild[node] = child;
@@ -130,7 +147,7 @@ final class FpTree {
     }
 
     int ranks() {
-        return head.length;
+        return ranks;
     }
 
     int support(int rank) {
