@@ -62,35 +62,19 @@ final class InvoiceProductTotals {
 
     /** The distinct product ids of the invoices, ascending, and each id's position among them. */
     private static final class ProductIndex {
-        /** Open addressing: slot holds id's position + 1, 0 when empty; at most half full. */
-        private int[] keys = new int[1024];
-        private int[] values = new int[1024];
+        private final IntIntMap positions = new IntIntMap();
         private final int[] ids;
 
         ProductIndex(List<Invoice> invoices) {
-            int size = 0;
             for (Invoice invoice : invoices) {
                 for (int id : invoice.productIds()) {
-                    if (slot(id) < 0) {
-                        if (2 * (size + 1) > keys.length) {
-                            grow();
-                        }
-                        int free = ~slot(id);
-                        keys[free] = id;
-                        values[free] = ++size;
-                    }
+                    positions.put(id, 0);
                 }
             }
-            ids = new int[size];
-            int n = 0;
-            for (int i = 0; i < keys.length; i++) {
-                if (values[i] != 0) {
-                    ids[n++] = keys[i];
-                }
-            }
+            ids = positions.keys();
             Arrays.sort(ids);
             for (int position = 0; position < ids.length; position++) {
-                values[slot(ids[position])] = position + 1;
+                positions.put(ids[position], position);
             }
         }
 
@@ -103,35 +87,7 @@ final class InvoiceProductTotals {
         }
 
         int of(int id) {
-            return values[slot(id)] - 1;
-        }
-
-        /** The id's slot, or the complement of the free slot where it would go. */
-        private int slot(int id) {
-            int mask = keys.length - 1;
-            int h = id * 0x9E3779B9;
-            for (int at = (h ^ (h >>> 16)) & mask; ; at = (at + 1) & mask) {
-                if (values[at] == 0) {
-                    return ~at;
-                }
-                if (keys[at] == id) {
-                    return at;
-                }
-            }
-        }
-
-        private void grow() {
-            int[] oldKeys = keys;
-            int[] oldValues = values;
-            keys = new int[oldKeys.length * 2];
-            values = new int[oldKeys.length * 2];
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldValues[i] != 0) {
-                    int free = ~slot(oldKeys[i]);
-                    keys[free] = oldKeys[i];
-                    values[free] = oldValues[i];
-                }
-            }
+            return positions.get(id);
         }
     }
 

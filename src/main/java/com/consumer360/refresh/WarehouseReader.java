@@ -51,6 +51,7 @@ final class WarehouseReader {
         LocalDate asOf = lastSale.plusDays(1);
         ProductItems products = products();
         List<String> regionOfBasket = new ArrayList<>();
+        Map<Short, String> regionLabels = new HashMap<>();
         List<int[]> baskets = new ArrayList<>();
         CustomerDayTotals customerDays = new CustomerDayTotals();
         InvoiceProductTotals productTotals = new InvoiceProductTotals();
@@ -76,7 +77,7 @@ final class WarehouseReader {
                     productTotals.add(customer, productIds, units, cents);
                 }
                 if (purchase) {
-                    regionOfBasket.add(Short.toString(region));
+                    regionOfBasket.add(regionLabels.computeIfAbsent(region, String::valueOf));
                     baskets.add(products.items(purchaseProducts));
                 }
             }
@@ -114,7 +115,7 @@ final class WarehouseReader {
      */
     private ProductItems products() throws SQLException {
         Map<String, Integer> itemOfLabel = new HashMap<>();
-        Map<Integer, Integer> itemOfProduct = new HashMap<>();
+        IntIntMap itemOfProduct = new IntIntMap();
         List<String> labels = new ArrayList<>();
         try (ResultSet row = query("SELECT product_id, description FROM dim_product ORDER BY product_id")) {
             while (row.next()) {
@@ -129,16 +130,19 @@ final class WarehouseReader {
     }
 
     /** Product ids to basket item ids, and the items' labels. */
-    private record ProductItems(Map<Integer, Integer> itemOfProduct, List<String> labels) {
+    private record ProductItems(IntIntMap itemOfProduct, List<String> labels) {
 
         /** The distinct items of a basket's products; a product missing from dim_product is "product <id>". */
         int[] items(int[] productIds) {
             int[] items = new int[productIds.length];
             for (int i = 0; i < items.length; i++) {
-                items[i] = itemOfProduct.computeIfAbsent(productIds[i], id -> {
-                    labels.add("product " + id);
-                    return labels.size() - 1;
-                });
+                int item = itemOfProduct.get(productIds[i]);
+                if (item < 0) {
+                    labels.add("product " + productIds[i]);
+                    item = labels.size() - 1;
+                    itemOfProduct.put(productIds[i], item);
+                }
+                items[i] = item;
             }
             return items.length > 1 && itemOfProduct.size() != labels.size()
                     ? Arrays.stream(items).distinct().toArray() : items;

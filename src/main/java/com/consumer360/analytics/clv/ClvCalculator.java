@@ -23,6 +23,12 @@ public record ClvCalculator(int months, double monthlyDiscountRate, double perio
 
     /** CLV of a customer whose expected value per purchase is {@code expectedAverageValue}. */
     public double clv(BgNbdModel model, CustomerSummary customer, double expectedAverageValue) {
+        return clv(model.conditionalExpectation(), customer, expectedAverageValue);
+    }
+
+    /** The same, with expected purchases from a shared {@link BgNbdModel.ConditionalExpectation}. */
+    public double clv(BgNbdModel.ConditionalExpectation model, CustomerSummary customer,
+                      double expectedAverageValue) {
         double clv = 0;
         double previous = 0;
         double discount = 1;

@@ -53,6 +53,7 @@ public final class ClvEngine {
         GammaGammaModel spendModel = gammaGamma.model();
         ClvCalculator calculator = new ClvCalculator(options.clvMonths(), options.monthlyDiscountRate(),
                 options.unit().periodsPerMonth());
+        BgNbdModel.ConditionalExpectation expectation = purchaseModel.conditionalExpectation();
         Map<Inputs, CustomerValue> computed = new HashMap<>();
         List<CustomerValue> values = new ArrayList<>(customers.size());
         for (CustomerSummary c : customers) {
@@ -60,8 +61,8 @@ public final class ClvEngine {
                     c.monetaryValue()), key -> {
                 double value = spendModel.expectedAverageValue(c, gammaGamma.observedMeanSpend());
                 return finite(new CustomerValue(c, purchaseModel.probabilityAlive(c),
-                        purchaseModel.expectedPurchases(c, options.horizon()), value,
-                        calculator.clv(purchaseModel, c, value)));
+                        expectation.expectedPurchases(c, options.horizon()), value,
+                        calculator.clv(expectation, c, value)));
             });
             values.add(same.summary() == c ? same : new CustomerValue(c, same.probabilityAlive(),
                     same.expectedPurchases(), same.expectedAverageValue(), same.clv()));

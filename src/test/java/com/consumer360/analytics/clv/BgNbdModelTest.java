@@ -144,4 +144,17 @@ class BgNbdModelTest {
         assertThat(model.probabilityAlive(gone)).isFinite().isGreaterThanOrEqualTo(0).isLessThan(1e-100);
         assertThat(model.expectedPurchases(gone, 52)).isFinite().isGreaterThanOrEqualTo(0);
     }
+
+    @Test
+    void theSharedConditionalExpectationGivesTheSameValuesBitForBit() {
+        BgNbdModel model = BgNbdModel.fit(CDNOW.customers()).model();
+        BgNbdModel.ConditionalExpectation shared = model.conditionalExpectation();
+        for (CustomerSummary c : CDNOW.customers()) {
+            for (double t : new double[] {4.345, 39, 52}) {
+                // Twice: once computing the (x, T, t) part, once reading it back.
+                assertThat(shared.expectedPurchases(c, t)).isEqualTo(model.expectedPurchases(c, t));
+                assertThat(shared.expectedPurchases(c, t)).isEqualTo(model.expectedPurchases(c, t));
+            }
+        }
+    }
 }
