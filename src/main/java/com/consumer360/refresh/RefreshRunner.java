@@ -98,7 +98,8 @@ class RefreshRunner {
             WarehouseInputs inputs = timer.stage(RefreshStage.READ, () -> new WarehouseReader(connection).read());
             SnapshotWriter writer = new SnapshotWriter(connection, runId);
             SnapshotContent content;
-            // The engines are independent of each other: CLV and basket mining run beside RFM and cohorts, and the
+            // The engines are independent of each other: CLV and basket mining run beside RFM and cohorts. Writing
+            // starts with what needs neither (segment products, cohorts) while CLV is still being fitted, and the
             // customer-level tables are written while basket mining may still be running.
             ExecutorService engines = Executors.newFixedThreadPool(3);
             try {
@@ -110,11 +111,11 @@ class RefreshRunner {
                         () -> compute.rules(inputs)));
                 var rfm = timer.stage(RefreshStage.RFM, () -> compute.rfm(inputs));
                 var cohorts = timer.stage(RefreshStage.COHORTS, () -> compute.cohorts(inputs));
-                ClvStage models = result(clv);
-                SnapshotContent customerLevel = new SnapshotContent(inputs, rfm, models.full(), null, models.note(),
-                        cohorts, null);
                 content = timer.stage(RefreshStage.WRITE, () -> {
-                    writer.write(customerLevel);
+                    writer.start(new SnapshotContent(inputs, rfm, null, null, null, cohorts, null));
+                    ClvStage models = result(clv);
+                    writer.write(new SnapshotContent(inputs, rfm, models.full(), null, models.note(), cohorts,
+                            null));
                     ClvStage checked = models.with(result(holdout));
                     SnapshotContent complete = new SnapshotContent(inputs, rfm, checked.full(), checked.holdout(),
                             checked.note(), cohorts, result(rules));

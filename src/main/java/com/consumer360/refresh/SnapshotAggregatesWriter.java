@@ -26,11 +26,16 @@ final class SnapshotAggregatesWriter {
         this.rows = rows;
     }
 
-    void write(SnapshotContent content) throws SQLException {
-        segmentSummaries(content);
+    /** The tables of RFM and cohorts alone: written while CLV may still be being fitted. */
+    void writeWithoutModels(SnapshotContent content) throws SQLException {
         segmentProducts(content);
-        movement();
         cohorts(content);
+    }
+
+    /** The tables that need CLV or the snapshot's customers (written before this). */
+    void writeWithModels(SnapshotContent content) throws SQLException {
+        segmentSummaries(content);
+        movement();
     }
 
     /** Sums per region and segment, so that the views can add up any set of regions exactly. */

@@ -35,10 +35,10 @@ final class SnapshotWriter {
     }
 
     /**
-     * Writes the snapshot row and its customer- and region-level tables; {@code content.rules()} is not used, so
-     * basket mining may still be running. {@link #finish} adds the rules and the model summary.
+     * Writes the snapshot row and the tables that need neither CLV nor basket rules (segment products, cohorts),
+     * so this can run while the models are still being fitted. {@link #write} and {@link #finish} add the rest.
      */
-    void write(SnapshotContent content) throws SQLException {
+    void start(SnapshotContent content) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snapshot (snapshot_id, as_of_date, "
                 + "created_at, is_current, segment_map_version, rfm_customers, model_json) "
                 + "VALUES (?, ?, now(), false, ?, ?, '{}')")) {
@@ -48,8 +48,16 @@ final class SnapshotWriter {
             insert.setInt(4, content.rfm().size());
             insert.executeUpdate();
         }
+        new SnapshotAggregatesWriter(connection, snapshotId, rows).writeWithoutModels(content);
+    }
+
+    /**
+     * Writes the customer-level table and the tables derived from it (segment summaries with CLV, movement);
+     * {@code content.rules()} is not used, so basket mining may still be running.
+     */
+    void write(SnapshotContent content) throws SQLException {
         customers(content);
-        new SnapshotAggregatesWriter(connection, snapshotId, rows).write(content);
+        new SnapshotAggregatesWriter(connection, snapshotId, rows).writeWithModels(content);
     }
 
     /** Writes the basket rules and the model summary (CLV parameters, fit checks, rule counts). */
