@@ -1,9 +1,11 @@
 package com.consumer360.warehouse;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,21 +24,30 @@ public final class BinaryCopyReader implements AutoCloseable {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
 
-    private final PGCopyInputStream copy;
-    private final DataInputStream in;
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private final InputStream in;
+    /** Bytes read from the stream and not yet decoded are buffer[position, limit). */
+    private byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
     private int fieldsLeft;
     private boolean lastWasNull;
 
     public BinaryCopyReader(Connection connection, String query) throws SQLException {
-        copy = new PGCopyInputStream(connection.unwrap(PGConnection.class),
+        in = new PGCopyInputStream(connection.unwrap(PGConnection.class),
                 "COPY (" + query + ") TO STDOUT (FORMAT binary)");
-        in = new DataInputStream(new BufferedInputStream(copy, 1 << 16));
         try {
-            if (!Arrays.equals(in.readNBytes(SIGNATURE.length), SIGNATURE)) {
+            ensure(SIGNATURE.length + 8);
+            if (!Arrays.equals(buffer, position, position + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
                 throw new IllegalStateException("not PostgreSQL's binary COPY format");
             }
-            in.readInt(); // flags: bit 16 (OIDs) is never set for a query
-            in.skipNBytes(in.readInt());
+            position += SIGNATURE.length + 4; // flags: bit 16 (OIDs) is never set for a query
+            int extension = readInt();
+            ensure(extension);
+            position += extension;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,7 +59,7 @@ public final class BinaryCopyReader implements AutoCloseable {
             if (fieldsLeft > 0) {
                 throw new IllegalStateException(fieldsLeft + " field(s) of the row not read");
             }
-            short fields = in.readShort();
+            short fields = readShort();
             if (fields == -1) {
                 return false;
             }
@@ -64,7 +75,12 @@ public final class BinaryCopyReader implements AutoCloseable {
     /** A BIGINT field, 0 when NULL (see {@link #wasNull}). */
     public long getLong() {
         try {
-            return length(8) < 0 ? 0 : in.readLong();
+            if (length(8) < 0) {
+                return 0;
+            }
+            long value = (long) LONG.get(buffer, position);
+            position += 8;
+            return value;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +89,7 @@ public final class BinaryCopyReader implements AutoCloseable {
     /** An INTEGER field, 0 when NULL. */
     public int getInt() {
         try {
-            return length(4) < 0 ? 0 : in.readInt();
+            return length(4) < 0 ? 0 : readInt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,7 +98,7 @@ public final class BinaryCopyReader implements AutoCloseable {
     /** A SMALLINT field, 0 when NULL. */
     public short getShort() {
         try {
-            return length(2) < 0 ? 0 : in.readShort();
+            return length(2) < 0 ? 0 : readShort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,7 +107,7 @@ public final class BinaryCopyReader implements AutoCloseable {
     /** A BOOLEAN field, false when NULL. */
     public boolean getBoolean() {
         try {
-            return length(1) >= 0 && in.readByte() != 0;
+            return length(1) >= 0 && buffer[position++] != 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,7 +117,12 @@ public final class BinaryCopyReader implements AutoCloseable {
     public byte[] getBytes() {
         try {
             int length = length(-1);
-            return length < 0 ? null : in.readNBytes(length);
+            if (length < 0) {
+                return null;
+            }
+            byte[] bytes = Arrays.copyOfRange(buffer, position, position + length);
+            position += length;
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,17 +133,60 @@ public final class BinaryCopyReader implements AutoCloseable {
         return lastWasNull;
     }
 
-    /** Reads a field's length, checking it against the type's size (-1: any); -1 when NULL. */
+    /**
+     * Reads a field's length, checking it against the type's size (-1: any), and makes sure the field's bytes
+     * are in the buffer; -1 when NULL.
+     */
     private int length(int size) throws IOException {
         if (fieldsLeft-- <= 0) {
             throw new IllegalStateException("no more fields in the row");
         }
-        int length = in.readInt();
+        int length = readInt();
         lastWasNull = length == -1;
         if (!lastWasNull && size >= 0 && length != size) {
             throw new IllegalStateException("field of " + length + " bytes where " + size + " were expected");
         }
+        if (length > 0) {
+            ensure(length);
+        }
         return length;
+    }
+
+    private short readShort() throws IOException {
+        ensure(2);
+        short value = (short) SHORT.get(buffer, position);
+        position += 2;
+        return value;
+    }
+
+    private int readInt() throws IOException {
+        ensure(4);
+        int value = (int) INT.get(buffer, position);
+        position += 4;
+        return value;
+    }
+
+    /** Makes sure at least {@code bytes} undecoded bytes are buffered, reading (and growing) as needed. */
+    private void ensure(int bytes) throws IOException {
+        if (limit - position >= bytes) {
+            return;
+        }
+        if (bytes < 0) {
+            throw new IllegalStateException("negative field length " + bytes);
+        }
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        limit -= position;
+        position = 0;
+        if (buffer.length < bytes) {
+            buffer = Arrays.copyOf(buffer, Math.max(bytes, 2 * buffer.length));
+        }
+        while (limit < bytes) {
+            int read = in.read(buffer, limit, buffer.length - limit);
+            if (read < 0) {
+                throw new EOFException("binary COPY ended within a row");
+            }
+            limit += read;
+        }
     }
 
     @Override
