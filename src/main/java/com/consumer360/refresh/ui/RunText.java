@@ -19,7 +19,7 @@ final class RunText {
 
     private static final Map<String, String> TABLES = Map.of("snap_customer", "customers",
             "snap_segment_summary", "segments", "snap_segment_product", "segment products",
-            "snap_segment_product_totals", "segment product sums",
+            "snap_segment_product_totals", "product sums",
             "snap_segment_movement", "movements", "snap_cohort", "cohort cells",
             "snap_basket_rule", "basket rules", "snapshots_removed", "pruned snapshots");
 
