@@ -154,6 +154,12 @@ class RfmViewsBrowserTest {
             browser.settle();
             assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("no horizontal scrolling at tablet width").isTrue();
+            assertThat((Boolean) browser.script("const layout = document.querySelector('vaadin-app-layout'); "
+                    + "return layout.hasAttribute('overlay') && !layout.drawerOpened"))
+                    .as("the navigation folds away at tablet width").isTrue();
+            assertThat((Boolean) browser.script("const line = document.querySelector('.c360-freshness'); "
+                    + "return line.scrollWidth <= line.clientWidth"))
+                    .as("the header's data-as-of line fits at tablet width").isTrue();
             browser.screenshot("rfm-north-tablet");
             long someNorthCustomer = northIds.iterator().next();
             for (String page : List.of("segments", "customers/" + someNorthCustomer)) {
