@@ -23,7 +23,6 @@ COMMENT ON TABLE snap_segment_product_totals IS 'Per snapshot, segment and regio
 ALTER TABLE snap_segment_product_totals ALTER COLUMN product_ids SET STORAGE EXTERNAL,
     ALTER COLUMN units SET STORAGE EXTERNAL, ALTER COLUMN revenue_cents SET STORAGE EXTERNAL;
 ALTER TABLE snap_segment_product_totals ENABLE ROW LEVEL SECURITY;
-ALTER TABLE snap_segment_product_totals FORCE ROW LEVEL SECURITY;
 CREATE POLICY snap_segment_product_totals_region_scope ON snap_segment_product_totals
     USING (region_id = ANY ((SELECT app_region_ids())::SMALLINT[]))
     WITH CHECK (region_id = ANY ((SELECT app_region_ids())::SMALLINT[]));
@@ -37,13 +36,16 @@ BEGIN
 END
 $$;
 
--- Carry the existing snapshots over, under a scope of every region (this transaction only).
-SELECT set_config('app.region_ids', coalesce((SELECT string_agg(region_id::TEXT, ',') FROM dim_region), ''), true);
+-- Carry the existing snapshots over, every row whatever its region: without FORCE, the policies do not apply to
+-- the owner running this migration (a scope built from dim_region would miss rows of a region no longer listed
+-- there). FORCE goes on the new table once it is filled.
+ALTER TABLE snap_segment_product NO FORCE ROW LEVEL SECURITY;
 INSERT INTO snap_segment_product_totals (snapshot_id, segment, region_id, product_ids, units, revenue_cents)
 SELECT snapshot_id, segment, region_id, array_agg(product_id ORDER BY product_id), array_agg(units ORDER BY product_id),
        array_agg((revenue * 100)::BIGINT ORDER BY product_id)
 FROM snap_segment_product
 GROUP BY snapshot_id, segment, region_id;
+ALTER TABLE snap_segment_product_totals FORCE ROW LEVEL SECURITY;
 -- [jooq ignore stop]
 
 DROP TABLE snap_segment_product;
@@ -72,7 +74,6 @@ ALTER TABLE snap_basket_rule_set ALTER COLUMN antecedents SET STORAGE EXTERNAL,
     ALTER COLUMN leverages SET STORAGE EXTERNAL, ALTER COLUMN convictions SET STORAGE EXTERNAL,
     ALTER COLUMN rule_counts SET STORAGE EXTERNAL;
 ALTER TABLE snap_basket_rule_set ENABLE ROW LEVEL SECURITY;
-ALTER TABLE snap_basket_rule_set FORCE ROW LEVEL SECURITY;
 CREATE POLICY snap_basket_rule_set_region_scope ON snap_basket_rule_set
     USING (region_id = ANY ((SELECT app_region_ids())::SMALLINT[])
            OR (region_id = 0 AND (SELECT app_scope_covers_all_regions())))
@@ -87,6 +88,8 @@ BEGIN
 END
 $$;
 
+-- As for segment products: all rows carried over, FORCE once filled.
+ALTER TABLE snap_basket_rule NO FORCE ROW LEVEL SECURITY;
 INSERT INTO snap_basket_rule_set
 SELECT snapshot_id, region_id, array_agg(antecedent ORDER BY rule_rank), array_agg(consequent ORDER BY rule_rank),
        array_agg(support ORDER BY rule_rank), array_agg(confidence ORDER BY rule_rank),
@@ -94,9 +97,12 @@ SELECT snapshot_id, region_id, array_agg(antecedent ORDER BY rule_rank), array_a
        array_agg(conviction ORDER BY rule_rank), array_agg(rule_count ORDER BY rule_rank)
 FROM snap_basket_rule
 GROUP BY snapshot_id, region_id;
+ALTER TABLE snap_basket_rule_set FORCE ROW LEVEL SECURITY;
 DROP TABLE snap_basket_rule;
 
--- security_invoker: the reader's row-level security applies to the rule sets underneath (PostgreSQL 15+).
+-- security_invoker: the reader's row-level security applies to the rule sets underneath (PostgreSQL 15+). The
+-- table's DROP and the view are hidden from jOOQ's code generation, so its class SNAP_BASKET_RULE, with the same
+-- columns, reads the view.
 CREATE VIEW snap_basket_rule WITH (security_invoker = true) AS
 SELECT s.snapshot_id, s.region_id, r.rule_rank::INTEGER AS rule_rank, r.antecedent, r.consequent, r.support,
        r.confidence, r.lift, r.leverage, r.conviction, r.rule_count

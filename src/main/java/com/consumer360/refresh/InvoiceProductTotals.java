@@ -10,9 +10,9 @@ import java.util.function.LongFunction;
 /**
  * Every customer invoice's net units and net cents per product, as read from fact_invoice (migration V11), kept
  * as the read decoded them until the customers' segments are known; then summed per region and segment into arrays
- * over the products, for the segment profiles' top products (snap_segment_product_totals, migration V12). No
- * array grows with the warehouse: large ones would be allocated outside the young generation and set off
- * concurrent collections during the refresh.
+ * over the products, for the segment profiles' top products (snap_segment_product_totals, migration V12). The
+ * invoices keep the small arrays the read decoded rather than copies in flat arrays that grow with the warehouse:
+ * those became G1 humongous allocations, which set off concurrent collections during the refresh.
  */
 final class InvoiceProductTotals {
 

@@ -28,6 +28,7 @@ public final class BinaryCopyReader implements AutoCloseable {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    private final Connection connection;
     private final InputStream in;
     /** Bytes read from the stream and not yet decoded are buffer[position, limit). */
     private byte[] buffer = new byte[1 << 16];
@@ -35,8 +36,11 @@ public final class BinaryCopyReader implements AutoCloseable {
     private int limit;
     private int fieldsLeft;
     private boolean lastWasNull;
+    /** Set once the trailer has been read: pgjdbc has then taken the end of the COPY off the wire. */
+    private boolean finished;
 
     public BinaryCopyReader(Connection connection, String query) throws SQLException {
+        this.connection = connection;
         in = new PGCopyInputStream(connection.unwrap(PGConnection.class),
                 "COPY (" + query + ") TO STDOUT (FORMAT binary)");
         try {
@@ -46,10 +50,19 @@ public final class BinaryCopyReader implements AutoCloseable {
             }
             position += SIGNATURE.length + 4; // flags: bit 16 (OIDs) is never set for a query
             int extension = readInt();
+            if (extension < 0) {
+                throw new IllegalStateException("negative header extension length " + extension);
+            }
             ensure(extension);
             position += extension;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            RuntimeException failure = e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            try {
+                close();
+            } catch (SQLException closing) {
+                failure.addSuppressed(closing);
+            }
+            throw failure;
         }
     }
 
@@ -61,6 +74,7 @@ public final class BinaryCopyReader implements AutoCloseable {
             }
             short fields = readShort();
             if (fields == -1) {
+                finished = true;
                 return false;
             }
             fieldsLeft = fields;
@@ -142,6 +156,9 @@ public final class BinaryCopyReader implements AutoCloseable {
             throw new IllegalStateException("no more fields in the row");
         }
         int length = readInt();
+        if (length < -1) {
+            throw new IllegalStateException("negative field length " + length);
+        }
         lastWasNull = length == -1;
         if (!lastWasNull && size >= 0 && length != size) {
             throw new IllegalStateException("field of " + length + " bytes where " + size + " were expected");
@@ -171,9 +188,6 @@ public final class BinaryCopyReader implements AutoCloseable {
         if (limit - position >= bytes) {
             return;
         }
-        if (bytes < 0) {
-            throw new IllegalStateException("negative field length " + bytes);
-        }
         System.arraycopy(buffer, position, buffer, 0, limit - position);
         limit -= position;
         position = 0;
@@ -189,12 +203,26 @@ public final class BinaryCopyReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the COPY. When the rows were not all read (a getter threw, say), the rest of the COPY is read and
+     * dropped first: pgjdbc's cancel of a COPY out leaves its remaining messages on the wire, where the
+     * connection's next statement (the rollback) would take them for its own reply. Should that fail, the
+     * connection is aborted, so that the pool discards it rather than hand it out again.
+     */
     @Override
     public void close() throws SQLException {
         try {
+            if (!finished) {
+                byte[] rest = new byte[1 << 16];
+                while (in.read(rest) >= 0) {
+                    // drained
+                }
+                finished = true;
+            }
             in.close();
-        } catch (IOException e) {
-            throw new SQLException("closing the binary COPY failed", e);
+        } catch (IOException | RuntimeException e) {
+            connection.abort(Runnable::run);
+            throw new SQLException("ending the binary COPY failed; the connection was aborted", e);
         }
     }
 }

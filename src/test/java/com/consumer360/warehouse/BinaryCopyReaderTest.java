@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /** Binary COPY rows as PostgreSQL sends them: NULLs, every getter, and fields larger than the read buffer. */
@@ -49,6 +51,29 @@ class BinaryCopyReaderTest {
             assertThat(rows.next()).isTrue();
             rows.getInt();
             assertThatThrownBy(rows::next).hasMessageContaining("1 field(s) of the row not read");
+        }
+    }
+
+    /**
+     * A reader given up half-way (a getter threw) must leave its connection usable: the refresh rolls back on
+     * it and the pool hands it out again. Closing reads and drops the rest of the COPY.
+     */
+    @Test
+    void theConnectionStaysUsableAfterAReaderIsClosedHalfWay() throws SQLException {
+        try (Connection db = connectAs("postgres")) {
+            db.setAutoCommit(false);
+            try (BinaryCopyReader rows = new BinaryCopyReader(db, "SELECT g::INTEGER, repeat('x', 1000) "
+                    + "FROM generate_series(1, 20000) AS s(g)")) {
+                assertThat(rows.next()).isTrue();
+                assertThatThrownBy(rows::getLong).hasMessageContaining("4 bytes where 8 were expected");
+            }
+            db.rollback();
+            try (Statement statement = db.createStatement();
+                 ResultSet result = statement.executeQuery("SELECT 41 + 1")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getInt(1)).isEqualTo(42);
+            }
+            db.commit();
         }
     }
 }

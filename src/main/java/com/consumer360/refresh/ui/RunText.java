@@ -17,8 +17,13 @@ final class RunText {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() { };
 
+    /**
+     * Labels of the history's row counts. Segment products are counted in product sums, before V12 (one row
+     * each in snap_segment_product) and after it (arrays in snap_segment_product_totals) alike; basket rules are
+     * counted in rules under "snap_basket_rule", now the view over snap_basket_rule_set.
+     */
     private static final Map<String, String> TABLES = Map.of("snap_customer", "customers",
-            "snap_segment_summary", "segments", "snap_segment_product", "segment products",
+            "snap_segment_summary", "segments", "snap_segment_product", "product sums",
             "snap_segment_product_totals", "product sums",
             "snap_segment_movement", "movements", "snap_cohort", "cohort cells",
             "snap_basket_rule", "basket rules", "snapshots_removed", "pruned snapshots");
