@@ -5,13 +5,13 @@ import com.consumer360.analytics.cohort.CohortCell;
 import com.consumer360.analytics.rfm.RfmScore;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import org.postgresql.PGConnection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.postgresql.PGConnection;
 
 /** Writes the region-level tables of a snapshot: segment summaries, segment products, movement and cohorts. */
 final class SnapshotAggregatesWriter {

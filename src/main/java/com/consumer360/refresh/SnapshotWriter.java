@@ -10,13 +10,13 @@ import com.consumer360.warehouse.StagedCopy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import org.postgresql.PGConnection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGConnection;
 
 /** Writes one snapshot's rows inside the refresh transaction; nothing is visible before the switch commits. */
 final class SnapshotWriter {

@@ -1,6 +1,7 @@
 package com.consumer360.refresh;
 
 import com.consumer360.analytics.basket.Baskets;
+import com.consumer360.warehouse.BinaryCopyReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import com.consumer360.warehouse.BinaryCopyReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
