@@ -36,10 +36,9 @@ final class InvoiceProductTotals {
      */
     Map<Placement, ProductSums> bySegment(LongFunction<Placement> placeOf) {
         ProductIndex index = new ProductIndex(invoices);
-        Map<Long, Placement> seen = new HashMap<>();
         Map<Placement, long[][]> sums = new HashMap<>();
         for (Invoice invoice : invoices) {
-            Placement customer = seen.computeIfAbsent(invoice.customerId(), placeOf::apply);
+            Placement customer = placeOf.apply(invoice.customerId());
             if (customer == null) {
                 continue;
             }

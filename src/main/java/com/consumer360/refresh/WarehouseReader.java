@@ -37,19 +37,10 @@ final class WarehouseReader {
 
     WarehouseInputs read() throws SQLException {
         rebuildIfTriggersDisabled();
-        LocalDate lastSale;
-        long lines;
-        try (ResultSet result = query("SELECT max(date_key), coalesce(sum(lines), 0) FROM fact_invoice")) {
-            result.next();
-            int key = result.getInt(1);
-            if (result.wasNull()) {
-                throw new IllegalStateException("the warehouse has no sales to analyse");
-            }
-            lastSale = dateOf(key);
-            lines = result.getLong(2);
-        }
-        LocalDate asOf = lastSale.plusDays(1);
         ProductItems products = products();
+        // The last sale day and the line count come from the same scan: a query of their own read the table twice.
+        int lastSaleKey = Integer.MIN_VALUE;
+        long lines = 0;
         List<String> regionOfBasket = new ArrayList<>();
         Map<Short, String> regionLabels = new HashMap<>();
         List<int[]> baskets = new ArrayList<>();
@@ -59,12 +50,13 @@ final class WarehouseReader {
         // Read by binary COPY: the product arrays are half a million numbers each.
         try (BinaryCopyReader row = new BinaryCopyReader(connection, "SELECT customer_id, region_id, date_key, "
                 + "purchase_lines > 0, (purchase_amount * 100)::BIGINT, (net_amount * 100)::BIGINT, "
-                + "purchase_products, products, product_units, product_cents FROM fact_invoice")) {
+                + "purchase_products, products, product_units, product_cents, lines FROM fact_invoice")) {
             while (row.next()) {
                 long customer = row.getLong();
                 boolean guest = row.wasNull();
                 short region = row.getShort();
                 int dateKey = row.getInt();
+                lastSaleKey = Math.max(lastSaleKey, dateKey);
                 boolean purchase = row.getBoolean();
                 long purchaseCents = row.getLong();
                 long netCents = row.getLong();
@@ -72,6 +64,7 @@ final class WarehouseReader {
                 int[] productIds = BinaryArrays.ints(row.getBytes());
                 long[] units = BinaryArrays.longs(row.getBytes());
                 long[] cents = BinaryArrays.longs(row.getBytes());
+                lines += row.getInt();
                 if (!guest) {
                     customerDays.add(customer, region, dateKey, purchase, purchaseCents, netCents);
                     productTotals.add(customer, productIds, units, cents);
@@ -82,6 +75,11 @@ final class WarehouseReader {
                 }
             }
         }
+        if (lastSaleKey == Integer.MIN_VALUE) {
+            throw new IllegalStateException("the warehouse has no sales to analyse");
+        }
+        LocalDate lastSale = dateOf(lastSaleKey);
+        LocalDate asOf = lastSale.plusDays(1);
         CustomerDays days = new CustomerDays(asOf);
         customerDays.feed(days);
         days.finish();

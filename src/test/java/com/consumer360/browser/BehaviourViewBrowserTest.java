@@ -127,7 +127,7 @@ class BehaviourViewBrowserTest {
 
             browser.resize(820, 1180);
             openMap(browser);
-            assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+            assertThat(browser.fitsWidth())
                     .as("no horizontal scrolling at tablet width").isTrue();
             browser.screenshot("behaviour-north-tablet");
         }

@@ -82,6 +82,11 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** Whether the page fits the window's width, with no horizontal scrolling. */
+    boolean fitsWidth() {
+        return (Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth");
+    }
+
     /** Runs a script that calls {@code arguments[arguments.length - 1]} with its result (e.g. after a fetch). */
     Object asyncScript(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);

@@ -152,7 +152,7 @@ class RfmViewsBrowserTest {
             browser.open("rfm");
             browser.waitFor("#rfm-heatmap .apexcharts-heatmap-rect");
             browser.settle();
-            assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+            assertThat(browser.fitsWidth())
                     .as("no horizontal scrolling at tablet width").isTrue();
             assertThat((Boolean) browser.script("const layout = document.querySelector('vaadin-app-layout'); "
                     + "return layout.hasAttribute('overlay') && !layout.drawerOpened"))
@@ -166,7 +166,7 @@ class RfmViewsBrowserTest {
                 browser.open(page);
                 browser.waitFor(page.equals("segments") ? "#segments-grid" : "#customer-name");
                 browser.settle();
-                assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                assertThat(browser.fitsWidth())
                         .as("%s: no horizontal scrolling at tablet width", page).isTrue();
             }
             browser.screenshot("customer-north-tablet");
