@@ -16,9 +16,9 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.inline;
 
-import com.consumer360.rfm.CellCustomer;
-import com.consumer360.rfm.CustomerListQuery;
-import com.consumer360.rfm.CustomerOrder;
+import com.consumer360.warehouse.CellCustomer;
+import com.consumer360.warehouse.CustomerListQuery;
+import com.consumer360.warehouse.CustomerOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package com.consumer360.behaviour;
 
 import com.consumer360.export.ExportFormat;
-import com.consumer360.rfm.CellCustomer;
-import com.consumer360.rfm.CustomerOrder;
-import com.consumer360.rfm.RegionOption;
+import com.consumer360.warehouse.CellCustomer;
+import com.consumer360.warehouse.CustomerOrder;
+import com.consumer360.warehouse.RegionOption;
 import com.consumer360.rfm.RfmService;
 import com.consumer360.security.Roles;
 import java.io.OutputStream;

@@ -5,7 +5,7 @@ import static com.consumer360.export.ExportColumn.integer;
 import static com.consumer360.export.ExportColumn.text;
 
 import com.consumer360.export.ExportTable;
-import com.consumer360.rfm.CellCustomer;
+import com.consumer360.warehouse.CellCustomer;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -1,5 +1,9 @@
 package com.consumer360.rfm;
 
+import com.consumer360.warehouse.CustomerListQuery;
+import com.consumer360.warehouse.RegionOption;
+import com.consumer360.warehouse.CustomerOrder;
+import com.consumer360.warehouse.CellCustomer;
 import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
 import static com.consumer360.jooq.Tables.DIM_REGION;
 import static com.consumer360.jooq.Tables.FACT_SALES;

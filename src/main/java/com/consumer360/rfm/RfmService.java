@@ -1,5 +1,8 @@
 package com.consumer360.rfm;
 
+import com.consumer360.warehouse.RegionOption;
+import com.consumer360.warehouse.CustomerOrder;
+import com.consumer360.warehouse.CellCustomer;
 import com.consumer360.analytics.rfm.Segment;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.rfm.RfmQueries.SegmentFigures;

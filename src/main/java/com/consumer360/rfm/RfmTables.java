@@ -1,5 +1,6 @@
 package com.consumer360.rfm;
 
+import com.consumer360.warehouse.CellCustomer;
 import static com.consumer360.export.ExportColumn.date;
 import static com.consumer360.export.ExportColumn.dateTime;
 import static com.consumer360.export.ExportColumn.decimal;

@@ -1,2 +1,6 @@
-/** The portal's shell: main layout with role-filtered navigation and the "data as of" header, error pages. */
+/**
+ * The portal's shell and the UI pieces every feature's views share: main layout with role-filtered navigation and
+ * the "data as of" header, page header, cards, formats, region filter, customer list, export links, definitions
+ * panel, error pages; the chart component in {@code ui.chart}.
+ */
 package com.consumer360.ui;

@@ -1,2 +1,5 @@
-/** The star-schema warehouse: how fresh its data is, and loads into it. */
+/**
+ * The star-schema warehouse and its snapshots as shared infrastructure: how fresh the data is, loads into it, the
+ * scoped customer list that several features page through, and the records they share (customers, regions).
+ */
 package com.consumer360.warehouse;

@@ -2,7 +2,7 @@ package com.consumer360.behaviour;
 
 import com.consumer360.Consumer360Application;
 import com.consumer360.export.ExportFormat;
-import com.consumer360.rfm.CustomerOrder;
+import com.consumer360.warehouse.CustomerOrder;
 import java.io.OutputStream;
 import java.util.Set;
 import com.consumer360.support.MedianTimer;

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.consumer360.export.ExportFormat;
-import com.consumer360.rfm.CellCustomer;
-import com.consumer360.rfm.CustomerOrder;
-import com.consumer360.rfm.RegionOption;
+import com.consumer360.warehouse.CellCustomer;
+import com.consumer360.warehouse.CustomerOrder;
+import com.consumer360.warehouse.RegionOption;
 import com.consumer360.support.PortalIntegration;
 import com.consumer360.support.Spreadsheets;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package com.consumer360.rfm;
 
+import com.consumer360.warehouse.CustomerOrder;
 import com.consumer360.Consumer360Application;
 import com.consumer360.export.ExportFormat;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package com.consumer360.rfm;
 
+import com.consumer360.warehouse.CustomerOrder;
 import static com.consumer360.support.TestDatabase.connectAs;
 import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;

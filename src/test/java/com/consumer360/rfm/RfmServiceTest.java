@@ -1,5 +1,8 @@
 package com.consumer360.rfm;
 
+import com.consumer360.warehouse.RegionOption;
+import com.consumer360.warehouse.CustomerOrder;
+import com.consumer360.warehouse.CellCustomer;
 import static com.consumer360.support.TestDatabase.connectAs;
 import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;

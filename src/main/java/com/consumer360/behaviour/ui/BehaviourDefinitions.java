@@ -2,7 +2,7 @@ package com.consumer360.behaviour.ui;
 
 import com.consumer360.behaviour.BehaviourService;
 import com.consumer360.behaviour.RecencyBand;
-import com.consumer360.rfm.ui.Formats;
+import com.consumer360.ui.Formats;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;

@@ -1,6 +1,8 @@
 package com.consumer360.rfm.ui;
 
-import com.consumer360.export.ui.ExportLinks;
+import com.consumer360.ui.Formats;
+import com.consumer360.ui.Cards;
+import com.consumer360.ui.ExportLinks;
 import com.consumer360.rfm.CustomerDetail;
 import com.consumer360.rfm.CustomerDetail.PastSegment;
 import com.consumer360.rfm.CustomerInvoice;

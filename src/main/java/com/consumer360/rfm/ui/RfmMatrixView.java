@@ -1,5 +1,10 @@
 package com.consumer360.rfm.ui;
 
+import com.consumer360.ui.RegionFilter;
+import com.consumer360.ui.PageHeader;
+import com.consumer360.ui.Formats;
+import com.consumer360.ui.CustomerList;
+import com.consumer360.ui.Cards;
 import com.consumer360.rfm.MatrixMetric;
 import com.consumer360.rfm.RfmMatrix;
 import com.consumer360.rfm.RfmService;

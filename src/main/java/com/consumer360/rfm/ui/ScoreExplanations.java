@@ -1,5 +1,6 @@
 package com.consumer360.rfm.ui;
 
+import com.consumer360.ui.Formats;
 import com.consumer360.analytics.rfm.SegmentMap;
 import com.consumer360.rfm.CustomerDetail;
 import com.consumer360.rfm.CustomerDetail.ScoreRange;

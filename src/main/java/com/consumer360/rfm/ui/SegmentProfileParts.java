@@ -1,6 +1,8 @@
 package com.consumer360.rfm.ui;
 
-import com.consumer360.export.ui.ExportLinks;
+import com.consumer360.ui.Formats;
+import com.consumer360.ui.Cards;
+import com.consumer360.ui.ExportLinks;
 import com.consumer360.rfm.SegmentProfile;
 import com.consumer360.ui.chart.ApexChart;
 import com.consumer360.ui.chart.ChartOptions;

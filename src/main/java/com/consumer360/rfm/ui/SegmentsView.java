@@ -1,6 +1,10 @@
 package com.consumer360.rfm.ui;
 
-import com.consumer360.export.ui.ExportLinks;
+import com.consumer360.ui.RegionFilter;
+import com.consumer360.ui.PageHeader;
+import com.consumer360.ui.Formats;
+import com.consumer360.ui.CustomerList;
+import com.consumer360.ui.ExportLinks;
 import com.consumer360.rfm.RfmService;
 import com.consumer360.rfm.SegmentOverview;
 import com.consumer360.rfm.SegmentProfile;

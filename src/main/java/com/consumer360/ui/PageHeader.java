@@ -1,4 +1,4 @@
-package com.consumer360.rfm.ui;
+package com.consumer360.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;

@@ -1,4 +1,4 @@
-package com.consumer360.rfm.ui;
+package com.consumer360.ui;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;

@@ -1,4 +1,4 @@
-package com.consumer360.export.ui;
+package com.consumer360.ui;
 
 import com.consumer360.export.ExportFormat;
 import com.vaadin.flow.component.html.Anchor;

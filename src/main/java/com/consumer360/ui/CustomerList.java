@@ -1,9 +1,9 @@
-package com.consumer360.rfm.ui;
+package com.consumer360.ui;
 
-import com.consumer360.rfm.CellCustomer;
+import com.consumer360.warehouse.CellCustomer;
 import com.consumer360.export.ExportFormat;
-import com.consumer360.export.ui.ExportLinks;
-import com.consumer360.rfm.CustomerOrder;
+import com.consumer360.ui.ExportLinks;
+import com.consumer360.warehouse.CustomerOrder;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -14,8 +14,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.html.Anchor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -93,8 +92,7 @@ public final class CustomerList extends Div {
     }
 
     private void configureGrid() {
-        grid.addComponentColumn(c -> new RouterLink(c.name() == null ? "#" + c.customerId() : c.name(),
-                        CustomerView.class, new RouteParameters("id", String.valueOf(c.customerId()))))
+        grid.addComponentColumn(c -> customerLink(c.customerId(), c.name() == null ? "#" + c.customerId() : c.name()))
                 .setHeader("Customer").setFlexGrow(2).setKey(CustomerOrder.Column.NAME.name())
                 .setSortProperty(CustomerOrder.Column.NAME.name());
         grid.addColumn(CellCustomer::customerId).setHeader("ID").setTextAlign(ColumnTextAlign.END);
@@ -112,6 +110,16 @@ public final class CustomerList extends Div {
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey(CustomerOrder.Column.MONETARY.name()),
                 SortDirection.DESCENDING)));
         grid.addSortListener(e -> updateExport());
+    }
+
+    /**
+     * A router link to the customer page ({@code customers/{id}}, owned by the rfm feature): by path, so the shared
+     * UI does not depend on a feature's view.
+     */
+    public static Anchor customerLink(long customerId, String text) {
+        Anchor link = new Anchor("customers/" + customerId, text);
+        link.getElement().setAttribute("router-link", true);
+        return link;
     }
 
     private static void sortable(Grid.Column<CellCustomer> column, CustomerOrder.Column by) {

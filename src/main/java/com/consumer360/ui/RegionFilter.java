@@ -1,6 +1,6 @@
-package com.consumer360.rfm.ui;
+package com.consumer360.ui;
 
-import com.consumer360.rfm.RegionOption;
+import com.consumer360.warehouse.RegionOption;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import java.util.List;
 import java.util.Set;

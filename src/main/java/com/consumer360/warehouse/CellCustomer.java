@@ -1,4 +1,4 @@
-package com.consumer360.rfm;
+package com.consumer360.warehouse;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package com.consumer360.rfm;
+package com.consumer360.warehouse;
 
 /** How a list of customers (a matrix cell, a segment) is ordered: by one column, then by customer id; customers without a CLV come last. */
 public record CustomerOrder(Column column, boolean descending) {

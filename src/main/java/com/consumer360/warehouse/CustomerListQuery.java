@@ -1,4 +1,4 @@
-package com.consumer360.rfm;
+package com.consumer360.warehouse;
 
 import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
 import static com.consumer360.jooq.Tables.DIM_REGION;
