@@ -26,7 +26,7 @@ public class UserAdminService {
     }
 
     /** All users, by user name. */
-    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @PreAuthorize(Roles.ADMIN_ONLY)
     @Transactional(readOnly = true)
     public List<UserSummary> users() {
         return db.select(APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.ENABLED,

@@ -22,8 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * regions narrow the scope further, never widen it (the database enforces the scope on every query).
  */
 @Service
-@PreAuthorize("hasAnyRole('" + Roles.REGIONAL_MANAGER + "', '" + Roles.EXECUTIVE + "', '" + Roles.CS_OPS + "', '"
-        + Roles.ADMIN + "')")
+@PreAuthorize(Roles.ANY_PORTAL_ROLE)
 @Transactional(readOnly = true)
 public class BehaviourService {
 

@@ -22,7 +22,7 @@ public class RefreshService {
     }
 
     /** Queues a refresh now; it runs under the refresh's own audited scope, not the admin's. */
-    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @PreAuthorize(Roles.ADMIN_ONLY)
     public void refreshNow() {
         JobDataMap data = new JobDataMap();
         data.put(RefreshJob.TRIGGER, "MANUAL");
@@ -35,7 +35,7 @@ public class RefreshService {
     }
 
     /** Whether a refresh is executing on this node right now (Quartz's view; a dead process's RUNNING row is not). */
-    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @PreAuthorize(Roles.ADMIN_ONLY)
     public boolean isRunning() {
         try {
             return scheduler.getCurrentlyExecutingJobs().stream()
@@ -46,7 +46,7 @@ public class RefreshService {
     }
 
     /** The latest runs, newest first. */
-    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @PreAuthorize(Roles.ADMIN_ONLY)
     public List<RefreshRun> history(int limit) {
         return history.latest(limit);
     }

@@ -1,5 +1,6 @@
 package com.consumer360.rfm;
 
+import com.consumer360.security.Roles;
 import com.consumer360.warehouse.RegionOption;
 import com.consumer360.warehouse.CustomerOrder;
 import com.consumer360.warehouse.CellCustomer;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * visible); it cannot widen the scope, which the database enforces.
  */
 @Service
-@PreAuthorize("isAuthenticated()")
+@PreAuthorize(Roles.ANY_PORTAL_ROLE)
 @Transactional(readOnly = true)
 public class RfmService {
 

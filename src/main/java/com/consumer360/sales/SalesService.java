@@ -1,5 +1,6 @@
 package com.consumer360.sales;
 
+import com.consumer360.security.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +18,7 @@ public class SalesService {
     }
 
     /** Trend by month, top products by revenue and by units, revenue by region. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(Roles.ANY_PORTAL_ROLE)
     @Transactional(readOnly = true)
     public SalesOverview overview() {
         return new SalesOverview(queries.byMonth(), queries.topProducts(true, TOP), queries.topProducts(false, TOP),

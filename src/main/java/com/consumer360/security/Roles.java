@@ -8,6 +8,13 @@ public final class Roles {
     public static final String CS_OPS = "CS_OPS";
     public static final String ADMIN = "ADMIN";
 
+    /** {@code @PreAuthorize} expression: any of the four portal roles (a signed-in user without a role gets nothing). */
+    public static final String ANY_PORTAL_ROLE = "hasAnyRole('" + REGIONAL_MANAGER + "', '" + EXECUTIVE + "', '" + CS_OPS
+            + "', '" + ADMIN + "')";
+
+    /** {@code @PreAuthorize} expression: admins only. */
+    public static final String ADMIN_ONLY = "hasRole('" + ADMIN + "')";
+
     private Roles() {
     }
 }

@@ -1,5 +1,6 @@
 package com.consumer360.warehouse;
 
+import com.consumer360.security.Roles;
 import static com.consumer360.jooq.Tables.FACT_SALES;
 import static com.consumer360.jooq.Tables.REFRESH_RUN;
 import static com.consumer360.jooq.Tables.SNAPSHOT;
@@ -26,7 +27,7 @@ public class WarehouseStatusService {
      * The current snapshot's as-of date and refresh time, and whether the latest refresh failed. Runs on every
      * navigation, so the latest sale in scope is only looked up when there is no snapshot yet.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(Roles.ANY_PORTAL_ROLE)
     @Transactional(readOnly = true)
     public DataFreshness freshness() {
         var snapshot = db.select(SNAPSHOT.AS_OF_DATE, SNAPSHOT.CREATED_AT).from(SNAPSHOT)
