@@ -1,6 +1,6 @@
 package com.consumer360.demodata;
 
-import com.consumer360.security.CurrentRegionScope;
+import com.consumer360.security.SystemScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +47,7 @@ class DemoDataInitializer implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         try {
-            CurrentRegionScope.runAsSystem("demo-load", new HashSet<>(DemoUsers.ALL_REGIONS), this::loadIfEmpty);
+            SystemScope.call("demo-load", new HashSet<>(DemoUsers.ALL_REGIONS), this::loadIfEmpty);
         } catch (Exception e) {
             throw new IllegalStateException("Loading the demo data failed: " + e.getMessage(), e);
         }

@@ -28,31 +28,21 @@ final class DemoUsers {
     private DemoUsers() {
     }
 
+    /**
+     * Creates the demo users through {@code app_bootstrap_user} (V13): the runtime role may not write the user tables,
+     * and the function refuses once an enabled admin exists, so the admin comes last.
+     */
     static void insert(Connection connection, PasswordEncoder encoder) throws SQLException {
         try (PreparedStatement user = connection.prepareStatement(
-                "INSERT INTO app_user (user_id, username, display_name, password_hash) VALUES (?, ?, ?, ?)");
-             PreparedStatement role = connection.prepareStatement(
-                     "INSERT INTO app_user_role (user_id, role_name) VALUES (?, ?)");
-             PreparedStatement region = connection.prepareStatement(
-                     "INSERT INTO app_user_region (user_id, region_id) VALUES (?, ?)")) {
+                "SELECT app_bootstrap_user(?, ?, ?, ?::VARCHAR[], ?::SMALLINT[])")) {
             for (DemoUser demo : USERS) {
-                user.setLong(1, demo.id());
-                user.setString(2, demo.username());
-                user.setString(3, demo.displayName());
-                user.setString(4, encoder.encode("demo"));
-                user.addBatch();
-                role.setLong(1, demo.id());
-                role.setString(2, demo.role());
-                role.addBatch();
-                for (short regionId : demo.regions()) {
-                    region.setLong(1, demo.id());
-                    region.setShort(2, regionId);
-                    region.addBatch();
-                }
+                user.setString(1, demo.username());
+                user.setString(2, demo.displayName());
+                user.setString(3, encoder.encode("demo"));
+                user.setArray(4, connection.createArrayOf("varchar", new Object[] {demo.role()}));
+                user.setArray(5, connection.createArrayOf("int2", demo.regions().toArray()));
+                user.execute();
             }
-            user.executeBatch();
-            role.executeBatch();
-            region.executeBatch();
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.consumer360.refresh;
 
+import com.consumer360.security.CallerScope;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -11,10 +12,14 @@ public class RefreshProgressBroadcaster {
 
     private final List<Consumer<RefreshProgress>> listeners = new CopyOnWriteArrayList<>();
 
-    /** Registers a listener; run the returned action to remove it. */
+    /**
+     * Registers a listener; run the returned action to remove it. The listener runs as the user who registered it
+     * ({@link CallerScope}), never in the refresh's system scope, whichever thread publishes.
+     */
     public Runnable register(Consumer<RefreshProgress> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        Consumer<RefreshProgress> scoped = CallerScope.bind(listener);
+        listeners.add(scoped);
+        return () -> listeners.remove(scoped);
     }
 
     void publish(RefreshProgress progress) {

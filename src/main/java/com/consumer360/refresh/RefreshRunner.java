@@ -1,6 +1,6 @@
 package com.consumer360.refresh;
 
-import com.consumer360.security.CurrentRegionScope;
+import com.consumer360.security.SystemScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,7 +62,7 @@ class RefreshRunner {
         long started = System.nanoTime();
         try {
             Set<Short> regions = allRegions();
-            Outcome outcome = CurrentRegionScope.runAsSystem("refresh", regions, () -> execute(runId, millis));
+            Outcome outcome = SystemScope.call("refresh", regions, () -> execute(runId, millis));
             millis.put("total", (System.nanoTime() - started) / 1_000_000);
             history.finish(runId, outcome.status(), json(millis),
                     JSON.writeValueAsString(outcome.rows()), outcome.snapshotId(), outcome.message());
@@ -143,7 +143,7 @@ class RefreshRunner {
     private void housekeeping(Set<Short> regions) {
         long started = System.nanoTime();
         try {
-            long removed = CurrentRegionScope.runAsSystem("refresh-housekeeping", regions, () -> {
+            long removed = SystemScope.call("refresh-housekeeping", regions, () -> {
                 try (Connection connection = dataSource.getConnection();
                      var statement = connection.createStatement()) {
                     connection.setAutoCommit(false);

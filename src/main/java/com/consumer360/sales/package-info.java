@@ -1,2 +1,5 @@
 /** Core sales metrics: trend by month, top products, revenue by region; always within the user's region scope. */
+@ApplicationModule(allowedDependencies = {"security", "ui", "ui :: chart"})
 package com.consumer360.sales;
+
+import org.springframework.modulith.ApplicationModule;

@@ -18,7 +18,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 final class RegionScopedDataSource extends DelegatingDataSource {
 
-    private static final String BIND = "SELECT set_config('app.region_ids', ?, false)";
+    private static final String BIND =
+            "SELECT set_config('app.region_ids', ?, false), set_config('app.username', ?, false)";
 
     RegionScopedDataSource(DataSource target) {
         super(target);
@@ -36,7 +37,8 @@ final class RegionScopedDataSource extends DelegatingDataSource {
 
     private static Connection scoped(Connection connection) throws SQLException {
         try {
-            bind(connection, CurrentRegionScope.get().settingValue());
+            RegionScope scope = CurrentRegionScope.get();
+            bind(connection, scope.settingValue(), scope.principal());
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
@@ -45,10 +47,11 @@ final class RegionScopedDataSource extends DelegatingDataSource {
                 new Class<?>[] {Connection.class}, new ClearOnClose(connection));
     }
 
-    private static void bind(Connection connection, String regionIds) throws SQLException {
+    private static void bind(Connection connection, String regionIds, String principal) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         try (PreparedStatement statement = connection.prepareStatement(BIND)) {
             statement.setString(1, regionIds);
+            statement.setString(2, principal);
             statement.execute();
         }
         if (!autoCommit) {
@@ -84,7 +87,7 @@ final class RegionScopedDataSource extends DelegatingDataSource {
                 if (!target.getAutoCommit()) {
                     target.rollback();
                 }
-                bind(target, "");
+                bind(target, "", "");
             } catch (SQLException e) {
                 target.abort(Runnable::run);
                 return;

@@ -3,4 +3,7 @@
  * the "data as of" header, page header, cards, formats, region filter, customer list, export links, definitions
  * panel, error pages; the chart component in {@code ui.chart}.
  */
+@ApplicationModule(allowedDependencies = {"export", "security", "warehouse"})
 package com.consumer360.ui;
+
+import org.springframework.modulith.ApplicationModule;

@@ -21,7 +21,7 @@ public final class RefreshBenchmark {
     private static String size(ConfigurableApplicationContext context) throws Exception {
         org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
                 context.getBean(javax.sql.DataSource.class));
-        return com.consumer360.security.CurrentRegionScope.runAsSystem("benchmark", java.util.Set.of((short) 1,
+        return com.consumer360.security.SystemScope.call("benchmark", java.util.Set.of((short) 1,
                 (short) 2, (short) 3, (short) 4, (short) 5), () -> jdbc.queryForObject(
                 "SELECT format('%s lines, %s invoices, %s customers', sum(lines), count(*), "
                         + "count(DISTINCT customer_id)) FROM fact_invoice", String.class));

@@ -1,39 +1,188 @@
 package com.consumer360.admin.ui;
 
+import com.consumer360.admin.UserAdminException;
 import com.consumer360.admin.UserAdminService;
+import com.consumer360.admin.UserChange;
 import com.consumer360.admin.UserSummary;
 import com.consumer360.security.Roles;
+import com.consumer360.ui.Cards;
+import com.consumer360.ui.PageHeader;
+import com.consumer360.warehouse.RegionOption;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Users with their roles and the regions they may see. */
+/**
+ * Users with their roles and regions, and what admins do with them: create, change roles and regions, disable or
+ * enable, reset a password; the latest changes below. Every change goes through {@link UserAdminService}, which the
+ * database checks again; a refused change shows its reason in the dialog and changes nothing.
+ */
 @Route("admin/users")
 @PageTitle("Users · Consumer360")
 @Menu(title = "Users", order = 90)
 @RolesAllowed(Roles.ADMIN)
 public class UsersView extends VerticalLayout {
 
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final UserAdminService users;
+    private final Grid<UserSummary> grid = new Grid<>();
+    private final Grid<UserChange> changes = new Grid<>();
+
     public UsersView(UserAdminService users) {
+        this.users = users;
         addClassName("c360-page");
-        Grid<UserSummary> grid = new Grid<>();
+        Button create = new Button("New user", e -> openEditor(null));
+        create.setId("user-new");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("users-grid");
-        grid.addColumn(UserSummary::username).setHeader("User name");
-        grid.addColumn(UserSummary::displayName).setHeader("Name");
-        grid.addColumn(u -> String.join(", ", u.roles())).setHeader("Roles");
+        grid.addColumn(UserSummary::username).setHeader("User name").setAutoWidth(true);
+        grid.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(u -> String.join(", ", u.roles())).setHeader("Roles").setAutoWidth(true);
         grid.addColumn(u -> u.regions().isEmpty() ? "none (sees no customer data)" : String.join(", ", u.regions()))
-                .setHeader("Regions");
-        grid.addColumn(u -> u.enabled() ? "yes" : "no").setHeader("Enabled");
-        grid.setItems(users.users());
+                .setHeader("Regions").setFlexGrow(2);
+        grid.addColumn(u -> u.enabled() ? "yes" : "no").setHeader("Enabled").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        add(new H2("Users"), new Paragraph("A user sees the customer-level data of the regions listed here, "
-                + "enforced by row-level security in PostgreSQL."), grid);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        changes.setId("user-changes-grid");
+        changes.addColumn(c -> AT.format(c.at().atZoneSameInstant(ZoneId.systemDefault()))).setHeader("When")
+                .setAutoWidth(true);
+        changes.addColumn(UserChange::actor).setHeader("By").setAutoWidth(true);
+        changes.addColumn(UserChange::action).setHeader("Change").setAutoWidth(true);
+        changes.addColumn(UserChange::username).setHeader("User").setAutoWidth(true);
+        changes.addColumn(c -> c.detail() == null ? "" : c.detail()).setHeader("Details").setFlexGrow(2);
+        changes.addThemeVariants(GridVariant.LUMO_COMPACT);
+        changes.setHeight("16rem");
+        add(PageHeader.of("Users", new Paragraph("A user sees the customer-level data of the regions listed here, "
+                        + "enforced by row-level security in PostgreSQL. Changes apply at the user's next request."),
+                create), grid, Cards.card("Latest changes", changes));
+        reload();
+    }
+
+    private void reload() {
+        grid.setItems(users.users());
+        changes.setItems(users.changes(50));
+    }
+
+    private HorizontalLayout actions(UserSummary user) {
+        Button access = new Button("Roles & regions", e -> openEditor(user));
+        access.setId("user-edit-" + user.username());
+        Button password = new Button("Reset password", e -> openPassword(user));
+        password.setId("user-password-" + user.username());
+        Button toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> {
+            try {
+                users.setEnabled(user.username(), !user.enabled());
+                reload();
+            } catch (UserAdminException refused) {
+                Span error = new Span(refused.getMessage());
+                error.addClassName("c360-warning");
+                Dialog dialog = new Dialog(error);
+                dialog.setHeaderTitle("Not changed");
+                dialog.getFooter().add(new Button("Close", c -> dialog.close()));
+                dialog.open();
+            }
+        });
+        toggle.setId("user-toggle-" + user.username());
+        for (Button button : List.of(access, password, toggle)) {
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        }
+        return new HorizontalLayout(access, password, toggle);
+    }
+
+    /** A new user when {@code user} is null, else that user's roles and regions. */
+    private void openEditor(UserSummary user) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(user == null ? "New user" : "Roles and regions of " + user.username());
+        TextField username = new TextField("User name");
+        username.setId("user-form-username");
+        username.setHelperText("2–64 lower-case letters, digits, . _ -");
+        TextField displayName = new TextField("Name");
+        displayName.setId("user-form-name");
+        PasswordField password = new PasswordField("Password");
+        password.setId("user-form-password");
+        password.setHelperText("At least " + UserAdminService.MIN_PASSWORD_LENGTH + " characters");
+        CheckboxGroup<String> roles = new CheckboxGroup<>("Roles");
+        roles.setId("user-form-roles");
+        roles.setItems(users.roles());
+        CheckboxGroup<RegionOption> regions = new CheckboxGroup<>("Regions");
+        regions.setId("user-form-regions");
+        List<RegionOption> allRegions = users.regions();
+        regions.setItems(allRegions);
+        regions.setItemLabelGenerator(RegionOption::name);
+        Span error = new Span();
+        error.setId("user-form-error");
+        error.addClassName("c360-warning");
+        FormLayout form = new FormLayout();
+        if (user == null) {
+            form.add(username, displayName, password);
+        } else {
+            roles.setValue(new HashSet<>(user.roles()));
+            regions.setValue(allRegions.stream().filter(r -> user.regions().contains(r.name()))
+                    .collect(Collectors.toSet()));
+        }
+        form.add(roles, regions);
+        dialog.add(form, error);
+        Button save = new Button("Save", e -> {
+            Set<Short> regionIds = regions.getValue().stream().map(RegionOption::id).collect(Collectors.toSet());
+            try {
+                if (user == null) {
+                    users.createUser(username.getValue().trim(), displayName.getValue(), password.getValue(),
+                            roles.getValue(), regionIds);
+                } else {
+                    users.setAccess(user.username(), roles.getValue(), regionIds);
+                }
+                dialog.close();
+                reload();
+            } catch (UserAdminException refused) {
+                error.setText(refused.getMessage());
+            }
+        });
+        save.setId("user-form-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openPassword(UserSummary user) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("New password for " + user.username());
+        PasswordField password = new PasswordField("New password");
+        password.setId("user-form-new-password");
+        Span error = new Span();
+        error.addClassName("c360-warning");
+        dialog.add(password, error);
+        Button save = new Button("Set password", e -> {
+            try {
+                users.resetPassword(user.username(), password.getValue());
+                dialog.close();
+                reload();
+            } catch (UserAdminException refused) {
+                error.setText(refused.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
     }
 }
