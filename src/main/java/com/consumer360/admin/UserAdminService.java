@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Records;
-import org.jooq.exception.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -30,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @PreAuthorize(Roles.ADMIN_ONLY)
 public class UserAdminService {
+
+    /** SQL states the admin functions raise when they refuse a change: invalid input, taken name, no such user, not an admin. */
+    private static final Set<String> REFUSALS = Set.of("22023", "23505", "P0002", "42501");
 
     /** The shortest password an admin may set. */
     public static final int MIN_PASSWORD_LENGTH = 8;
@@ -119,19 +121,28 @@ public class UserAdminService {
     private static void call(Runnable change) {
         try {
             change.run();
-        } catch (DataAccessException e) {
-            String state = e.sqlState();
-            if (state != null && (state.equals("22023") || state.equals("23505") || state.equals("P0002")
-                    || state.equals("42501"))) {
-                throw new UserAdminException(serverMessage(e));
+        } catch (RuntimeException e) {
+            SQLException cause = sqlCause(e);
+            String state = cause == null ? null : cause.getSQLState();
+            if (state != null && REFUSALS.contains(state)) {
+                throw new UserAdminException(serverMessage(cause));
             }
             throw e;
         }
     }
 
-    private static String serverMessage(DataAccessException e) {
-        SQLException cause = e.getCause(SQLException.class);
-        String message = cause == null ? e.getMessage() : cause.getMessage();
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** The first line of the server's message, without the "ERROR: " prefix. */
+    private static String serverMessage(SQLException e) {
+        String message = e.getMessage();
         int start = message.indexOf("ERROR: ");
         message = start < 0 ? message : message.substring(start + "ERROR: ".length());
         int end = message.indexOf('\n');

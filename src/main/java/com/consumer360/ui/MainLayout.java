@@ -3,6 +3,7 @@ package com.consumer360.ui;
 import com.consumer360.security.AppUser;
 import com.consumer360.warehouse.DataFreshness;
 import com.consumer360.warehouse.WarehouseStatusService;
+import org.springframework.security.access.AccessDeniedException;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -62,8 +63,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        DataFreshness data = status.freshness();
         freshness.removeAll();
+        DataFreshness data;
+        try {
+            data = status.freshness();
+        } catch (AccessDeniedException noRole) {
+            freshness.add(new Span("No role assigned: ask an administrator for access"));
+            return;
+        }
         if (data.snapshotAsOf() != null) {
             freshness.add(new Span("Data as of " + data.snapshotAsOf() + " · refreshed "
                     + LOADED.format(data.refreshedAt().atZoneSameInstant(ZoneId.systemDefault()))));
