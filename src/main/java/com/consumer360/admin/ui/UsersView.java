@@ -60,7 +60,8 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
         grid.addColumn(u -> String.join(", ", u.roles())).setHeader("Roles").setAutoWidth(true);
         grid.addColumn(u -> u.regions().isEmpty() ? "none (sees no customer data)" : String.join(", ", u.regions()))
-                .setHeader("Regions").setFlexGrow(2);
+                .setHeader("Regions").setFlexGrow(2)
+                .setTooltipGenerator(u -> String.join(", ", u.regions()));
         grid.addColumn(u -> u.enabled() ? "yes" : "no").setHeader("Enabled").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
