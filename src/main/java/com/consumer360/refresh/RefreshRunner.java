@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import com.consumer360.analytics.basket.RegionalBasketRules;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,12 +58,49 @@ class RefreshRunner {
 
     /** Runs a refresh now on this thread; returns its run id. Never throws: the outcome is in the history. */
     long run(String trigger, String startedBy) {
+        return run(trigger, startedBy, null);
+    }
+
+    /**
+     * Runs the weekly snapshots of the last {@code weeks} weeks as the refresh would have written them (oldest first,
+     * each over the sales before its week's end), then a refresh over all sales; returns the last run's id. Used
+     * for a new installation's first refresh, so that week-on-week pages have a history from the start.
+     */
+    long runWithHistory(String trigger, String startedBy, int weeks) {
+        LocalDate lastSale = null;
+        try {
+            lastSale = SystemScope.call("refresh-history", allRegions(), this::lastSale);
+        } catch (Exception e) {
+            log.warn("Refresh history skipped: {}", e.getMessage());
+        }
+        for (int week = weeks; week >= 1 && lastSale != null; week--) {
+            run(trigger, startedBy, lastSale.plusDays(1).minusWeeks(week));
+        }
+        return run(trigger, startedBy);
+    }
+
+    private LocalDate lastSale() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT max(date_key) FROM fact_invoice")) {
+            result.next();
+            int key = result.getInt(1);
+            return result.wasNull() ? null : LocalDate.of(key / 10_000, key / 100 % 100, key % 100);
+        }
+    }
+
+    /**
+     * Runs a refresh over the sales before {@code salesBefore} (all sales when null): the snapshot the refresh would
+     * have written then. It becomes current like any other, so history is built oldest first and ends with a run
+     * over all sales.
+     */
+    long run(String trigger, String startedBy, LocalDate salesBefore) {
         long runId = history.start(trigger, startedBy);
         Map<String, Long> millis = Collections.synchronizedMap(new LinkedHashMap<>());
         long started = System.nanoTime();
         try {
             Set<Short> regions = allRegions();
-            Outcome outcome = SystemScope.call("refresh", regions, () -> execute(runId, millis));
+            Outcome outcome = SystemScope.call("refresh", regions, () -> execute(runId, millis, salesBefore));
             millis.put("total", (System.nanoTime() - started) / 1_000_000);
             history.finish(runId, outcome.status(), json(millis),
                     JSON.writeValueAsString(outcome.rows()), outcome.snapshotId(), outcome.message());
@@ -80,7 +118,7 @@ class RefreshRunner {
         return runId;
     }
 
-    private Outcome execute(long runId, Map<String, Long> millis) throws Exception {
+    private Outcome execute(long runId, Map<String, Long> millis, LocalDate salesBefore) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -95,7 +133,7 @@ class RefreshRunner {
             }
             SnapshotComputation compute = new SnapshotComputation(options);
             Timer timer = new Timer(runId, millis);
-            WarehouseInputs inputs = timer.stage(RefreshStage.READ, () -> new WarehouseReader(connection).read());
+            WarehouseInputs inputs = timer.stage(RefreshStage.READ, () -> new WarehouseReader(connection, salesBefore).read());
             SnapshotWriter writer = new SnapshotWriter(connection, runId);
             SnapshotContent content;
             // The engines are independent of each other: CLV and basket mining run beside RFM and cohorts. Writing

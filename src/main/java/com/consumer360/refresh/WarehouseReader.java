@@ -30,9 +30,17 @@ final class WarehouseReader {
     private static final int TRIGGERS = 4;
 
     private final Connection connection;
+    private final LocalDate salesBefore;
 
+    /** Reads every sale. */
     WarehouseReader(Connection connection) {
+        this(connection, null);
+    }
+
+    /** Reads every sale, or with {@code salesBefore} only the sales before that day (a snapshot of the past). */
+    WarehouseReader(Connection connection, LocalDate salesBefore) {
         this.connection = connection;
+        this.salesBefore = salesBefore;
     }
 
     WarehouseInputs read() throws SQLException {
@@ -50,7 +58,8 @@ final class WarehouseReader {
         // Read by binary COPY: the product arrays are half a million numbers each.
         try (BinaryCopyReader row = new BinaryCopyReader(connection, "SELECT customer_id, region_id, date_key, "
                 + "purchase_lines > 0, (purchase_amount * 100)::BIGINT, (net_amount * 100)::BIGINT, "
-                + "purchase_products, products, product_units, product_cents, lines FROM fact_invoice")) {
+                + "purchase_products, products, product_units, product_cents, lines FROM fact_invoice"
+                + (salesBefore == null ? "" : " WHERE date_key < " + dateKey(salesBefore)))) {
             while (row.next()) {
                 long customer = row.getLong();
                 boolean guest = row.wasNull();
@@ -152,6 +161,11 @@ final class WarehouseReader {
         statement.setFetchSize(FETCH);
         statement.closeOnCompletion();
         return statement.executeQuery();
+    }
+
+    /** The warehouse's date key of a day, yyyymmdd (a number, so it is safe inside the COPY statement). */
+    static int dateKey(LocalDate day) {
+        return day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth();
     }
 
     private static LocalDate dateOf(int dateKey) {

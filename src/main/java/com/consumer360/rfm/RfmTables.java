@@ -1,6 +1,7 @@
 package com.consumer360.rfm;
 
 import com.consumer360.warehouse.CellCustomer;
+import com.consumer360.warehouse.CustomerExport;
 import static com.consumer360.export.ExportColumn.date;
 import static com.consumer360.export.ExportColumn.dateTime;
 import static com.consumer360.export.ExportColumn.decimal;
@@ -20,10 +21,7 @@ final class RfmTables {
 
     /** Customers of a cell or a segment: the columns of the customer grid. */
     static ExportTable customers(String title, Consumer<Consumer<CellCustomer>> each) {
-        return new ExportTable(title, List.of(integer("customer_id"), text("name"), text("region"),
-                integer("recency_days"), integer("frequency"), decimal("monetary"), text("segment"), decimal("clv")),
-                sink -> each.accept(c -> sink.row(c.customerId(), c.name(), c.region(), c.recencyDays(),
-                        c.frequency(), c.monetary(), c.segment(), c.clv())));
+        return CustomerExport.table(title, each);
     }
 
     /** The segment table; shares as fractions. */

@@ -15,9 +15,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "consumer360.data-dir=" + PortalIntegration.DATA_DIR,
     "consumer360.demo-lines=" + PortalIntegration.DEMO_LINES,
+    "consumer360.refresh.initial-history-weeks=" + PortalIntegration.HISTORY_WEEKS,
     "vaadin.devmode.devTools.enabled=false"})
 public @interface PortalIntegration {
 
     String DATA_DIR = "target/test-data";
     String DEMO_LINES = "60000";
+    /** Weekly snapshots of the past written at the first start, before the refresh over all sales. */
+    String HISTORY_WEEKS = "3";
 }

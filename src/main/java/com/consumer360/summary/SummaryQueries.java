@@ -1,0 +1,177 @@
+package com.consumer360.summary;
+
+import static com.consumer360.jooq.Tables.SNAPSHOT;
+import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
+
+import com.consumer360.jooq.tables.SnapCustomer;
+import com.consumer360.warehouse.CellCustomer;
+import com.consumer360.warehouse.CustomerListQuery;
+import com.consumer360.warehouse.CustomerOrder;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Records;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * The summary's SQL over the snapshot tables. No region predicate scopes anything (row-level security does); the
+ * {@code regions} array only narrows to some of the visible regions (empty: all visible).
+ */
+@Component
+class SummaryQueries {
+
+    /** "Narrow to these regions, or none when the array is empty", for plain SQL with the array bound as {0}. */
+    private static final String NARROW = "(cardinality({0}::SMALLINT[]) = 0 OR region_id = ANY ({0}::SMALLINT[]))";
+
+    private final DSLContext db;
+
+    SummaryQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Snapshots, newest first (snapshots are not customer-level: every reader sees the list). */
+    List<SnapshotRef> snapshots(int limit) {
+        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE).from(SNAPSHOT)
+                .orderBy(SNAPSHOT.AS_OF_DATE.desc(), SNAPSHOT.CREATED_AT.desc()).limit(limit)
+                .fetch(Records.mapping(SnapshotRef::new));
+    }
+
+    /** The current snapshot's id, if any. */
+    Long currentId() {
+        return db.select(SNAPSHOT.SNAPSHOT_ID).from(SNAPSHOT).where(SNAPSHOT.IS_CURRENT).fetchOne(SNAPSHOT.SNAPSHOT_ID);
+    }
+
+    /** Per snapshot: customers, active, Σ monetary, Σ frequency, Σ CLV. */
+    Map<Long, Totals> totals(List<Long> snapshotIds, Short[] regions) {
+        Map<Long, Totals> totals = new HashMap<>();
+        db.resultQuery("SELECT snapshot_id, count(*), count(*) FILTER (WHERE recency_days <= " + SummaryService.ACTIVE_DAYS
+                        + "), coalesce(sum(monetary), 0), coalesce(sum(frequency), 0), coalesce(sum(clv), 0) "
+                        + "FROM snap_customer WHERE snapshot_id = ANY ({1}::BIGINT[]) AND " + NARROW
+                        + " GROUP BY snapshot_id", val(regions), val(snapshotIds.toArray(Long[]::new)))
+                .forEach(r -> totals.put(r.get(0, Long.class), new Totals(r.get(1, Long.class), r.get(2, Long.class),
+                        r.get(3, BigDecimal.class), r.get(4, Long.class), r.get(5, Double.class))));
+        return totals;
+    }
+
+    /** New and lost customers of {@code current} against {@code previous}. */
+    long[] newAndLost(long previous, long current, Short[] regions) {
+        Record r = db.resultQuery("SELECT count(*) FILTER (WHERE a.customer_id IS NULL AND b.customer_id IS NOT NULL), "
+                        + "count(*) FILTER (WHERE a.recency_days <= " + SummaryService.ACTIVE_DAYS
+                        + " AND (b.customer_id IS NULL OR b.recency_days > " + SummaryService.ACTIVE_DAYS + ")) "
+                        + "FROM (SELECT customer_id, recency_days FROM snap_customer WHERE snapshot_id = {1} AND " + NARROW
+                        + ") a FULL JOIN (SELECT customer_id, recency_days FROM snap_customer WHERE snapshot_id = {2} AND "
+                        + NARROW + ") b ON a.customer_id = b.customer_id", val(regions), val(previous), val(current))
+                .fetchOne();
+        return new long[] {r.get(0, Long.class), r.get(1, Long.class)};
+    }
+
+    /** Customers entering the scored base at each snapshot, from the refresh's own movement rows ("(new)"). */
+    Map<Long, Long> newFromMovement(List<Long> snapshotIds, Short[] regions) {
+        Map<Long, Long> found = new HashMap<>();
+        db.resultQuery("SELECT snapshot_id, sum(customers) FROM snap_segment_movement WHERE from_segment = '(new)' "
+                        + "AND snapshot_id = ANY ({1}::BIGINT[]) AND " + NARROW + " GROUP BY snapshot_id", val(regions),
+                        val(snapshotIds.toArray(Long[]::new)))
+                .forEach(r -> found.put(r.get(0, Long.class), r.get(1, Long.class)));
+        return found;
+    }
+
+    /** Per segment of one snapshot: customers, revenue, Σ CLV. */
+    Map<String, Object[]> segments(long snapshotId, Short[] regions) {
+        Map<String, Object[]> rows = new HashMap<>();
+        db.resultQuery("SELECT segment, sum(customers), sum(revenue), sum(sum_clv) FROM snap_segment_summary "
+                        + "WHERE snapshot_id = {1} AND " + NARROW + " GROUP BY segment", val(regions), val(snapshotId))
+                .forEach(r -> rows.put(r.get(0, String.class), new Object[] {r.get(1, Long.class),
+                        r.get(2, BigDecimal.class), r.get(3, Double.class)}));
+        return rows;
+    }
+
+    /** Segment to segment between two snapshots, with (new) and (gone). */
+    List<Object[]> movement(long previous, long current, Short[] regions) {
+        List<Object[]> moves = new ArrayList<>();
+        db.resultQuery("SELECT coalesce(a.segment, '(new)'), coalesce(b.segment, '(gone)'), count(*) "
+                        + "FROM (SELECT customer_id, segment FROM snap_customer WHERE snapshot_id = {1} AND " + NARROW
+                        + ") a FULL JOIN (SELECT customer_id, segment FROM snap_customer WHERE snapshot_id = {2} AND "
+                        + NARROW + ") b ON a.customer_id = b.customer_id GROUP BY 1, 2", val(regions), val(previous),
+                        val(current))
+                .forEach(r -> moves.add(new Object[] {r.get(0, String.class), r.get(1, String.class),
+                        r.get(2, Long.class)}));
+        return moves;
+    }
+
+    /** The refresh's movement rows into {@code snapshotId} (from its predecessor at the time), by (from, to). */
+    Map<String, Long> storedMovement(long snapshotId, Short[] regions) {
+        Map<String, Long> moves = new HashMap<>();
+        db.resultQuery("SELECT from_segment, to_segment, sum(customers) FROM snap_segment_movement "
+                        + "WHERE snapshot_id = {1} AND " + NARROW + " GROUP BY 1, 2", val(regions), val(snapshotId))
+                .forEach(r -> moves.put(r.get(0, String.class) + "→" + r.get(1, String.class), r.get(2, Long.class)));
+        return moves;
+    }
+
+    /** Per region: active now, new, lost, revenue between the two, Σ CLV now. */
+    List<WeeklySummary.RegionRow> regions(long previous, long current, Short[] regions) {
+        return db.resultQuery("SELECT r.region_id, r.name, "
+                        + "count(*) FILTER (WHERE b.recency_days <= " + SummaryService.ACTIVE_DAYS + "), "
+                        + "count(*) FILTER (WHERE a.customer_id IS NULL AND b.customer_id IS NOT NULL), "
+                        + "count(*) FILTER (WHERE a.recency_days <= " + SummaryService.ACTIVE_DAYS
+                        + " AND (b.customer_id IS NULL OR b.recency_days > " + SummaryService.ACTIVE_DAYS + ")), "
+                        + "coalesce(sum(b.monetary), 0) - coalesce(sum(a.monetary), 0), coalesce(sum(b.clv), 0) "
+                        + "FROM (SELECT * FROM snap_customer WHERE snapshot_id = {1} AND " + NARROW + ") a "
+                        + "FULL JOIN (SELECT * FROM snap_customer WHERE snapshot_id = {2} AND " + NARROW + ") b "
+                        + "ON a.customer_id = b.customer_id "
+                        + "JOIN dim_region r ON r.region_id = coalesce(b.region_id, a.region_id) "
+                        + "GROUP BY r.region_id, r.name ORDER BY r.region_id", val(regions), val(previous), val(current))
+                .fetch(r -> new WeeklySummary.RegionRow(r.get(0, Short.class), r.get(1, String.class),
+                        r.get(2, Long.class), r.get(3, Long.class), r.get(4, Long.class), r.get(5, BigDecimal.class),
+                        r.get(6, Double.class)));
+    }
+
+    /** One page of the customers who moved from {@code from} to {@code to}. */
+    List<CellCustomer> movers(long previous, long current, String from, String to, Set<Short> regions,
+                              CustomerOrder order, int offset, int limit) {
+        return CustomerListQuery.page(db, movers(previous, current, from, to, regions), order, offset, limit);
+    }
+
+    void eachMover(long previous, long current, String from, String to, Set<Short> regions, CustomerOrder order,
+                   Consumer<CellCustomer> sink) {
+        CustomerListQuery.each(db, movers(previous, current, from, to, regions), order, sink);
+    }
+
+    /**
+     * The members of one movement cell, listed from the snapshot they are in: the current one, or for {@code (gone)}
+     * the earlier one.
+     */
+    private static Condition movers(long previous, long current, String from, String to, Set<Short> regions) {
+        SnapCustomer other = SNAP_CUSTOMER.as("other");
+        Field<Long> id = SNAP_CUSTOMER.CUSTOMER_ID;
+        Condition narrow = regions.isEmpty() ? DSL.noCondition() : SNAP_CUSTOMER.REGION_ID.in(regions);
+        if (SummaryService.GONE.equals(to)) {
+            return SNAP_CUSTOMER.SNAPSHOT_ID.eq(previous).and(SNAP_CUSTOMER.SEGMENT.eq(from)).and(narrow)
+                    .and(notExists(selectOne().from(other).where(other.SNAPSHOT_ID.eq(current))
+                            .and(other.CUSTOMER_ID.eq(id))));
+        }
+        Condition here = SNAP_CUSTOMER.SNAPSHOT_ID.eq(current).and(SNAP_CUSTOMER.SEGMENT.eq(to)).and(narrow);
+        if (SummaryService.NEW.equals(from)) {
+            return here.and(notExists(selectOne().from(other).where(other.SNAPSHOT_ID.eq(previous))
+                    .and(other.CUSTOMER_ID.eq(id))));
+        }
+        return here.and(exists(selectOne().from(other).where(other.SNAPSHOT_ID.eq(previous))
+                .and(other.CUSTOMER_ID.eq(id)).and(other.SEGMENT.eq(from))));
+    }
+
+    /** Σ over one snapshot's customers in scope. */
+    record Totals(long customers, long active, BigDecimal monetary, long frequency, double clv) {
+    }
+}

@@ -1,0 +1,375 @@
+package com.consumer360.summary.ui;
+
+import com.consumer360.rfm.RfmService;
+import com.consumer360.security.Roles;
+import com.consumer360.summary.Figures;
+import com.consumer360.summary.SnapshotRef;
+import com.consumer360.summary.SummaryService;
+import com.consumer360.summary.WeeklySummary;
+import com.consumer360.ui.Cards;
+import com.consumer360.ui.CustomerList;
+import com.consumer360.ui.DefinitionsPanel;
+import com.consumer360.ui.ExportLinks;
+import com.consumer360.ui.Formats;
+import com.consumer360.ui.PageHeader;
+import com.consumer360.ui.RegionFilter;
+import com.consumer360.ui.chart.ApexChart;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeader;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The weekly summary: headline figures of one snapshot against an earlier one with their history, segments, the
+ * movement between segments (click a cell for the customers who moved), notable moves in words and, for readers of
+ * several regions, the figures per region; all in the reader's scope, with exports.
+ */
+@Route("summary")
+@PageTitle("Weekly summary · Consumer360")
+@Menu(title = "Weekly summary", order = 0.5)
+@RolesAllowed({Roles.REGIONAL_MANAGER, Roles.EXECUTIVE, Roles.CS_OPS, Roles.ADMIN})
+public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final SummaryService summaries;
+    private final RegionFilter regions;
+    private final ComboBox<SnapshotRef> later = new ComboBox<>("Week of");
+    private final ComboBox<SnapshotRef> earlier = new ComboBox<>("Compared with");
+    private final Paragraph summary = new Paragraph();
+    private final ExportLinks export = new ExportLinks("summary-export");
+    private final Div headline = new Div();
+    private final UnorderedList notable = new UnorderedList();
+    private final Grid<WeeklySummary.SegmentRow> segments = new Grid<>();
+    private final Div movement = new Div();
+    private final Grid<WeeklySummary.RegionRow> byRegion = new Grid<>();
+    private final Div regionCard;
+    private final CustomerList movers = new CustomerList("movers");
+    private final Span error = new Span();
+    private WeeklySummary shown = WeeklySummary.NONE;
+    private final List<SnapshotRef> snapshots;
+
+    public SummaryView(SummaryService summaries, RfmService rfm) {
+        this.summaries = summaries;
+        addClassName("c360-page");
+        setId("summary-view");
+        regions = new RegionFilter(rfm.regions(), this::reload);
+        summary.setId("summary-text");
+        summary.addClassName("c360-muted");
+        snapshots = summaries.snapshots();
+        for (ComboBox<SnapshotRef> box : List.of(later, earlier)) {
+            box.setItems(snapshots);
+            box.setItemLabelGenerator(s -> s.asOf() + " (#" + s.id() + ")");
+            box.setWidth("13rem");
+        }
+        later.setId("summary-later");
+        earlier.setId("summary-earlier");
+        earlier.setClearButtonVisible(true);
+        earlier.setPlaceholder("the snapshot before");
+        later.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                reload();
+            }
+        });
+        earlier.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                reload();
+            }
+        });
+        error.setId("summary-error");
+        error.addClassName("c360-warning");
+        headline.setId("summary-headline");
+        headline.addClassName("c360-summary-figures");
+        notable.setId("summary-notable");
+        configureSegments();
+        movement.setId("summary-movement");
+        movement.addClassName("c360-summary-movement");
+        configureRegions();
+        regionCard = Cards.card("By region", byRegion);
+        movers.setId("movers-section");
+        add(PageHeader.of("Weekly summary", summary, later, earlier, regions, export), error, headline,
+                wide(Cards.card("Notable moves", notable)),
+                wide(Cards.card("Movement between segments", Cards.muted("Rows: segment in the earlier snapshot; "
+                        + "columns: in the later one. Click a number to list those customers."), movement)),
+                movers, wide(Cards.card("Segments", segments)), wide(regionCard),
+                DefinitionsPanel.of("summary-definitions", "Definitions: weekly summary", SummaryDefinitions.PARAGRAPHS,
+                        "section Weekly summary"));
+    }
+
+    /**
+     * {@code summary?from=ID&to=ID} opens a given pair (the digest links to its week); an id that is not a number or
+     * not a snapshot is refused with a message and the default pair is shown.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        List<String> problems = new ArrayList<>();
+        later.setValue(snapshot(parameters.get("to"), "to", problems));
+        earlier.setValue(snapshot(parameters.get("from"), "from", problems));
+        reload();
+        if (!problems.isEmpty()) {
+            error.setText(String.join(" ", problems) + " Showing the latest week instead.");
+            error.setVisible(true);
+        }
+    }
+
+    private SnapshotRef snapshot(List<String> values, String name, List<String> problems) {
+        if (values == null || values.isEmpty() || values.getFirst().isBlank()) {
+            return null;
+        }
+        String value = values.getFirst();
+        try {
+            long id = Long.parseLong(value);
+            return snapshots.stream().filter(s -> s.id() == id).findFirst().orElseGet(() -> {
+                problems.add("There is no snapshot " + id + " (" + name + ").");
+                return null;
+            });
+        } catch (NumberFormatException e) {
+            problems.add("'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "' is not a snapshot id ("
+                    + name + ").");
+            return null;
+        }
+    }
+
+    private static Div wide(Div card) {
+        card.addClassName("c360-summary-card");
+        return card;
+    }
+
+    private void reload() {
+        Set<Short> filter = regions.regionIds();
+        error.setText("");
+        error.setVisible(false);
+        try {
+            shown = summaries.summary(earlier.getValue() == null ? null : earlier.getValue().id(),
+                    later.getValue() == null ? null : later.getValue().id(), filter);
+        } catch (IllegalArgumentException refused) {
+            error.setText("Cannot compare: " + refused.getMessage() + ".");
+            error.setVisible(true);
+            return;
+        }
+        movers.setVisible(false);
+        if (shown.current() == null) {
+            summary.setText("No snapshot yet: the analytics have not been refreshed.");
+            return;
+        }
+        later.setValue(shown.current().snapshot());
+        if (shown.previous() != null) {
+            earlier.setValue(shown.previous().snapshot());
+        }
+        summary.setText("Snapshot of " + shown.current().snapshot().asOf() + (shown.previous() == null
+                ? ", the first one: nothing to compare with yet."
+                : " compared with " + shown.previous().snapshot().asOf() + ". Customers you may see: "
+                        + Formats.count(shown.current().customers()) + "."));
+        showHeadline();
+        notable.removeAll();
+        if (shown.notableMoves().isEmpty()) {
+            notable.add(new ListItem("No customer changed segment between these snapshots."));
+        }
+        shown.notableMoves().forEach(text -> notable.add(new ListItem(text)));
+        segments.setItems(shown.segments());
+        showMovement();
+        byRegion.setItems(shown.regions());
+        regionCard.setVisible(shown.regions().size() > 1);
+        Long from = shown.previous() == null ? null : shown.previous().snapshot().id();
+        Long to = shown.current().snapshot().id();
+        export.set("summary-" + shown.current().snapshot().asOf(),
+                (format, out) -> summaries.exportSummary(from, to, filter, format, out));
+    }
+
+    private void showHeadline() {
+        headline.removeAll();
+        List<Figures> history = shown.history();
+        Figures now = shown.current();
+        Figures before = shown.previous();
+        headline.add(figure("active", "Active customers", Formats.count(now.active()),
+                before == null ? null : change(now.active(), before.active()), history, f -> (double) f.active()));
+        headline.add(figure("new", "New customers", now.newCustomers() == null ? "–" : Formats.count(now.newCustomers()),
+                null, history, f -> f.newCustomers() == null ? null : (double) f.newCustomers()));
+        headline.add(figure("lost", "Lost customers", now.lost() == null ? "–" : Formats.count(now.lost()), null,
+                List.of(), f -> null));
+        headline.add(figure("revenue", "Revenue", now.revenue() == null ? "–" : Formats.money(now.revenue()), null,
+                history, f -> f.revenue() == null ? null : f.revenue().doubleValue()));
+        BigDecimal aov = now.averageOrderValue();
+        headline.add(figure("aov", "Average order value", aov == null ? "–" : Formats.money(aov), null, history,
+                f -> f.averageOrderValue() == null ? null : f.averageOrderValue().doubleValue()));
+        headline.add(figure("clv", "Total expected CLV", Formats.money(now.totalClv()),
+                before == null ? null : changeMoney(now.totalClv(), before.totalClv()), history, Figures::totalClv));
+    }
+
+    private static String change(long now, long before) {
+        return Formats.signed(now - before) + (before == 0 ? "" : " (" + signedPercent((double) (now - before) / before) + ")");
+    }
+
+    private static String changeMoney(double now, double before) {
+        String sign = now >= before ? "+" : "−";
+        return sign + Formats.money(Math.abs(now - before)) + (before == 0 ? ""
+                : " (" + signedPercent((now - before) / before) + ")");
+    }
+
+    private static String signedPercent(double fraction) {
+        return (fraction >= 0 ? "+" : "−") + Formats.decimal(Math.abs(fraction) * 100, 1) + " %";
+    }
+
+    private static Div figure(String id, String label, String value, String change, List<Figures> history,
+                              Function<Figures, Double> of) {
+        Div card = Cards.figure(label, value, "summary-" + id);
+        if (change != null) {
+            Span delta = new Span(change + " on the earlier snapshot");
+            delta.addClassName("c360-muted");
+            delta.setId("summary-" + id + "-change");
+            card.add(delta);
+        }
+        List<Double> points = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        for (Figures f : history) {
+            Double v = of.apply(f);
+            if (v != null) {
+                points.add(v);
+                dates.add(f.snapshot().asOf().toString());
+            }
+        }
+        if (points.size() > 1) {
+            Map<String, Object> chart = new LinkedHashMap<>();
+            chart.put("type", "line");
+            chart.put("height", 48);
+            chart.put("sparkline", Map.of("enabled", true));
+            chart.put("animations", Map.of("enabled", false));
+            Map<String, Object> options = new LinkedHashMap<>();
+            options.put("chart", chart);
+            options.put("series", List.of(Map.of("name", label, "data", points)));
+            options.put("labels", dates);
+            options.put("stroke", Map.of("width", 2, "curve", "straight"));
+            options.put("tooltip", Map.of("x", Map.of("show", true)));
+            ApexChart spark = new ApexChart(options);
+            spark.setId("summary-" + id + "-spark");
+            spark.addClassName("c360-sparkline");
+            spark.setWidth("11rem");
+            spark.setHeight("48px");
+            card.add(spark);
+        }
+        card.addClassName("c360-summary-figure");
+        return card;
+    }
+
+    private void configureSegments() {
+        segments.setId("summary-segments");
+        segments.addColumn(WeeklySummary.SegmentRow::segment).setHeader("Segment").setAutoWidth(true);
+        segments.addColumn(r -> Formats.count(r.customers())).setHeader("Customers").setTextAlign(ColumnTextAlign.END);
+        segments.addColumn(r -> Formats.signed(r.customerChange())).setHeader("Change").setTextAlign(ColumnTextAlign.END);
+        segments.addColumn(r -> Formats.money(r.revenue())).setHeader("Revenue").setTextAlign(ColumnTextAlign.END);
+        segments.addColumn(r -> Formats.money(r.previousRevenue())).setHeader("Revenue before")
+                .setTextAlign(ColumnTextAlign.END);
+        segments.addColumn(r -> Formats.money(r.meanClv())).setHeader("Mean CLV").setTextAlign(ColumnTextAlign.END);
+        segments.addColumn(r -> Formats.money(r.previousMeanClv())).setHeader("Mean CLV before")
+                .setTextAlign(ColumnTextAlign.END);
+        segments.setAllRowsVisible(true);
+        segments.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+    }
+
+    private void configureRegions() {
+        byRegion.setId("summary-regions");
+        byRegion.addColumn(WeeklySummary.RegionRow::region).setHeader("Region");
+        byRegion.addColumn(r -> Formats.count(r.active())).setHeader("Active").setTextAlign(ColumnTextAlign.END);
+        byRegion.addColumn(r -> Formats.count(r.newCustomers())).setHeader("New").setTextAlign(ColumnTextAlign.END);
+        byRegion.addColumn(r -> Formats.count(r.lost())).setHeader("Lost").setTextAlign(ColumnTextAlign.END);
+        byRegion.addColumn(r -> Formats.money(r.revenue())).setHeader("Revenue").setTextAlign(ColumnTextAlign.END);
+        byRegion.addColumn(r -> Formats.money(r.totalClv())).setHeader("Total CLV").setTextAlign(ColumnTextAlign.END);
+        byRegion.setAllRowsVisible(true);
+        byRegion.addThemeVariants(GridVariant.LUMO_COMPACT);
+    }
+
+    private void showMovement() {
+        movement.removeAll();
+        if (shown.previous() == null) {
+            movement.add(Cards.muted("Movement needs an earlier snapshot."));
+            return;
+        }
+        List<String> from = new ArrayList<>();
+        List<String> to = new ArrayList<>();
+        shown.segments().forEach(s -> {
+            from.add(s.segment());
+            to.add(s.segment());
+        });
+        from.add(SummaryService.NEW);
+        to.add(SummaryService.GONE);
+        Map<String, WeeklySummary.Move> cells = new LinkedHashMap<>();
+        shown.movement().forEach(m -> cells.put(m.from() + "→" + m.to(), m));
+        NativeTable table = new NativeTable();
+        table.addClassName("c360-movement-table");
+        NativeTableRow head = new NativeTableRow(new NativeTableHeaderCell("from \\ to"));
+        to.forEach(t -> head.add(new NativeTableHeaderCell(t)));
+        table.add(new NativeTableHeader(head));
+        NativeTableBody body = new NativeTableBody();
+        for (String f : from) {
+            NativeTableRow row = new NativeTableRow(new NativeTableHeaderCell(f));
+            for (String t : to) {
+                WeeklySummary.Move move = cells.get(f + "→" + t);
+                NativeTableCell cell = new NativeTableCell();
+                if (move != null && move.customers() > 0) {
+                    cell.add(moveButton(move));
+                }
+                if (f.equals(t)) {
+                    cell.addClassName("c360-movement-stay");
+                }
+                row.add(cell);
+            }
+            body.add(row);
+        }
+        table.add(body);
+        movement.add(table);
+    }
+
+    private Component moveButton(WeeklySummary.Move move) {
+        String text = Formats.count(move.customers())
+                + (move.shareOfOrigin() == null ? "" : " · " + Formats.decimal(move.shareOfOrigin() * 100, 0) + " %");
+        Button button = new Button(text, e -> showMovers(move));
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        button.setId("move-" + slug(move.from()) + "-" + slug(move.to()));
+        button.setTooltipText(Formats.count(move.customers()) + " customers: " + move.from() + " → " + move.to());
+        return button;
+    }
+
+    private static String slug(String segment) {
+        return segment.toLowerCase().replaceAll("[^a-z]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private void showMovers(WeeklySummary.Move move) {
+        long from = shown.previous().snapshot().id();
+        long to = shown.current().snapshot().id();
+        Set<Short> filter = regions.regionIds();
+        movers.show(move.from() + " → " + move.to() + ": " + Formats.count(move.customers()) + " customers",
+                move.customers(), regions.isVisible(),
+                "movers-" + slug(move.from()) + "-to-" + slug(move.to()) + "-" + shown.current().snapshot().asOf(),
+                (order, offset, limit) -> summaries.movers(from, to, move.from(), move.to(), filter, order, offset,
+                        limit),
+                (order, format, out) -> summaries.exportMovers(from, to, move.from(), move.to(), filter, order, format,
+                        out));
+    }
+}

@@ -1,0 +1,2 @@
+/** The weekly summary page. */
+package com.consumer360.summary.ui;

@@ -1,0 +1,185 @@
+package com.consumer360.summary;
+
+import static com.consumer360.support.TestDatabase.superuserLong;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.consumer360.export.ExportFormat;
+import com.consumer360.support.PortalIntegration;
+import com.consumer360.warehouse.CellCustomer;
+import com.consumer360.warehouse.CustomerOrder;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * The weekly summary equals plain SQL over the snapshot tables in the reader's scope, for two different snapshot
+ * pairs, as a manager (North) and as an executive (all regions). The test portal starts with weekly snapshots of the
+ * past (PortalIntegration.HISTORY_WEEKS), so consecutive snapshots really differ.
+ */
+@PortalIntegration
+class SummaryServiceTest {
+
+    private static final String ALL = "";
+    private static final String NORTH = " AND region_id = 1";
+
+    @Autowired
+    SummaryService summaries;
+
+    @Test
+    @WithUserDetails("north")
+    void northsDefaultWeekEqualsSqlOverNorthsCustomers() throws SQLException {
+        WeeklySummary summary = summaries.summary(null, null, Set.of());
+        assertThat(summary.previous()).as("the test portal has weekly history").isNotNull();
+        long current = summary.current().snapshot().id();
+        assertThat(current).isEqualTo(superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current"));
+        assertThat(summary.previous().snapshot().asOf()).isBefore(summary.current().snapshot().asOf());
+        checkPair(summary, NORTH);
+        assertThat(summary.regions()).extracting(WeeklySummary.RegionRow::region).containsExactly("North");
+    }
+
+    @Test
+    @WithUserDetails("exec")
+    void executivesTwoDifferentPairsEqualSqlOverAllRegionsAndPerRegion() throws SQLException {
+        WeeklySummary week = summaries.summary(null, null, Set.of());
+        checkPair(week, ALL);
+        List<SnapshotRef> all = summaries.snapshots();
+        SnapshotRef oldest = all.getLast();
+        WeeklySummary span = summaries.summary(oldest.id(), week.current().snapshot().id(), Set.of());
+        assertThat(span.previous().snapshot()).isEqualTo(oldest);
+        checkPair(span, ALL);
+        assertThat(span.current().newCustomers()).isGreaterThan(week.current().newCustomers());
+        assertThat(span.regions()).hasSize(5);
+        for (WeeklySummary.RegionRow row : span.regions()) {
+            String region = " AND region_id = " + row.regionId();
+            assertThat(row.active()).isEqualTo(active(span.current().snapshot().id(), region));
+            assertThat(row.newCustomers()).isEqualTo(entered(span.previous().snapshot().id(),
+                    span.current().snapshot().id(), region));
+            assertThat(row.lost()).isEqualTo(lost(span.previous().snapshot().id(), span.current().snapshot().id(),
+                    region));
+        }
+        // A region filter narrows to exactly that region.
+        WeeklySummary south = summaries.summary(null, null, Set.of((short) 2));
+        assertThat(south.current().customers()).isEqualTo(superuserLong(
+                "SELECT count(*) FROM snap_customer WHERE snapshot_id = ? AND region_id = 2",
+                south.current().snapshot().id()));
+    }
+
+    private static void checkPair(WeeklySummary s, String region) throws SQLException {
+        long a = s.previous().snapshot().id();
+        long b = s.current().snapshot().id();
+        Figures now = s.current();
+        assertThat(now.customers()).isEqualTo(superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = ?"
+                + region, b)).isPositive();
+        assertThat(now.active()).isEqualTo(active(b, region));
+        assertThat(s.previous().active()).isEqualTo(active(a, region));
+        assertThat(now.newCustomers()).isEqualTo(entered(a, b, region));
+        assertThat(now.lost()).isEqualTo(lost(a, b, region));
+        assertThat(cents(now.revenue())).isEqualTo(superuserLong("SELECT round(((SELECT sum(monetary) FROM snap_customer "
+                + "WHERE snapshot_id = ?" + region + ") - (SELECT sum(monetary) FROM snap_customer WHERE snapshot_id = ?"
+                + region + ")) * 100)", b, a));
+        assertThat(now.orders()).isEqualTo(superuserLong("SELECT (SELECT sum(frequency) FROM snap_customer "
+                + "WHERE snapshot_id = ?" + region + ") - (SELECT sum(frequency) FROM snap_customer WHERE snapshot_id = ?"
+                + region + ")", b, a));
+        assertThat(Math.round(now.totalClv())).isEqualTo(superuserLong(
+                "SELECT round(coalesce(sum(clv), 0)) FROM snap_customer WHERE snapshot_id = ?" + region, b));
+        for (WeeklySummary.SegmentRow row : s.segments()) {
+            assertThat(row.customers()).as(row.segment()).isEqualTo(superuserLong("SELECT count(*) FROM snap_customer "
+                    + "WHERE snapshot_id = ? AND segment = ?" + region, b, row.segment()));
+            assertThat(row.previousCustomers()).as(row.segment()).isEqualTo(superuserLong("SELECT count(*) FROM "
+                    + "snap_customer WHERE snapshot_id = ? AND segment = ?" + region, a, row.segment()));
+        }
+        long moved = 0;
+        for (WeeklySummary.Move move : s.movement()) {
+            moved += move.customers();
+            assertThat(move.customers()).as(move.from() + " to " + move.to()).isEqualTo(superuserLong(
+                    "SELECT count(*) FROM (SELECT * FROM snap_customer WHERE snapshot_id = ?" + region + ") x "
+                            + "FULL JOIN (SELECT * FROM snap_customer WHERE snapshot_id = ?" + region + ") y "
+                            + "ON x.customer_id = y.customer_id "
+                            + "WHERE coalesce(x.segment, '(new)') = ? AND coalesce(y.segment, '(gone)') = ?",
+                    a, b, move.from(), move.to()));
+        }
+        assertThat(moved).isEqualTo(superuserLong("SELECT count(DISTINCT customer_id) FROM snap_customer "
+                + "WHERE snapshot_id IN (?, ?)" + region, a, b));
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void northsMoversAreExactlyTheCellsNorthCustomersAndTheExportHoldsThem() throws SQLException {
+        WeeklySummary summary = summaries.summary(null, null, Set.of());
+        WeeklySummary.Move move = summary.movement().stream().filter(m -> !m.from().equals(m.to()))
+                .max(java.util.Comparator.comparingLong(WeeklySummary.Move::customers)).orElseThrow();
+        long a = summary.previous().snapshot().id();
+        long b = summary.current().snapshot().id();
+        List<CellCustomer> page = summaries.movers(a, b, move.from(), move.to(), Set.of(), CustomerOrder.BY_MONETARY, 0,
+                10_000);
+        assertThat(page).hasSize((int) move.customers());
+        assertThat(page).extracting(CellCustomer::region).containsOnly("North");
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        summaries.exportMovers(a, b, move.from(), move.to(), Set.of(), CustomerOrder.BY_MONETARY, ExportFormat.CSV, csv);
+        List<String> lines = csv.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(page.size() + 1);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(",North,"));
+        // Asking for South only, North's manager gets nothing at all.
+        WeeklySummary south = summaries.summary(null, null, Set.of((short) 2));
+        assertThat(south.current().customers()).isZero();
+        assertThat(south.movement()).isEmpty();
+        assertThat(summaries.movers(a, b, move.from(), move.to(), Set.of((short) 2), CustomerOrder.BY_MONETARY, 0, 100))
+                .isEmpty();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        summaries.exportSummary(null, null, Set.of(), ExportFormat.CSV, all);
+        assertThat(all.toString(StandardCharsets.UTF_8)).contains("region,North").doesNotContain("South", "East",
+                "West", "Central");
+    }
+
+    @Test
+    @WithUserDetails("exec")
+    void unknownSnapshotsSegmentsAndReversedPairsAreRefusedWithAMessage() {
+        List<SnapshotRef> all = summaries.snapshots();
+        long current = all.getFirst().id();
+        long oldest = all.getLast().id();
+        assertThatThrownBy(() -> summaries.summary(999_999L, null, Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown snapshot");
+        assertThatThrownBy(() -> summaries.summary(current, oldest, Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be older");
+        assertThatThrownBy(() -> summaries.movers(oldest, current, "Champions'; DROP TABLE snapshot; --", "Lost",
+                Set.of(), CustomerOrder.BY_MONETARY, 0, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown segment");
+    }
+
+    @Test
+    void anonymousCallersGetNothing() {
+        assertThatThrownBy(() -> summaries.summary(null, null, Set.of()))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> summaries.snapshots()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    private static long active(long snapshot, String region) throws SQLException {
+        return superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = ? AND recency_days <= "
+                + SummaryService.ACTIVE_DAYS + region, snapshot);
+    }
+
+    private static long entered(long a, long b, String region) throws SQLException {
+        return superuserLong("SELECT count(*) FROM snap_customer y WHERE y.snapshot_id = ?" + region.replace("region_id",
+                "y.region_id") + " AND NOT EXISTS (SELECT 1 FROM snap_customer x WHERE x.snapshot_id = ? "
+                + "AND x.customer_id = y.customer_id)", b, a);
+    }
+
+    private static long lost(long a, long b, String region) throws SQLException {
+        return superuserLong("SELECT count(*) FROM snap_customer x WHERE x.snapshot_id = ? AND x.recency_days <= "
+                + SummaryService.ACTIVE_DAYS + region.replace("region_id", "x.region_id") + " AND NOT EXISTS "
+                + "(SELECT 1 FROM snap_customer y WHERE y.snapshot_id = ? AND y.customer_id = x.customer_id "
+                + "AND y.recency_days <= " + SummaryService.ACTIVE_DAYS + ")", a, b);
+    }
+
+    private static long cents(BigDecimal value) {
+        return value.movePointRight(2).longValueExact();
+    }
+}
