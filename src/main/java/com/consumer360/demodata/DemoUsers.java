@@ -44,5 +44,17 @@ final class DemoUsers {
                 user.execute();
             }
         }
+        // Each demo user's e-mail address, set the only way the runtime role can: as that user (app_set_my_email, V14).
+        try (PreparedStatement as = connection.prepareStatement("SELECT set_config('app.username', ?, false)");
+             PreparedStatement email = connection.prepareStatement("SELECT app_set_my_email(?)")) {
+            for (DemoUser demo : USERS) {
+                as.setString(1, demo.username());
+                as.execute();
+                email.setString(1, demo.username() + "@demo.consumer360.example");
+                email.execute();
+            }
+            as.setString(1, "");
+            as.execute();
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,10 +42,12 @@ class RefreshRunner {
     private final RefreshOptions options;
     private final RunHistory history;
     private final RefreshProgressBroadcaster progress;
+    private final ApplicationEventPublisher events;
     private volatile Consumer<RefreshStage> stageHook = stage -> { };
 
     RefreshRunner(DataSource dataSource, RefreshOptions options, RunHistory history,
-                  RefreshProgressBroadcaster progress) {
+                  RefreshProgressBroadcaster progress, ApplicationEventPublisher events) {
+        this.events = events;
         this.dataSource = dataSource;
         this.options = options;
         this.history = history;
@@ -108,6 +111,9 @@ class RefreshRunner {
             log.info("Refresh {} {} in {} ms: {}", runId, outcome.status(), millis.get("total"), millis);
             if ("SUCCEEDED".equals(outcome.status())) {
                 housekeeping(regions);
+                if (salesBefore == null) {
+                    publishSnapshot(runId, outcome.snapshotId());
+                }
             }
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -169,6 +175,18 @@ class RefreshRunner {
                 return null;
             });
             return new Outcome("SUCCEEDED", writer.rowsWritten(), runId, content.clvNote());
+        }
+    }
+
+    /** Tells listeners (the weekly digest) about the new snapshot; their failures never fail the refresh. */
+    private void publishSnapshot(long runId, Long snapshotId) {
+        if (snapshotId == null) {
+            return;
+        }
+        try {
+            events.publishEvent(new SnapshotPublished(runId, snapshotId));
+        } catch (RuntimeException e) {
+            log.warn("After refresh {}: a listener failed: {}", runId, e.getMessage(), e);
         }
     }
 

@@ -104,6 +104,13 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("com.consumer360.security.CurrentRegionScope")
             .because("the all-region system scope is for the refresh, the demo load and imports only");
 
+    @ArchTest
+    static final ArchRule onlyTheDigestJobActsAsARecipient = noClasses()
+            .that().resideOutsideOfPackages("com.consumer360.security..")
+            .and().doNotHaveFullyQualifiedName("com.consumer360.summary.DigestJob")
+            .should().dependOnClassesThat().haveFullyQualifiedName("com.consumer360.security.RecipientScope")
+            .because("running as another user is for producing that user's own scheduled reports only");
+
     private static boolean isJooq(JavaClass type) {
         return type.getPackageName().startsWith("org.jooq") || type.getPackageName().startsWith("com.consumer360.jooq");
     }
