@@ -57,6 +57,31 @@ class SummaryViewBrowserTest {
     }
 
     @Test
+    void northCannotOpenAnotherUsersDigestByUrlAndReadsTheirOwn() throws Exception {
+        long execs = superuserLong("SELECT max(digest_id) FROM digest WHERE username = 'exec'");
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("north", "demo");
+            browser.waitFor("#region-grid");
+            browser.open("summary/digests?id=" + execs);
+            browser.waitForText("#digest-message", "Digest not found");
+            assertThat(browser.script("return document.querySelector('#digest-frame')")).isNull();
+            assertThat(browser.pageText()).doesNotContain("South", "Central", "Eva Executive");
+            browser.open("summary/digests?id=1;DROP");
+            browser.waitForText("#digest-message", "Digest not found");
+        }
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("exec", "demo");
+            browser.waitFor("#region-grid");
+            browser.open("summary/digests");
+            browser.waitFor("#digest-frame");
+            browser.waitForText("#digest-mail-status", "kept here only");
+            browser.settle();
+            browser.screenshot("digests-exec");
+            assertThat(browser.find("#digest-subscribed input").isSelected()).isTrue();
+        }
+    }
+
+    @Test
     void executiveSeesEveryRegionAndCanCompareAnotherPair() throws Exception {
         try (Browser browser = new Browser(port)) {
             browser.signIn("exec", "demo");

@@ -59,12 +59,15 @@ public class DigestsView extends VerticalLayout implements BeforeEnterObserver {
         Span emailError = new Span();
         emailError.setId("digest-email-error");
         emailError.addClassName("c360-warning");
+        emailError.setVisible(false);
         Button save = new Button("Save address", e -> {
             try {
                 digests.setEmail(email.getValue());
                 emailError.setText("Saved.");
+                emailError.setVisible(true);
             } catch (IllegalArgumentException refused) {
                 emailError.setText("Not saved: " + refused.getMessage() + ".");
+                emailError.setVisible(true);
             }
         });
         save.setId("digest-email-save");
@@ -85,7 +88,7 @@ public class DigestsView extends VerticalLayout implements BeforeEnterObserver {
             default -> "kept here";
         }).setHeader("Delivery").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setHeight("14rem");
+        grid.setHeight("10rem");
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::show));
         // The digest's own HTML, in a frame that may run nothing and reach nothing.
         shown.setId("digest-frame");
