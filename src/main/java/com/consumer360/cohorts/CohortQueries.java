@@ -1,0 +1,133 @@
+package com.consumer360.cohorts;
+
+import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
+import static com.consumer360.jooq.Tables.DIM_REGION;
+import static com.consumer360.jooq.Tables.SNAPSHOT;
+import static com.consumer360.jooq.Tables.SNAP_COHORT;
+import static com.consumer360.jooq.Tables.SNAP_COHORT_CUSTOMER;
+import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
+
+import com.consumer360.warehouse.CellCustomer;
+import com.consumer360.warehouse.CustomerListQuery;
+import com.consumer360.warehouse.CustomerOrder;
+import com.consumer360.warehouse.RegionOption;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the cohort tables of a snapshot. No query names the user's regions: row-level security limits snap_*,
+ * dim_customer and dim_region's use to the connection's scope; the filter's region and country only narrow.
+ * Without a country or segment the per-region matrix snap_cohort is summed (a few hundred rows); otherwise the
+ * per-customer rows of snap_cohort_customer (V15) are, joined to the customer's country or segment.
+ */
+@Component
+class CohortQueries {
+
+    private final DSLContext db;
+
+    CohortQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The current snapshot's id and as-of date. */
+    record Snapshot(long id, LocalDate asOf) {
+    }
+
+    /** Summed figures of one (cohort, period) cell. */
+    record CellFigures(YearMonth cohort, int period, long customers, BigDecimal revenue) {
+    }
+
+    Optional<Snapshot> current() {
+        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE).from(SNAPSHOT).where(SNAPSHOT.IS_CURRENT)
+                .fetchOptional(r -> new Snapshot(r.value1(), r.value2()));
+    }
+
+    /** Regions with cohort rows in the snapshot, as far as the scope lets this connection see them. */
+    List<RegionOption> regions(long snapshotId) {
+        return db.selectDistinct(SNAP_COHORT.REGION_ID, DIM_REGION.NAME)
+                .from(SNAP_COHORT)
+                .join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(SNAP_COHORT.REGION_ID))
+                .where(SNAP_COHORT.SNAPSHOT_ID.eq(snapshotId))
+                .orderBy(SNAP_COHORT.REGION_ID)
+                .fetch(r -> new RegionOption(r.value1(), r.value2()));
+    }
+
+    /** Countries of the customers this connection can see, in the region when one is given. */
+    List<String> countries(Short region) {
+        return db.selectDistinct(DIM_CUSTOMER.COUNTRY).from(DIM_CUSTOMER)
+                .where(region == null ? noCondition() : DIM_CUSTOMER.REGION_ID.eq(region))
+                .orderBy(DIM_CUSTOMER.COUNTRY)
+                .fetch(DIM_CUSTOMER.COUNTRY);
+    }
+
+    /** The non-empty cells of the filtered cohorts; {@code segment} (null = all) restricts to one RFM segment. */
+    List<CellFigures> cells(long snapshotId, CohortFilter filter, String segment) {
+        if (filter.country() == null && segment == null) {
+            return db.select(SNAP_COHORT.COHORT_MONTH, SNAP_COHORT.PERIOD, sum(SNAP_COHORT.CUSTOMERS),
+                            sum(SNAP_COHORT.REVENUE))
+                    .from(SNAP_COHORT)
+                    .where(SNAP_COHORT.SNAPSHOT_ID.eq(snapshotId), months(SNAP_COHORT.COHORT_MONTH, filter),
+                            region(SNAP_COHORT.REGION_ID, filter))
+                    .groupBy(SNAP_COHORT.COHORT_MONTH, SNAP_COHORT.PERIOD)
+                    .fetch(r -> new CellFigures(YearMonth.from(r.value1()), r.value2(), r.value3().longValue(),
+                            r.value4()));
+        }
+        var c = SNAP_COHORT_CUSTOMER;
+        Condition byCustomer = noCondition();
+        if (filter.country() != null) {
+            byCustomer = byCustomer.and(c.CUSTOMER_ID.in(select(DIM_CUSTOMER.CUSTOMER_ID).from(DIM_CUSTOMER)
+                    .where(DIM_CUSTOMER.COUNTRY.eq(filter.country()))));
+        }
+        if (segment != null) {
+            byCustomer = byCustomer.and(c.CUSTOMER_ID.in(select(SNAP_CUSTOMER.CUSTOMER_ID).from(SNAP_CUSTOMER)
+                    .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.SEGMENT.eq(segment))));
+        }
+        return db.select(c.COHORT_MONTH, c.PERIOD, count().filterWhere(c.ACTIVE), sum(c.REVENUE))
+                .from(c)
+                .where(c.SNAPSHOT_ID.eq(snapshotId), months(c.COHORT_MONTH, filter), region(c.REGION_ID, filter),
+                        byCustomer)
+                .groupBy(c.COHORT_MONTH, c.PERIOD)
+                .fetch(r -> new CellFigures(YearMonth.from(r.value1()), r.value2(), r.value3(), r.value4()));
+    }
+
+    List<CellCustomer> cellCustomers(long snapshotId, CohortFilter filter, YearMonth cohort, int period,
+                                     CustomerOrder order, int offset, int limit) {
+        return CustomerListQuery.page(db, members(snapshotId, filter, cohort, period), order, offset, limit);
+    }
+
+    void eachCellCustomer(long snapshotId, CohortFilter filter, YearMonth cohort, int period, CustomerOrder order,
+                          Consumer<CellCustomer> sink) {
+        CustomerListQuery.each(db, members(snapshotId, filter, cohort, period), order, sink);
+    }
+
+    /** Snapshot customers of the cohort who purchased in its period {@code period}, within the filter. */
+    private static Condition members(long snapshotId, CohortFilter filter, YearMonth cohort, int period) {
+        var c = SNAP_COHORT_CUSTOMER;
+        return SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId)
+                .and(SNAP_CUSTOMER.CUSTOMER_ID.in(select(c.CUSTOMER_ID).from(c).where(c.SNAPSHOT_ID.eq(snapshotId),
+                        c.COHORT_MONTH.eq(cohort.atDay(1)), c.PERIOD.eq((short) period), c.ACTIVE.isTrue())))
+                .and(region(SNAP_CUSTOMER.REGION_ID, filter))
+                .and(filter.country() == null ? noCondition() : DIM_CUSTOMER.COUNTRY.eq(filter.country()));
+    }
+
+    private static Condition months(Field<LocalDate> month, CohortFilter filter) {
+        return (filter.from() == null ? noCondition() : month.ge(filter.from().atDay(1)))
+                .and(filter.to() == null ? noCondition() : month.le(filter.to().atDay(1)));
+    }
+
+    private static Condition region(Field<Short> region, CohortFilter filter) {
+        return filter.region() == null ? noCondition() : region.eq(filter.region());
+    }
+}
