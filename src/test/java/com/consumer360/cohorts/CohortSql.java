@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * The cohort figures computed independently, as the superuser (whom row-level security does not filter), straight
  * from fact_sales' lines: the definitions of docs/analytics-methods.md in one SQL statement.
  */
-final class CohortSql {
+public final class CohortSql {
 
     /** Per customer and calendar month: purchased (a positive line on a non-cancellation invoice), net revenue. */
     private static final String MONTHS = """
@@ -35,14 +35,14 @@ final class CohortSql {
             """;
 
     /** Customers and revenue of one cell. */
-    record Cell(long customers, BigDecimal revenue) {
+    public record Cell(long customers, BigDecimal revenue) {
     }
 
     private CohortSql() {
     }
 
     /** (cohort, period) to the cell's figures, for the given regions and optionally one country. */
-    static Map<String, Cell> cells(Short[] regions, String country) throws SQLException {
+    public static Map<String, Cell> cells(Short[] regions, String country) throws SQLException {
         Map<String, Cell> cells = new TreeMap<>();
         try (Connection connection = connectAs("postgres");
              PreparedStatement statement = connection.prepareStatement(MONTHS + "SELECT cohort, period, "
@@ -59,7 +59,7 @@ final class CohortSql {
     }
 
     /** The customers of a cohort who purchased in its period {@code period}. */
-    static Set<Long> cellCustomers(Short[] regions, YearMonth cohort, int period) throws SQLException {
+    public static Set<Long> cellCustomers(Short[] regions, YearMonth cohort, int period) throws SQLException {
         Set<Long> ids = new HashSet<>();
         try (Connection connection = connectAs("postgres");
              PreparedStatement statement = connection.prepareStatement(MONTHS
@@ -76,7 +76,7 @@ final class CohortSql {
         return ids;
     }
 
-    static String key(YearMonth cohort, int period) {
+    public static String key(YearMonth cohort, int period) {
         return cohort + "/" + period;
     }
 
