@@ -68,6 +68,18 @@ class CohortServiceTest {
     }
 
     @Test
+    void theCustomerRowsAddUpToTheStoredMatrixInEverySnapshotAndRegion() throws SQLException {
+        assertThat(superuserLong("SELECT count(*) FROM snap_cohort_customer")).isPositive();
+        assertThat(superuserLong("SELECT count(*) FROM snap_cohort m FULL JOIN ("
+                + "SELECT snapshot_id, region_id, cohort_month, period, count(*) FILTER (WHERE active) AS customers, "
+                + "sum(revenue) AS revenue FROM snap_cohort_customer GROUP BY 1, 2, 3, 4) c "
+                + "USING (snapshot_id, region_id, cohort_month, period) "
+                + "WHERE coalesce(m.customers, 0) <> coalesce(c.customers, 0) "
+                + "OR coalesce(m.revenue, 0) <> coalesce(c.revenue, 0) "
+                + "OR (c.customers > 0 AND m.snapshot_id IS NULL)")).isZero();
+    }
+
+    @Test
     @WithUserDetails("exec")
     void theMonthRangeKeepsOnlyThoseCohortsWithTheirFiguresUnchanged() {
         RetentionMatrix all = cohorts.matrix(CohortFilter.ALL);

@@ -26,6 +26,8 @@ public final class CohortSql {
                        bool_or(s.net_amount > 0 AND NOT s.is_cancellation) AS purchase, sum(s.net_amount) AS revenue
                 FROM fact_sales s JOIN dim_customer d ON d.customer_id = s.customer_id
                 WHERE s.region_id = ANY (?) AND (?::TEXT IS NULL OR d.country = ?)
+                  AND (?::TEXT IS NULL OR s.customer_id IN (SELECT customer_id FROM snap_customer WHERE segment = ?
+                       AND snapshot_id = (SELECT snapshot_id FROM snapshot WHERE is_current)))
                   AND s.invoice_ts < (SELECT as_of_date FROM snapshot WHERE is_current)
                 GROUP BY 1, 2),
             c AS (SELECT customer_id, min(month) FILTER (WHERE purchase) AS cohort FROM m GROUP BY 1),
@@ -43,11 +45,16 @@ public final class CohortSql {
 
     /** (cohort, period) to the cell's figures, for the given regions and optionally one country. */
     public static Map<String, Cell> cells(Short[] regions, String country) throws SQLException {
+        return cells(regions, country, null);
+    }
+
+    /** As {@link #cells(Short[], String)}, for the customers in {@code segment} in the current snapshot. */
+    public static Map<String, Cell> cells(Short[] regions, String country, String segment) throws SQLException {
         Map<String, Cell> cells = new TreeMap<>();
         try (Connection connection = connectAs("postgres");
              PreparedStatement statement = connection.prepareStatement(MONTHS + "SELECT cohort, period, "
                      + "count(*) FILTER (WHERE purchase), sum(revenue) FROM k GROUP BY 1, 2")) {
-            bind(connection, statement, regions, country);
+            bind(connection, statement, regions, country, segment);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     cells.put(key(YearMonth.from(row.getDate(1).toLocalDate()), row.getInt(2)),
@@ -64,9 +71,9 @@ public final class CohortSql {
         try (Connection connection = connectAs("postgres");
              PreparedStatement statement = connection.prepareStatement(MONTHS
                      + "SELECT customer_id FROM k WHERE purchase AND cohort = ? AND period = ?")) {
-            bind(connection, statement, regions, null);
-            statement.setObject(4, cohort.atDay(1));
-            statement.setInt(5, period);
+            bind(connection, statement, regions, null, null);
+            statement.setObject(6, cohort.atDay(1));
+            statement.setInt(7, period);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     ids.add(row.getLong(1));
@@ -80,10 +87,24 @@ public final class CohortSql {
         return cohort + "/" + period;
     }
 
-    private static void bind(Connection connection, PreparedStatement statement, Short[] regions, String country)
-            throws SQLException {
+    private static void bind(Connection connection, PreparedStatement statement, Short[] regions, String country,
+                             String segment) throws SQLException {
         statement.setArray(1, connection.createArrayOf("int2", regions));
         statement.setString(2, country);
         statement.setString(3, country);
+        statement.setString(4, segment);
+        statement.setString(5, segment);
+    }
+
+    /** The distinct values of a one-column query run as the superuser. */
+    public static Set<String> strings(String sql) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (Connection connection = connectAs("postgres");
+             ResultSet row = connection.createStatement().executeQuery(sql)) {
+            while (row.next()) {
+                values.add(row.getString(1));
+            }
+        }
+        return values;
     }
 }
