@@ -34,6 +34,7 @@ final class CohortCurves extends Div {
     private RetentionMatrix matrix;
     private CohortFilter filter;
     private boolean revenue;
+    private boolean replacingItems;
 
     CohortCurves(CohortService cohorts) {
         this.cohorts = cohorts;
@@ -46,7 +47,11 @@ final class CohortCurves extends Div {
             box.setPlaceholder("a cohort or a segment");
             box.setClearButtonVisible(true);
             box.setWidth("16rem");
-            box.addValueChangeListener(e -> redraw());
+            box.addValueChangeListener(e -> {
+                if (!replacingItems) {
+                    redraw();
+                }
+            });
         }
         Div controls = new Div(first, second);
         controls.addClassName("c360-toolbar");
@@ -60,11 +65,13 @@ final class CohortCurves extends Div {
         List<Overlay> items = new ArrayList<>();
         shown.rows().forEach(row -> items.add(new Overlay("Cohort " + row.cohort(), row.cohort(), null)));
         cohorts.segments().forEach(segment -> items.add(new Overlay("Segment " + segment, null, segment)));
+        replacingItems = true;
         for (ComboBox<Overlay> box : List.of(first, second)) {
             Overlay kept = box.getValue();
             box.setItems(items);
             box.setValue(items.contains(kept) ? kept : null);
         }
+        replacingItems = false;
         redraw();
     }
 

@@ -81,7 +81,9 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
         region.setVisible(regions.size() > 1);
         region.addValueChangeListener(e -> {
             if (!updating) {
+                updating = true; // the new list clears the country, which must not load the matrix a second time
                 country.setItems(cohorts.countries(e.getValue() == null ? null : e.getValue().id()));
+                updating = false;
                 reload();
             }
         });
