@@ -54,6 +54,8 @@ class CohortsViewBrowserTest {
             browser.script("document.querySelector(arguments[0]).click()", id);
             browser.waitFor("#cohort-cell-customers-grid a");
             browser.settle();
+            assertThat(browser.find(id).getAttribute("class")).as("the clicked cell is framed")
+                    .contains("c360-cohort-selected");
             Set<Long> cellIds = CohortSql.cellCustomers(NORTH, java.time.YearMonth.parse(cohort), 1);
             assertThat(browser.find("#cohort-cell-title").getText()).endsWith(String.format("%,d", cellIds.size()));
             assertThat(cellIds).containsAll(browser.linkedCustomerIds("#cohort-cell-customers-grid"));

@@ -64,7 +64,9 @@ final class CohortCurves extends Div {
         revenue = revenueRetention;
         List<Overlay> items = new ArrayList<>();
         shown.rows().forEach(row -> items.add(new Overlay("Cohort " + row.cohort(), row.cohort(), null)));
-        cohorts.segments().forEach(segment -> items.add(new Overlay("Segment " + segment, null, segment)));
+        if (!shown.rows().isEmpty()) { // no segments to compare with a refused or empty filter
+            cohorts.segments().forEach(segment -> items.add(new Overlay("Segment " + segment, null, segment)));
+        }
         replacingItems = true;
         for (ComboBox<Overlay> box : List.of(first, second)) {
             Overlay kept = box.getValue();

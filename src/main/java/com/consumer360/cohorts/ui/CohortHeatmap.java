@@ -29,6 +29,8 @@ final class CohortHeatmap extends Div {
     }
 
     private final CellListener listener;
+    private final java.util.Map<String, NativeTableCell> cells = new java.util.HashMap<>();
+    private NativeTableCell marked;
 
     CohortHeatmap(CellListener listener) {
         this.listener = listener;
@@ -38,6 +40,8 @@ final class CohortHeatmap extends Div {
 
     void show(RetentionMatrix matrix, CohortMetric metric) {
         removeAll();
+        cells.clear();
+        marked = null;
         NativeTable table = new NativeTable();
         table.addClassName("c360-cohort-table");
         NativeTableRow head = table.getHead().addRow();
@@ -63,6 +67,7 @@ final class CohortHeatmap extends Div {
         Double value = cell.value(metric);
         NativeTableCell td = new NativeTableCell(text(value, metric));
         td.setId("cohort-cell-" + cell.cohort() + "-" + cell.period());
+        cells.put(td.getId().orElseThrow(), td);
         td.addClassName("c360-cohort-cell");
         double share = value == null || max <= 0 ? 0 : Math.max(0, Math.min(1, value / max));
         double alpha = cell.period() == 0 ? 0.9 : 0.06 + 0.84 * share;
@@ -78,6 +83,17 @@ final class CohortHeatmap extends Div {
         element.addEventListener("keydown", e -> listener.selected(cell))
                 .setFilter("event.key === 'Enter' || event.key === ' '").preventDefault();
         return td;
+    }
+
+    /** Frames the selected cell (null: none). */
+    void mark(RetentionCell cell) {
+        if (marked != null) {
+            marked.removeClassName("c360-cohort-selected");
+        }
+        marked = cell == null ? null : cells.get("cohort-cell-" + cell.cohort() + "-" + cell.period());
+        if (marked != null) {
+            marked.addClassName("c360-cohort-selected");
+        }
     }
 
     /** Colours run up to the largest value after period 0, which would otherwise wash every later cell out. */

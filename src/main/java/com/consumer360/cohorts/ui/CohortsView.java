@@ -131,6 +131,7 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        CohortFilter requested;
         updating = true;
         try {
             metric.setValue(metric(one(parameters, "metric", CohortMetric.CUSTOMER_RETENTION.name())));
@@ -140,8 +141,11 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
             Short chosen = regionId == null ? null : Short.valueOf(regionId);
             region.setValue(region.getListDataView().getItems().filter(r -> chosen != null && r.id() == chosen)
                     .findFirst().orElse(null));
+            if (region.getValue() != null) {
+                country.setItems(cohorts.countries(chosen));
+            }
             country.setValue(null);
-            filter = new CohortFilter(from.getValue(), to.getValue(), one(parameters, "country", null), chosen);
+            requested = new CohortFilter(from.getValue(), to.getValue(), one(parameters, "country", null), chosen);
         } catch (IllegalArgumentException e) {
             updating = false;
             refuse("That link is not valid: " + message(e));
@@ -149,7 +153,7 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
         } finally {
             updating = false;
         }
-        if (!load(filter)) {
+        if (!load(requested)) {
             return;
         }
         if (filter.country() != null) {
@@ -231,11 +235,13 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
     private void draw() {
         CohortMetric shown = metric.getValue() == null ? CohortMetric.CUSTOMER_RETENTION : metric.getValue();
         heatmap.show(matrix, shown);
+        heatmap.mark(selected);
         curves.show(matrix, filter, shown == CohortMetric.REVENUE_RETENTION);
     }
 
     private void select(RetentionCell cell) {
         selected = cell;
+        heatmap.mark(cell);
         showCellCard();
         CohortFilter shown = filter;
         cellCustomers.show("Customers of the " + cell.cohort() + " cohort active in month " + cell.period() + " ("
