@@ -1,26 +1,27 @@
 -- Cohort membership per customer (the cohorts page, docs/analytics-methods.md "Cohorts").
 -- snap_cohort holds the cohort matrix per region, which adds up over any set of regions but cannot be narrowed to
 -- a country, to the customers of a segment, or list the customers behind a cell. This table keeps, per snapshot,
--- one row per customer and month from the customer's cohort month on in which the customer had any activity:
--- the period (months since the cohort month), whether the customer purchased that month, and the net revenue.
--- Summed per (cohort_month, period) it gives exactly snap_cohort's figures; filtered by customer it gives the
--- country and segment views and a cell's customers. About 3.3 rows per customer (200,000 per snapshot at 1 M demo
--- lines). No foreign key to snapshot, as snap_customer (V9): the refresh writes and prunes both together.
+-- one row per cohort customer: the months since the cohort month in which the customer purchased, and those with
+-- any activity with the month's net revenue (aligned arrays). Summed per (cohort_month, period) it gives exactly
+-- snap_cohort's figures; filtered by customer it gives the country and segment views and a cell's customers.
+-- Arrays, as in V12 (decision 0008): one row per customer and month (177,000 per snapshot at 1 M demo lines) took
+-- the refresh 1.7-2.7 s to write on the busy 2-core machine; one row per customer is 60,000 rows.
+-- No foreign key to snapshot, as snap_customer (V9): the refresh writes and prunes both together.
 CREATE TABLE snap_cohort_customer (
-    snapshot_id   BIGINT         NOT NULL,
-    cohort_month  DATE           NOT NULL,
-    period        SMALLINT       NOT NULL,
-    customer_id   BIGINT         NOT NULL,
-    region_id     SMALLINT       NOT NULL,
-    active        BOOLEAN        NOT NULL,
-    revenue       NUMERIC(14, 2) NOT NULL,
-    PRIMARY KEY (snapshot_id, cohort_month, period, customer_id)
+    snapshot_id      BIGINT          NOT NULL,
+    cohort_month     DATE            NOT NULL,
+    customer_id      BIGINT          NOT NULL,
+    region_id        SMALLINT        NOT NULL,
+    active_periods   SMALLINT ARRAY  NOT NULL,
+    revenue_periods  SMALLINT ARRAY  NOT NULL,
+    revenue_cents    BIGINT ARRAY    NOT NULL,
+    PRIMARY KEY (snapshot_id, cohort_month, customer_id)
 );
-COMMENT ON TABLE snap_cohort_customer IS 'Per snapshot and cohort customer: each month from the cohort month on with any activity, whether the customer purchased (active) and the net revenue. Sums per (cohort_month, period) equal snap_cohort. Row-level security by region_id.';
+COMMENT ON TABLE snap_cohort_customer IS 'Per snapshot and cohort customer: the periods (months since the cohort month) with a purchase, and the periods with any activity with their net revenue in cents (aligned arrays, ascending). Sums per (cohort_month, period) equal snap_cohort. Row-level security by region_id.';
 COMMENT ON COLUMN snap_cohort_customer.cohort_month IS 'First day of the month of the customer''s first purchase.';
-COMMENT ON COLUMN snap_cohort_customer.period IS 'Months since the cohort month (0 = the cohort month).';
-COMMENT ON COLUMN snap_cohort_customer.active IS 'The customer made at least one purchase in the month.';
-COMMENT ON COLUMN snap_cohort_customer.revenue IS 'Net revenue of the customer in the month (returns subtract).';
+COMMENT ON COLUMN snap_cohort_customer.active_periods IS 'Months since the cohort month in which the customer purchased (0 always), ascending.';
+COMMENT ON COLUMN snap_cohort_customer.revenue_periods IS 'Months since the cohort month with any activity (purchases, cancellations, returns), ascending.';
+COMMENT ON COLUMN snap_cohort_customer.revenue_cents IS 'Net revenue in cents of each month of revenue_periods (returns subtract).';
 
 -- [jooq ignore start]
 ALTER TABLE snap_cohort_customer ENABLE ROW LEVEL SECURITY;

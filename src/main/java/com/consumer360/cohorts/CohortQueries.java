@@ -6,10 +6,15 @@ import static com.consumer360.jooq.Tables.SNAPSHOT;
 import static com.consumer360.jooq.Tables.SNAP_COHORT;
 import static com.consumer360.jooq.Tables.SNAP_COHORT_CUSTOMER;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
+import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.val;
 
 import com.consumer360.warehouse.CellCustomer;
 import com.consumer360.warehouse.CustomerListQuery;
@@ -18,7 +23,10 @@ import com.consumer360.warehouse.RegionOption;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.Condition;
@@ -85,21 +93,40 @@ class CohortQueries {
                             r.value4()));
         }
         var c = SNAP_COHORT_CUSTOMER;
-        Condition byCustomer = noCondition();
+        Condition customers = c.SNAPSHOT_ID.eq(snapshotId).and(months(c.COHORT_MONTH, filter))
+                .and(region(c.REGION_ID, filter));
         if (filter.country() != null) {
-            byCustomer = byCustomer.and(c.CUSTOMER_ID.in(select(DIM_CUSTOMER.CUSTOMER_ID).from(DIM_CUSTOMER)
+            customers = customers.and(c.CUSTOMER_ID.in(select(DIM_CUSTOMER.CUSTOMER_ID).from(DIM_CUSTOMER)
                     .where(DIM_CUSTOMER.COUNTRY.eq(filter.country()))));
         }
         if (segment != null) {
-            byCustomer = byCustomer.and(c.CUSTOMER_ID.in(select(SNAP_CUSTOMER.CUSTOMER_ID).from(SNAP_CUSTOMER)
+            customers = customers.and(c.CUSTOMER_ID.in(select(SNAP_CUSTOMER.CUSTOMER_ID).from(SNAP_CUSTOMER)
                     .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.SEGMENT.eq(segment))));
         }
-        return db.select(c.COHORT_MONTH, c.PERIOD, count().filterWhere(c.ACTIVE), sum(c.REVENUE))
-                .from(c)
-                .where(c.SNAPSHOT_ID.eq(snapshotId), months(c.COHORT_MONTH, filter), region(c.REGION_ID, filter),
-                        byCustomer)
-                .groupBy(c.COHORT_MONTH, c.PERIOD)
-                .fetch(r -> new CellFigures(YearMonth.from(r.value1()), r.value2(), r.value3(), r.value4()));
+        // The arrays unnested in FROM (PostgreSQL's implicit LATERAL): one row per customer and period.
+        Field<Short> activePeriod = field(name("a", "period"), Short.class);
+        Map<String, long[]> counts = new HashMap<>();
+        db.select(c.COHORT_MONTH, activePeriod, count())
+                .from(c, table("unnest({0})", c.ACTIVE_PERIODS).as("a", "period"))
+                .where(customers)
+                .groupBy(c.COHORT_MONTH, activePeriod)
+                .forEach(r -> counts.put(r.value1() + "/" + r.value2(), new long[] {r.value3()}));
+        Field<Short> revenuePeriod = field(name("r", "period"), Short.class);
+        Field<BigDecimal> cents = field(name("r", "cents"), BigDecimal.class);
+        List<CellFigures> cells = new ArrayList<>();
+        db.select(c.COHORT_MONTH, revenuePeriod, sum(cents))
+                .from(c, table("unnest({0}, {1})", c.REVENUE_PERIODS, c.REVENUE_CENTS).as("r", "period", "cents"))
+                .where(customers)
+                .groupBy(c.COHORT_MONTH, revenuePeriod)
+                .forEach(r -> {
+                    long[] active = counts.remove(r.value1() + "/" + r.value2());
+                    cells.add(new CellFigures(YearMonth.from(r.value1()), r.value2(), active == null ? 0 : active[0],
+                            r.value3().movePointLeft(2)));
+                });
+        // Every purchase month has activity, so every count has its revenue row; kept for safety.
+        counts.forEach((key, active) -> cells.add(new CellFigures(YearMonth.parse(key.substring(0, 7)),
+                Integer.parseInt(key.substring(key.indexOf('/') + 1)), active[0], BigDecimal.ZERO)));
+        return cells;
     }
 
     List<CellCustomer> cellCustomers(long snapshotId, CohortFilter filter, YearMonth cohort, int period,
@@ -117,7 +144,7 @@ class CohortQueries {
         var c = SNAP_COHORT_CUSTOMER;
         return SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId)
                 .and(SNAP_CUSTOMER.CUSTOMER_ID.in(select(c.CUSTOMER_ID).from(c).where(c.SNAPSHOT_ID.eq(snapshotId),
-                        c.COHORT_MONTH.eq(cohort.atDay(1)), c.PERIOD.eq((short) period), c.ACTIVE.isTrue())))
+                        c.COHORT_MONTH.eq(cohort.atDay(1)), val((short) period).eq(any(c.ACTIVE_PERIODS)))))
                 .and(region(SNAP_CUSTOMER.REGION_ID, filter))
                 .and(filter.country() == null ? noCondition() : DIM_CUSTOMER.COUNTRY.eq(filter.country()));
     }

@@ -71,12 +71,16 @@ class CohortServiceTest {
     void theCustomerRowsAddUpToTheStoredMatrixInEverySnapshotAndRegion() throws SQLException {
         assertThat(superuserLong("SELECT count(*) FROM snap_cohort_customer")).isPositive();
         assertThat(superuserLong("SELECT count(*) FROM snap_cohort m FULL JOIN ("
-                + "SELECT snapshot_id, region_id, cohort_month, period, count(*) FILTER (WHERE active) AS customers, "
-                + "sum(revenue) AS revenue FROM snap_cohort_customer GROUP BY 1, 2, 3, 4) c "
+                + "SELECT snapshot_id, region_id, cohort_month, r.period, count(*) FILTER (WHERE r.period = ANY "
+                + "(active_periods)) AS customers, sum(r.cents) / 100.0 AS revenue FROM snap_cohort_customer, "
+                + "unnest(revenue_periods, revenue_cents) AS r(period, cents) GROUP BY 1, 2, 3, 4) c "
                 + "USING (snapshot_id, region_id, cohort_month, period) "
                 + "WHERE coalesce(m.customers, 0) <> coalesce(c.customers, 0) "
                 + "OR coalesce(m.revenue, 0) <> coalesce(c.revenue, 0) "
                 + "OR (c.customers > 0 AND m.snapshot_id IS NULL)")).isZero();
+        assertThat(superuserLong("SELECT count(*) FROM snap_cohort_customer WHERE NOT active_periods <@ "
+                + "revenue_periods OR active_periods[1] <> 0")).as("purchase months have activity, month 0 first")
+                .isZero();
     }
 
     @Test
