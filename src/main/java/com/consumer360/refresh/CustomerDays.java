@@ -51,8 +51,10 @@ final class CustomerDays {
         }
         net += netAmount;
         YearMonth month = YearMonth.from(day);
-        months.merge(month, new CohortActivity(customerKey, region, month, purchaseInvoices > 0, netAmount),
-                (a, b) -> new CohortActivity(a.customerKey(), a.regionId(), a.month(), a.purchase() || b.purchase(),
+        months.merge(month, new CohortActivity(customerKey, customer, region, month, purchaseInvoices > 0,
+                        netAmount),
+                (a, b) -> new CohortActivity(a.customerKey(), a.customerId(), a.regionId(), a.month(),
+                        a.purchase() || b.purchase(),
                         a.netRevenue() + b.netRevenue()));
     }
 

@@ -207,7 +207,7 @@ class RefreshRunner {
                     connection.commit();
                     connection.setAutoCommit(true);
                     statement.execute("ANALYZE snap_customer, snap_segment_summary, snap_segment_product_totals, "
-                            + "snap_segment_movement, snap_cohort, snap_basket_rule_set");
+                            + "snap_segment_movement, snap_cohort, snap_cohort_customer, snap_basket_rule_set");
                     return pruned;
                 }
             });

@@ -30,6 +30,8 @@ final class SnapshotAggregatesWriter {
     void writeWithoutModels(SnapshotContent content) throws SQLException {
         segmentProducts(content);
         cohorts(content);
+        rows.put("snap_cohort_customer",
+                CohortCustomersWriter.write(connection, snapshotId, content.inputs().cohortActivity()));
     }
 
     /** The tables that need CLV or the snapshot's customers (written before this). */

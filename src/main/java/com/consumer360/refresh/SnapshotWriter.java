@@ -171,12 +171,13 @@ final class SnapshotWriter {
     /**
      * Deletes the snapshots beyond the newest {@code retention} and all their rows; returns how many. The tables
      * without a foreign key to snapshot (snap_customer: migration V9; snap_basket_rule_set and
-     * snap_segment_product_totals: V12) are pruned explicitly first, the others follow by cascade.
+     * snap_segment_product_totals: V12; snap_cohort_customer: V15) are pruned explicitly first, the others follow by cascade.
      */
     static long pruneBeyond(Connection connection, int retention) throws SQLException {
         String expired = "SELECT snapshot_id FROM snapshot WHERE snapshot_id NOT IN "
                 + "(SELECT snapshot_id FROM snapshot ORDER BY snapshot_id DESC LIMIT ?)";
-        for (String table : List.of("snap_customer", "snap_basket_rule_set", "snap_segment_product_totals")) {
+        for (String table : List.of("snap_customer", "snap_basket_rule_set", "snap_segment_product_totals",
+                "snap_cohort_customer")) {
             try (PreparedStatement prune = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE snapshot_id IN (" + expired + ")")) {
                 prune.setInt(1, retention);

@@ -16,8 +16,8 @@ record WarehouseInputs(LocalDate asOf, LocalDate lastSale, List<CustomerRfm> rfm
                        List<Purchase> purchaseDays, List<CohortActivity> cohortActivity, Baskets baskets,
                        List<String> regionOfBasket, InvoiceProductTotals productTotals, long lines) {
 
-    /** One customer's activity in one month. */
-    record CohortActivity(int customerKey, short regionId, java.time.YearMonth month, boolean purchase,
-                          double netRevenue) {
+    /** One customer's activity in one month; {@code customerKey} numbers the customers 0, 1, 2, … in read order. */
+    record CohortActivity(int customerKey, long customerId, short regionId, java.time.YearMonth month,
+                          boolean purchase, double netRevenue) {
     }
 }

@@ -40,7 +40,7 @@ class SnapshotRetentionTest {
         assertThat(superuserLong("SELECT min(snapshot_id) FROM snapshot")).isEqualTo(previous);
         assertThat(superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current")).isEqualTo(current);
         for (String table : new String[] {"snap_customer", "snap_basket_rule_set", "snap_segment_product_totals",
-                "snap_segment_summary", "snap_segment_movement", "snap_cohort"}) {
+                "snap_segment_summary", "snap_segment_movement", "snap_cohort", "snap_cohort_customer"}) {
             assertThat(superuserLong("SELECT count(*) FROM " + table + " WHERE snapshot_id NOT IN "
                     + "(SELECT snapshot_id FROM snapshot)")).as("rows of removed snapshots in " + table).isZero();
             assertThat(superuserLong("SELECT count(DISTINCT snapshot_id) FROM " + table)).as(table).isEqualTo(2);

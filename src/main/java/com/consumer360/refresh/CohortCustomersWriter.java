@@ -1,0 +1,77 @@
+package com.consumer360.refresh;
+
+import com.consumer360.refresh.WarehouseInputs.CohortActivity;
+import com.consumer360.warehouse.CopyStream;
+import com.consumer360.warehouse.StagedCopy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes snap_cohort_customer (migration V15): per cohort customer, the periods with a purchase and the periods with
+ * any activity with their net revenue, as arrays. The cohort is the month of the first purchase, as in
+ * {@code CohortMatrix}, so the rows summed per (cohort, period) are the snapshot's cohort matrix; the cohorts page
+ * filters them by country, segment or cell.
+ */
+final class CohortCustomersWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(CohortCustomersWriter.class);
+
+    private CohortCustomersWriter() {
+    }
+
+    static long write(Connection connection, long snapshotId, List<CohortActivity> activity) throws SQLException {
+        long start = System.nanoTime();
+        Map<Integer, List<CohortActivity>> byCustomer = new LinkedHashMap<>();
+        for (CohortActivity month : activity) {
+            byCustomer.computeIfAbsent(month.customerKey(), key -> new ArrayList<>(4)).add(month);
+        }
+        StringBuilder active = new StringBuilder();
+        StringBuilder periods = new StringBuilder();
+        StringBuilder cents = new StringBuilder();
+        try (CopyStream copy = StagedCopy.open(connection, "snap_cohort_customer",
+                "snapshot_id, cohort_month, customer_id, region_id, active_periods, revenue_periods, revenue_cents")) {
+            for (List<CohortActivity> months : byCustomer.values()) {
+                YearMonth cohort = null;
+                for (CohortActivity month : months) {
+                    if (month.purchase() && (cohort == null || month.month().isBefore(cohort))) {
+                        cohort = month.month();
+                    }
+                }
+                if (cohort == null) {
+                    continue; // only returns: no first purchase, no cohort
+                }
+                months.sort(Comparator.comparing(CohortActivity::month));
+                active.setLength(0);
+                periods.setLength(0);
+                cents.setLength(0);
+                for (CohortActivity month : months) {
+                    if (month.month().isBefore(cohort)) {
+                        continue;
+                    }
+                    long period = ChronoUnit.MONTHS.between(cohort, month.month());
+                    if (month.purchase()) {
+                        active.append(active.isEmpty() ? "" : ",").append(period);
+                    }
+                    periods.append(periods.isEmpty() ? "" : ",").append(period);
+                    cents.append(cents.isEmpty() ? "" : ",").append(Math.round(month.netRevenue() * 100));
+                }
+                copy.field(snapshotId).field(cohort.atDay(1)).field(months.getFirst().customerId())
+                        .field(months.getFirst().regionId()).field("{" + active + "}").field("{" + periods + "}")
+                        .field("{" + cents + "}");
+                copy.endRow();
+            }
+        }
+        long rows = StagedCopy.publish(connection, "snap_cohort_customer");
+        log.debug("snap_cohort_customer: {} rows in {} ms", rows, (System.nanoTime() - start) / 1_000_000);
+        return rows;
+    }
+}
