@@ -110,15 +110,15 @@ class BasketQueries {
      * is in no visible rule is never offered.
      */
     List<String> products(long snapshotId, short regionId, String search, int offset, int limit) {
-        return db.resultQuery("SELECT item FROM (" + ITEMS + ") items WHERE {0} ORDER BY item COLLATE \"C\" "
-                        + "OFFSET {1} LIMIT {2}", contains(search), val(offset), val(limit),
-                        val(snapshotId), val(regionId))
+        return db.resultQuery("SELECT item FROM (" + ITEMS + ") items WHERE {2} ORDER BY lower(item), item "
+                        + "OFFSET {3} LIMIT {4}", val(snapshotId), val(regionId), contains(search), val(offset),
+                        val(limit))
                 .fetch(r -> r.get(0, String.class));
     }
 
     long productCount(long snapshotId, short regionId, String search) {
-        return db.resultQuery("SELECT count(*) FROM (" + ITEMS + ") items WHERE {0}", contains(search),
-                val(snapshotId), val(regionId)).fetchOne(0, Long.class);
+        return db.resultQuery("SELECT count(*) FROM (" + ITEMS + ") items WHERE {2}", val(snapshotId), val(regionId),
+                contains(search)).fetchOne(0, Long.class);
     }
 
     /** Whether the item is on either side of a rule of the set. */
@@ -129,13 +129,13 @@ class BasketQueries {
     }
 
     /**
-     * Distinct items of one rule set ({3} = snapshot, {4} = region): every consequent and every item of every
+     * Distinct items of one rule set ({0} = snapshot, {1} = region): every consequent and every item of every
      * antecedent (split at " + ", the separator the refresh joins them with).
      */
     private static final String ITEMS = "SELECT unnest(consequents) AS item FROM snap_basket_rule_set "
-            + "WHERE snapshot_id = {3} AND region_id = {4} "
+            + "WHERE snapshot_id = {0} AND region_id = {1} "
             + "UNION SELECT unnest(string_to_array(a, ' + ')) FROM snap_basket_rule_set s, unnest(s.antecedents) a "
-            + "WHERE s.snapshot_id = {3} AND s.region_id = {4}";
+            + "WHERE s.snapshot_id = {0} AND s.region_id = {1}";
 
     private static Condition contains(String search) {
         return search == null || search.isBlank() ? noCondition()

@@ -35,8 +35,9 @@ final class SnapshotRules {
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
                     double conviction = r.getDouble(8);
+                    boolean infinite = r.wasNull();
                     rules.add(new BasketRule(r.getInt(1), r.getString(2), r.getString(3), r.getDouble(4),
-                            r.getDouble(5), r.getDouble(6), r.getDouble(7), r.wasNull() ? null : conviction,
+                            r.getDouble(5), r.getDouble(6), r.getDouble(7), infinite ? null : conviction,
                             r.getInt(9)));
                 }
             }
