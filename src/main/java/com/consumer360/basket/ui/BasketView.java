@@ -75,6 +75,7 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
     private RuleFilter filter;
     private RuleScatter points;
     private boolean loading;
+    private Short listedRegion;
 
     public BasketView(BasketService basket) {
         this.basket = basket;
@@ -191,6 +192,7 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
             number(parameters, "support", minSupport, shown.minSupport(), 1, problems);
             number(parameters, "confidence", minConfidence, shown.minConfidence(), 1, problems);
             number(parameters, "lift", minLift, 0, Double.MAX_VALUE, problems);
+            configureProductLists(shown.set().regionId());
             first(parameters, "product").ifPresent(name -> {
                 if (basket.hasProduct(shown.set().regionId(), name)) {
                     product.setValue(name);
@@ -286,7 +288,12 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
         error.setVisible(true);
     }
 
+    /** Points both product boxes at the rule set's items; setting a box's items clears it, so only on a change. */
     private void configureProductLists(short regionId) {
+        if (listedRegion != null && listedRegion == regionId) {
+            return;
+        }
+        listedRegion = regionId;
         for (ComboBox<String> box : List.of(product, togetherProduct)) {
             box.setItems(query -> basket.products(regionId, query.getFilter().orElse(""), query.getOffset(),
                     query.getLimit()).stream(), query -> (int) basket.productCount(regionId, query.getFilter().orElse("")));
@@ -347,7 +354,7 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
         sortable(grid.addColumn(r -> conviction(r.conviction())).setHeader("Conviction"), RuleOrder.Column.CONVICTION);
         sortable(grid.addColumn(r -> Formats.count(r.count())).setHeader("Count"), RuleOrder.Column.COUNT);
         grid.setMultiSort(false);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(50);
         grid.setHeight("440px");
         grid.setWidthFull();
