@@ -51,8 +51,6 @@ class BasketViewBrowserTest {
             assertThat(browser.find("#basket-summary").getText()).startsWith(String.format("%,d", northRules)
                     + " of " + String.format("%,d", northRules) + " rules of North match");
             assertThat(markers(browser)).isEqualTo(northRules);
-            browser.movePointerAway();
-            browser.screenshot("basket-north");
 
             // A filter: lift of at least 10.
             type(browser, "#min-lift", "10");
@@ -91,6 +89,9 @@ class BasketViewBrowserTest {
             browser.waitUntilScript("return document.querySelector('#rule-title') !== null "
                     + "&& !document.querySelector('#rule-title').textContent.endsWith('{" + top[1] + "}')");
             assertThat(labels(1)).contains((String) browser.script("return document.querySelector('#rule-title').textContent"));
+            browser.script("document.querySelector('#basket-view').scrollIntoView()");
+            browser.movePointerAway();
+            browser.screenshot("basket-north");
 
             // The product search offers North's items only.
             Set<String> northItems = items(1);
@@ -140,6 +141,7 @@ class BasketViewBrowserTest {
             String[] top = rule(0, 1);
             clickGridCellWith(browser, top[1]);
             waitForContent(browser, "#rule-title", "⇒ {" + top[1] + "}");
+            browser.script("document.querySelector('#rule-filters').scrollIntoView()");
             browser.movePointerAway();
             browser.screenshot("basket-exec");
 

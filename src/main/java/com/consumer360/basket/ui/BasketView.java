@@ -5,6 +5,7 @@ import com.consumer360.basket.BasketService;
 import com.consumer360.basket.InvalidRuleFilterException;
 import com.consumer360.basket.RuleFilter;
 import com.consumer360.basket.RuleOrder;
+import com.consumer360.basket.RulePoint;
 import com.consumer360.basket.RuleSetInfo;
 import com.consumer360.basket.RuleSetOption;
 import com.consumer360.security.Roles;
@@ -271,7 +272,7 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
                 .stream(), query -> (int) Math.min(Integer.MAX_VALUE, count));
         updateExport();
         points = new RuleScatter(basket.points(filter));
-        scatter.setOptions(points.options());
+        scatter.setOptions(points.options(null));
         scatterNote.setText(count > BasketService.POINT_CAP
                 ? "The plot shows the " + Formats.count(BasketService.POINT_CAP) + " highest-lift of the "
                         + Formats.count(count) + " matching rules; the table has them all."
@@ -374,6 +375,11 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
 
     private void select(BasketRule rule) {
         ruleCard.removeAll();
+        grid.select(rule);
+        if (points != null) {
+            scatter.setOptions(points.options(new RulePoint(rule.rank(), rule.support(), rule.confidence(),
+                    rule.lift())));
+        }
         H3 title = new H3(rule.label());
         title.setId("rule-title");
         Div items = new Div();

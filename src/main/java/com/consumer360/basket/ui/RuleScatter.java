@@ -58,8 +58,11 @@ final class RuleScatter {
         return byBand.get(seriesIndex).get(pointIndex).rank();
     }
 
-    /** ApexCharts options: support and confidence in percent (readable axis labels without a formatter). */
-    Map<String, Object> options() {
+    /**
+     * ApexCharts options: support and confidence in percent (readable axis labels without a formatter); the
+     * selected rule, if any, ringed.
+     */
+    Map<String, Object> options(RulePoint selected) {
         List<Map<String, Object>> series = new ArrayList<>();
         for (int band = 0; band < byBand.size(); band++) {
             series.add(Map.of("name", bandLabel(band), "data", byBand.get(band).stream()
@@ -80,6 +83,11 @@ final class RuleScatter {
         options.put("legend", Map.of("position", "top", "horizontalAlign", "left"));
         options.put("tooltip", Map.of("intersect", true, "shared", false));
         options.put("dataLabels", Map.of("enabled", false));
+        if (selected != null) {
+            options.put("annotations", Map.of("points", List.of(Map.of("x", percent(selected.support()),
+                    "y", percent(selected.confidence()), "marker", Map.of("size", 9, "fillColor", "transparent",
+                            "strokeColor", "#1f6feb", "strokeWidth", 3)))));
+        }
         return options;
     }
 
