@@ -9,13 +9,10 @@ import com.consumer360.basket.RulePoint;
 import com.consumer360.basket.RuleSetInfo;
 import com.consumer360.basket.RuleSetOption;
 import com.consumer360.security.Roles;
-import com.consumer360.ui.Cards;
 import com.consumer360.ui.ExportLinks;
 import com.consumer360.ui.Formats;
 import com.consumer360.ui.PageHeader;
 import com.consumer360.ui.chart.ApexChart;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,6 +24,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -52,8 +50,6 @@ import java.util.Optional;
 @RolesAllowed({Roles.REGIONAL_MANAGER, Roles.EXECUTIVE, Roles.CS_OPS, Roles.ADMIN})
 public class BasketView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final int TOGETHER_TOP = 10;
-
     private final BasketService basket;
     private final List<RuleSetOption> sets;
     private final Select<RuleSetOption> ruleSet = new Select<>();
@@ -66,12 +62,11 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
     private final Div facts = new Div();
     private final ApexChart scatter = new ApexChart(Map.of());
     private final Paragraph scatterNote = new Paragraph();
-    private final Div ruleCard = new Div();
+    private final RuleCard ruleCard = new RuleCard();
     private final H3 tableTitle = new H3();
     private final ExportLinks export = new ExportLinks("rules-export");
     private final Grid<BasketRule> grid = new Grid<>();
-    private final ComboBox<String> togetherProduct = new ComboBox<>("Product");
-    private final Div together = new Div();
+    private final BoughtTogetherPanel together;
     private RuleSetInfo info;
     private RuleFilter filter;
     private RuleScatter points;
@@ -81,6 +76,7 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
     public BasketView(BasketService basket) {
         this.basket = basket;
         this.sets = basket.ruleSets();
+        this.together = new BoughtTogetherPanel(basket);
         addClassName("c360-page");
         addClassName("c360-basket-page");
         setId("basket-view");
@@ -92,9 +88,9 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
         ruleSet.setVisible(sets.size() > 1);
         ruleSet.addValueChangeListener(e -> {
             if (!loading) {
-                ruleCard.removeAll();
+                ruleCard.showNone();
                 product.clear();
-                togetherProduct.clear();
+                together.productBox().clear();
                 reload();
             }
         });
@@ -135,8 +131,6 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
         });
         scatterNote.setId("scatter-note");
         scatterNote.addClassName("c360-muted");
-        ruleCard.setId("rule-card");
-        ruleCard.addClassName("c360-card");
         Div scatterBox = new Div(scatter, scatterNote);
         Div scatterRow = new Div(scatterBox, ruleCard);
         scatterRow.addClassName("c360-matrix-layout");
@@ -147,26 +141,12 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
         tableHeader.addClassName("c360-basket-table-header");
         configureGrid();
 
-        togetherProduct.setId("together-product");
-        togetherProduct.setPlaceholder("Choose a product");
-        togetherProduct.setClearButtonVisible(true);
-        togetherProduct.setWidth("20rem");
-        togetherProduct.addValueChangeListener(e -> showTogether());
-        together.setId("together");
-        together.addClassName("c360-two-columns");
-        together.setWidthFull();
-        Div togetherSection = new Div(new H3("Bought together"), Cards.muted("The rules with one product alone on "
-                + "the left: what else the baskets that hold it contain, the strongest first."), togetherProduct,
-                together);
-        togetherSection.setId("together-section");
-        togetherSection.addClassName("c360-basket-together");
-        togetherSection.setWidthFull();
 
         Div filters = new Div(minSupport, minConfidence, minLift, product);
         filters.addClassName("c360-toolbar");
         filters.setId("rule-filters");
         add(PageHeader.of("Basket rules", summary, ruleSet), facts, filters, error, scatterRow,
-                BasketDefinitions.panel("basket-definitions"), tableHeader, grid, togetherSection);
+                BasketDefinitions.panel("basket-definitions"), tableHeader, grid, together);
 
         loading = true;
         if (!sets.isEmpty()) {
@@ -197,7 +177,7 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
             first(parameters, "product").ifPresent(name -> {
                 if (basket.hasProduct(shown.set().regionId(), name)) {
                     product.setValue(name);
-                    togetherProduct.setValue(name);
+                    together.productBox().setValue(name);
                 } else {
                     problems.add("No rule of " + shown.set().name() + " contains the product \"" + name + "\".");
                 }
@@ -277,11 +257,7 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
                 ? "The plot shows the " + Formats.count(BasketService.POINT_CAP) + " highest-lift of the "
                         + Formats.count(count) + " matching rules; the table has them all."
                 : "All " + Formats.count(count) + " matching rules. Drag to zoom; the house icon resets.");
-        if (ruleCard.getChildren().findAny().isEmpty()) {
-            ruleCard.add(new H3("No rule selected"), new Paragraph("Click a point of the plot or a row of the table "
-                    + "to see a rule's measures and what is bought with its products."));
-        }
-        showTogether();
+        together.show(info);
     }
 
     private void showError(String message) {
@@ -295,7 +271,7 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         listedRegion = regionId;
-        for (ComboBox<String> box : List.of(product, togetherProduct)) {
+        for (ComboBox<String> box : List.of(product, together.productBox())) {
             box.setItems(query -> basket.products(regionId, query.getFilter().orElse(""), query.getOffset(),
                     query.getLimit()).stream(), query -> (int) basket.productCount(regionId, query.getFilter().orElse("")));
         }
@@ -325,14 +301,14 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
         }
         RuleFilter exported = filter;
         RuleOrder order = order(grid.getSortOrder().stream()
-                .map(s -> new com.vaadin.flow.data.provider.QuerySortOrder(s.getSorted().getKey(), s.getDirection()))
+                .map(s -> new QuerySortOrder(s.getSorted().getKey(), s.getDirection()))
                 .toList());
         String slug = info.set().overall() ? "overall" : info.set().name().toLowerCase().replace(' ', '-');
         export.set("basket-rules-" + slug + "-" + info.asOf(), (format, out) -> basket.exportRules(exported, order,
                 format, out));
     }
 
-    private static RuleOrder order(List<com.vaadin.flow.data.provider.QuerySortOrder> sortOrders) {
+    private static RuleOrder order(List<QuerySortOrder> sortOrders) {
         if (sortOrders.isEmpty()) {
             return RuleOrder.BY_RANK;
         }
@@ -374,71 +350,11 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void select(BasketRule rule) {
-        ruleCard.removeAll();
         grid.select(rule);
         if (points != null) {
             scatter.setOptions(points.options(new RulePoint(rule.rank(), rule.support(), rule.confidence(),
                     rule.lift())));
         }
-        H3 title = new H3(rule.label());
-        title.setId("rule-title");
-        Div items = new Div();
-        items.addClassName("c360-basket-items");
-        List<String> all = new ArrayList<>(rule.antecedentItems());
-        all.add(rule.consequent());
-        for (String item : all) {
-            Button button = new Button("Bought with " + item, e -> {
-                togetherProduct.setValue(item);
-                getElement().executeJs("document.getElementById('together-section').scrollIntoView()");
-            });
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            items.add(button);
-        }
-        ruleCard.add(title,
-                Cards.figure("Rank", "#" + rule.rank() + " of " + Formats.count(info.rules()), "rule-rank"),
-                Cards.figure("Support", Formats.decimal(rule.support(), 6), "rule-support"),
-                Cards.figure("Confidence", Formats.decimal(rule.confidence(), 4), "rule-confidence"),
-                Cards.figure("Lift", Formats.decimal(rule.lift(), 3), "rule-lift"),
-                Cards.figure("Leverage", Formats.decimal(rule.leverage(), 6), "rule-leverage"),
-                Cards.figure("Conviction", conviction(rule.conviction()), "rule-conviction"),
-                Cards.figure("Count", Formats.count(rule.count()) + " of " + Formats.count(info.baskets())
-                        + " baskets", "rule-count"),
-                items);
-    }
-
-    private void showTogether() {
-        together.removeAll();
-        String chosen = togetherProduct.getValue();
-        if (chosen == null || info == null) {
-            together.add(Cards.muted("Choose a product to see what is bought with it."));
-            return;
-        }
-        var result = basket.boughtTogether(info.set().regionId(), chosen, TOGETHER_TOP);
-        if (result.byLift().isEmpty()) {
-            together.add(Cards.muted("No rule has \"" + chosen + "\" alone on the left in " + info.set().name()
-                    + ": it is bought with other products too rarely for the mined thresholds."));
-            return;
-        }
-        together.add(togetherCard("together-lift", "Top " + result.byLift().size() + " by lift (of "
-                + Formats.count(result.rulesWithProduct()) + ")", result.byLift()),
-                togetherCard("together-confidence", "Top " + result.byConfidence().size() + " by confidence",
-                        result.byConfidence()));
-    }
-
-    private static Div togetherCard(String id, String title, List<BasketRule> rules) {
-        Grid<BasketRule> list = new Grid<>();
-        list.setId(id);
-        list.addColumn(BasketRule::consequent).setHeader("Also in the basket").setFlexGrow(3)
-                .setTooltipGenerator(BasketRule::consequent);
-        list.addColumn(r -> Formats.decimal(r.lift(), 3)).setHeader("Lift").setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        list.addColumn(r -> Formats.percent(r.confidence())).setHeader("Confidence")
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        list.addColumn(r -> Formats.count(r.count())).setHeader("Baskets").setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        list.setItems(rules);
-        list.setAllRowsVisible(true);
-        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        return Cards.card(title, list);
+        ruleCard.show(rule, info, together::choose);
     }
 }
