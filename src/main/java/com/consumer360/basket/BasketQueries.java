@@ -45,6 +45,15 @@ class BasketQueries {
                 .fetchOptional(r -> new Snapshot(r.value1(), r.value2(), r.value3()));
     }
 
+    /** The current snapshot, when this connection may see its rule set of {@code regionId}: one query. */
+    Optional<Snapshot> currentWithSet(short regionId) {
+        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE, SNAPSHOT.MODEL_JSON).from(SNAPSHOT)
+                .join(SNAP_BASKET_RULE_SET).on(SNAP_BASKET_RULE_SET.SNAPSHOT_ID.eq(SNAPSHOT.SNAPSHOT_ID),
+                        SNAP_BASKET_RULE_SET.REGION_ID.eq(regionId))
+                .where(SNAPSHOT.IS_CURRENT)
+                .fetchOptional(r -> new Snapshot(r.value1(), r.value2(), r.value3()));
+    }
+
     /** The rule sets of the snapshot this connection may see, region 0 (overall) first. */
     List<Short> ruleSets(long snapshotId) {
         return db.select(SNAP_BASKET_RULE_SET.REGION_ID).from(SNAP_BASKET_RULE_SET)

@@ -55,7 +55,7 @@ public class BasketService {
 
     /** Thresholds, basket count and rule count of a rule set; empty when the user cannot see it. */
     public Optional<RuleSetInfo> ruleSet(short regionId) {
-        return queries.current().flatMap(s -> info(s, regionId));
+        return queries.currentWithSet(regionId).map(s -> info(s, regionId));
     }
 
     /** The number of rules that pass the filter. */
@@ -127,8 +127,8 @@ public class BasketService {
     /** Writes every rule that passes the filter, in the given order, as CSV or XLSX. */
     public void exportRules(RuleFilter filter, RuleOrder order, ExportFormat format, OutputStream out) {
         long start = System.nanoTime();
-        Optional<BasketQueries.Snapshot> snapshot = queries.current();
-        RuleSetInfo info = snapshot.flatMap(s -> info(s, filter.regionId()))
+        Optional<BasketQueries.Snapshot> snapshot = queries.currentWithSet(filter.regionId());
+        RuleSetInfo info = snapshot.map(s -> info(s, filter.regionId()))
                 .orElseThrow(() -> new InvalidRuleFilterException(unknownSet(filter.regionId())));
         check(filter, info);
         format.write(BasketTables.rules(info, sink -> queries.eachRule(snapshot.get().id(), filter, order, sink)), out);
@@ -154,8 +154,7 @@ public class BasketService {
         if (filter.minLift() != null && !(filter.minLift() >= 0 && Double.isFinite(filter.minLift()))) {
             throw new InvalidRuleFilterException("Minimum lift must be a number of at least 0.");
         }
-        if (filter.product() != null && !queries.current()
-                .map(s -> queries.hasProduct(s.id(), filter.regionId(), filter.product())).orElse(false)) {
+        if (filter.product() != null && !hasProduct(filter.regionId(), filter.product())) {
             throw new InvalidRuleFilterException("No rule of " + info.set().name() + " contains the product \""
                     + filter.product() + "\".");
         }
@@ -174,22 +173,20 @@ public class BasketService {
 
     /** The snapshot, when the filter's rule set is one the user can see. */
     private Optional<BasketQueries.Snapshot> visible(RuleFilter filter) {
-        return queries.current().filter(s -> queries.ruleSets(s.id()).contains(filter.regionId()));
+        return queries.currentWithSet(filter.regionId());
     }
 
-    private Optional<RuleSetInfo> info(BasketQueries.Snapshot snapshot, short regionId) {
-        if (!queries.ruleSets(snapshot.id()).contains(regionId)) {
-            return Optional.empty();
-        }
+    /** The facts of a rule set the user can see (the snapshot comes from {@link BasketQueries#currentWithSet}). */
+    private RuleSetInfo info(BasketQueries.Snapshot snapshot, short regionId) {
         String name = regionId == RuleSetOption.OVERALL ? "All regions (overall)"
                 : queries.regionNames().getOrDefault(regionId, "Region " + regionId);
         JsonNode rules = JSON.readTree(snapshot.modelJson()).path("basket_rules");
         JsonNode counts = regionId == RuleSetOption.OVERALL ? rules.path("overall")
                 : rules.path("by_region").path(String.valueOf(regionId));
-        return Optional.of(new RuleSetInfo(snapshot.asOf(), new RuleSetOption(regionId, name),
+        return new RuleSetInfo(snapshot.asOf(), new RuleSetOption(regionId, name),
                 rules.path("min_support").asDouble(), rules.path("min_confidence").asDouble(),
                 rules.path("max_length").asInt(), counts.path("baskets").asLong(),
-                counts.path("frequent_itemsets").asLong(), counts.path("rules").asLong()));
+                counts.path("frequent_itemsets").asLong(), counts.path("rules").asLong());
     }
 
     private static void timed(String what, long start) {
