@@ -78,16 +78,6 @@ class SummaryQueries {
         return new long[] {r.get(0, Long.class), r.get(1, Long.class)};
     }
 
-    /** Customers entering the scored base at each snapshot, from the refresh's own movement rows ("(new)"). */
-    Map<Long, Long> newFromMovement(List<Long> snapshotIds, Short[] regions) {
-        Map<Long, Long> found = new HashMap<>();
-        db.resultQuery("SELECT snapshot_id, sum(customers) FROM snap_segment_movement WHERE from_segment = '(new)' "
-                        + "AND snapshot_id = ANY ({1}::BIGINT[]) AND " + NARROW + " GROUP BY snapshot_id", val(regions),
-                        val(snapshotIds.toArray(Long[]::new)))
-                .forEach(r -> found.put(r.get(0, Long.class), r.get(1, Long.class)));
-        return found;
-    }
-
     /** Per segment of one snapshot: customers, revenue, Σ CLV. */
     Map<String, Object[]> segments(long snapshotId, Short[] regions) {
         Map<String, Object[]> rows = new HashMap<>();

@@ -63,21 +63,28 @@ public class SummaryService {
         }
         Pair pair = pair(all, previousId, currentId == null ? queries.currentId() : currentId);
         Short[] narrow = regions.toArray(Short[]::new);
-        // The current snapshot and up to HISTORY before it (one more, for the oldest one's changes), oldest first.
-        int at = all.indexOf(pair.current());
-        List<SnapshotRef> history = new ArrayList<>(all.subList(at, Math.min(all.size(), at + HISTORY + 1)))
-                .reversed();
+        // The current snapshot and up to HISTORY before it (one more, for the oldest one's changes), oldest first;
+        // of several snapshots with the same as-of date (refreshes of unchanged data) only the latest counts.
+        List<SnapshotRef> history = new ArrayList<>();
+        for (SnapshotRef s : all.subList(all.indexOf(pair.current()), all.size())) {
+            if (history.size() > HISTORY) {
+                break;
+            }
+            if (history.isEmpty() || s.asOf().isBefore(history.getLast().asOf())) {
+                history.add(s);
+            }
+        }
+        history = history.reversed();
         List<Long> ids = new ArrayList<>(history.stream().map(SnapshotRef::id).toList());
         if (pair.previous() != null && !ids.contains(pair.previous().id())) {
             ids.add(pair.previous().id());
         }
         Map<Long, SummaryQueries.Totals> totals = queries.totals(ids, narrow);
-        Map<Long, Long> entered = queries.newFromMovement(ids, narrow);
         List<Figures> figures = new ArrayList<>();
         for (int i = Math.min(1, history.size() - 1); i < history.size(); i++) {
             SnapshotRef s = history.get(i);
             SnapshotRef before = i == 0 ? null : history.get(i - 1);
-            figures.add(figures(s, before, totals, entered.getOrDefault(s.id(), 0L), null));
+            figures.add(figures(s, before, totals, null, null));
         }
         Figures current;
         Figures previous = null;
@@ -192,8 +199,8 @@ public class SummaryService {
         SnapshotRef current = currentId == null ? all.getFirst() : find(all, currentId);
         SnapshotRef previous;
         if (previousId == null) {
-            int at = all.indexOf(current);
-            previous = at + 1 < all.size() ? all.get(at + 1) : null;
+            // The latest snapshot of an earlier day: a refresh of unchanged data is not "last week".
+            previous = all.stream().filter(s -> s.asOf().isBefore(current.asOf())).findFirst().orElse(null);
         } else {
             previous = find(all, previousId);
             if (previous.id() == current.id() || previous.asOf().isAfter(current.asOf())) {

@@ -74,7 +74,7 @@ class SummaryViewBrowserTest {
             browser.waitFor("#region-grid");
             browser.open("summary/digests");
             browser.waitFor("#digest-frame");
-            browser.waitForText("#digest-mail-status", "kept here only");
+            browser.waitForText("#digest-mail-status", "e-mailed");
             browser.settle();
             browser.screenshot("digests-exec");
             assertThat(browser.find("#digest-subscribed input").isSelected()).isTrue();

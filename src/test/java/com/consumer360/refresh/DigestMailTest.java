@@ -6,39 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.consumer360.summary.Digest;
 import com.consumer360.summary.DigestService;
 import com.consumer360.support.PortalIntegration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.consumer360.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * A refresh e-mails the weekly digest to each subscriber through a real SMTP server (GreenMail, in process), each
+ * A refresh e-mails the weekly digest to each subscriber through a real SMTP server (GreenMail in the test JVM,
+ * {@link TestSmtp}), each
  * computed in the recipient's scope: North's e-mail holds North's figures and nothing of another region, exec's all
  * five regions; the stored digests say they were sent.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "consumer360.data-dir=" + PortalIntegration.DATA_DIR,
-    "consumer360.demo-lines=" + PortalIntegration.DEMO_LINES,
-    "consumer360.refresh.initial-history-weeks=" + PortalIntegration.HISTORY_WEEKS,
-    "vaadin.devmode.devTools.enabled=false",
-    "spring.mail.host=127.0.0.1",
-    "spring.mail.port=3025",
-    "consumer360.digest.from=digest@consumer360.example"})
+@PortalIntegration
 class DigestMailTest {
-
-    @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
 
     @Autowired
     RefreshRunner runner;
@@ -56,11 +44,12 @@ class DigestMailTest {
             return null;
         });
         SecurityContextHolder.clearContext();
+        TestSmtp.server().purgeEmailFromAllMailboxes();
         long runId = runner.run("MANUAL", "test");
         long current = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
         assertThat(current).isEqualTo(runId);
 
-        MimeMessage[] received = SMTP.getReceivedMessages();
+        MimeMessage[] received = TestSmtp.server().getReceivedMessages();
         MimeMessage north = only(received, "north@demo.consumer360.example");
         MimeMessage exec = only(received, "exec@demo.consumer360.example");
         String northBody = GreenMailUtil.getBody(north);

@@ -3,7 +3,7 @@ package com.consumer360.support;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
-/** For the service benchmarks: one warm-up call, then {@code runs} timed calls; prints median and maximum. */
+/** For the service benchmarks: one warm-up call, then {@code runs} timed calls; prints median, p95 and maximum. */
 public final class MedianTimer {
 
     private MedianTimer() {
@@ -18,6 +18,8 @@ public final class MedianTimer {
             millis[i] = (System.nanoTime() - start) / 1_000_000;
         }
         Arrays.sort(millis);
-        System.out.printf("  %-6s %-46s median %4d ms, max %4d ms%n", user, what, millis[runs / 2], millis[runs - 1]);
+        int p95 = Math.max(0, (int) Math.ceil(0.95 * runs) - 1);
+        System.out.printf("  %-6s %-46s median %4d ms, p95 %4d ms, max %4d ms%n", user, what, millis[runs / 2],
+                millis[p95], millis[runs - 1]);
     }
 }

@@ -12,7 +12,7 @@ final class SummaryDefinitions {
     static final List<String> PARAGRAPHS = List.of(
             "Each figure compares two snapshots of the weekly refresh over the customers you may see (and the regions "
                     + "chosen): the later one (by default the current snapshot) and an earlier one (by default the "
-                    + "snapshot before it).",
+                    + "latest snapshot of an earlier day).",
             "Active customers = scored customers whose last purchase is at most " + SummaryService.ACTIVE_DAYS
                     + " days before the snapshot's as-of date. New customers = customers in the later snapshot who "
                     + "were not in the earlier one. Lost customers = customers active in the earlier snapshot who are "
@@ -21,9 +21,9 @@ final class SummaryDefinitions {
                     + "later snapshot minus that sum in the earlier one. Orders = purchase invoices between the two "
                     + "(sum of frequencies, likewise). Average order value = revenue / orders. Total CLV = the sum of "
                     + "expected CLV over the model's horizon in the later snapshot.",
-            "The small charts show each figure over the last " + SummaryService.HISTORY + " snapshots, each against "
-                    + "the snapshot before it; their new customers are those the refresh counted as entering, and "
-                    + "lost customers are given for the chosen pair only.",
+            "The small charts show active customers, revenue, average order value and total CLV over the last "
+                    + SummaryService.HISTORY + " snapshot days (the latest snapshot of each day), each against the day "
+                    + "before it; new and lost customers are given for the chosen pair only.",
             "Movement: customers by their segment in the earlier snapshot (row) and in the later one (column); "
                     + "(new) are customers who were not scored in the earlier snapshot, (gone) those not scored in "
                     + "the later one. % of origin = the cell / the row segment's customers in the earlier snapshot. "

@@ -211,7 +211,7 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         headline.add(figure("active", "Active customers", Formats.count(now.active()),
                 before == null ? null : change(now.active(), before.active()), history, f -> (double) f.active()));
         headline.add(figure("new", "New customers", now.newCustomers() == null ? "–" : Formats.count(now.newCustomers()),
-                null, history, f -> f.newCustomers() == null ? null : (double) f.newCustomers()));
+                null, List.of(), f -> null));
         headline.add(figure("lost", "Lost customers", now.lost() == null ? "–" : Formats.count(now.lost()), null,
                 List.of(), f -> null));
         headline.add(figure("revenue", "Revenue", now.revenue() == null ? "–" : Formats.money(now.revenue()), null,
