@@ -54,28 +54,55 @@ class SummaryQueries {
         return db.select(SNAPSHOT.SNAPSHOT_ID).from(SNAPSHOT).where(SNAPSHOT.IS_CURRENT).fetchOne(SNAPSHOT.SNAPSHOT_ID);
     }
 
-    /** Per snapshot: customers, active, Σ monetary, Σ frequency, Σ CLV. */
+    /**
+     * Per snapshot: customers, Σ monetary, Σ frequency and Σ CLV from the refresh's segment summary (a few rows per
+     * snapshot), and active customers counted on the (snapshot, recency) index.
+     */
     Map<Long, Totals> totals(List<Long> snapshotIds, Short[] regions) {
-        Map<Long, Totals> totals = new HashMap<>();
-        db.resultQuery("SELECT snapshot_id, count(*), count(*) FILTER (WHERE recency_days <= " + SummaryService.ACTIVE_DAYS
-                        + "), coalesce(sum(monetary), 0), coalesce(sum(frequency), 0), coalesce(sum(clv), 0) "
-                        + "FROM snap_customer WHERE snapshot_id = ANY ({1}::BIGINT[]) AND " + NARROW
+        Map<Long, Long> active = new HashMap<>();
+        db.resultQuery("SELECT snapshot_id, count(*) FROM snap_customer WHERE snapshot_id = ANY ({1}::BIGINT[]) "
+                        + "AND recency_days <= " + SummaryService.ACTIVE_DAYS + " AND " + NARROW
                         + " GROUP BY snapshot_id", val(regions), val(snapshotIds.toArray(Long[]::new)))
-                .forEach(r -> totals.put(r.get(0, Long.class), new Totals(r.get(1, Long.class), r.get(2, Long.class),
-                        r.get(3, BigDecimal.class), r.get(4, Long.class), r.get(5, Double.class))));
+                .forEach(r -> active.put(r.get(0, Long.class), r.get(1, Long.class)));
+        Map<Long, Totals> totals = new HashMap<>();
+        db.resultQuery("SELECT snapshot_id, coalesce(sum(customers), 0), coalesce(sum(revenue), 0), "
+                        + "coalesce(sum(sum_frequency), 0), coalesce(sum(sum_clv), 0) FROM snap_segment_summary "
+                        + "WHERE snapshot_id = ANY ({1}::BIGINT[]) AND " + NARROW + " GROUP BY snapshot_id",
+                        val(regions), val(snapshotIds.toArray(Long[]::new)))
+                .forEach(r -> totals.put(r.get(0, Long.class), new Totals(r.get(1, Long.class),
+                        active.getOrDefault(r.get(0, Long.class), 0L), r.get(2, BigDecimal.class), r.get(3, Long.class),
+                        r.get(4, Double.class))));
         return totals;
     }
 
-    /** New and lost customers of {@code current} against {@code previous}. */
-    long[] newAndLost(long previous, long current, Short[] regions) {
-        Record r = db.resultQuery("SELECT count(*) FILTER (WHERE a.customer_id IS NULL AND b.customer_id IS NOT NULL), "
+    /**
+     * The pair in one pass: customers of either snapshot joined on customer id, grouped by region and by the segment
+     * in each ((new) and (gone) for customers in one only), with the new, lost and active counts of each group.
+     */
+    List<PairCell> pair(long previous, long current, Short[] regions) {
+        return db.resultQuery("SELECT coalesce(b.region_id, a.region_id), coalesce(a.segment, '(new)'), "
+                        + "coalesce(b.segment, '(gone)'), count(*), "
+                        + "count(*) FILTER (WHERE a.customer_id IS NULL), "
                         + "count(*) FILTER (WHERE a.recency_days <= " + SummaryService.ACTIVE_DAYS
-                        + " AND (b.customer_id IS NULL OR b.recency_days > " + SummaryService.ACTIVE_DAYS + ")) "
-                        + "FROM (SELECT customer_id, recency_days FROM snap_customer WHERE snapshot_id = {1} AND " + NARROW
-                        + ") a FULL JOIN (SELECT customer_id, recency_days FROM snap_customer WHERE snapshot_id = {2} AND "
-                        + NARROW + ") b ON a.customer_id = b.customer_id", val(regions), val(previous), val(current))
-                .fetchOne();
-        return new long[] {r.get(0, Long.class), r.get(1, Long.class)};
+                        + " AND (b.customer_id IS NULL OR b.recency_days > " + SummaryService.ACTIVE_DAYS + ")), "
+                        + "count(*) FILTER (WHERE b.recency_days <= " + SummaryService.ACTIVE_DAYS + "), "
+                        + "coalesce(sum(b.monetary), 0) - coalesce(sum(a.monetary), 0), coalesce(sum(b.clv), 0) "
+                        + "FROM (SELECT customer_id, region_id, segment, recency_days, monetary FROM snap_customer "
+                        + "WHERE snapshot_id = {1} AND " + NARROW + ") a "
+                        + "FULL JOIN (SELECT customer_id, region_id, segment, recency_days, monetary, clv FROM snap_customer "
+                        + "WHERE snapshot_id = {2} AND " + NARROW + ") b ON a.customer_id = b.customer_id "
+                        + "GROUP BY 1, 2, 3", val(regions), val(previous), val(current))
+                .fetch(r -> new PairCell(r.get(0, Short.class), r.get(1, String.class), r.get(2, String.class),
+                        r.get(3, Long.class), r.get(4, Long.class), r.get(5, Long.class), r.get(6, Long.class),
+                        r.get(7, BigDecimal.class), r.get(8, Double.class)));
+    }
+
+    /** Region names by id (not customer-level). */
+    Map<Short, String> regionNames() {
+        Map<Short, String> names = new HashMap<>();
+        db.resultQuery("SELECT region_id, name FROM dim_region").forEach(r -> names.put(r.get(0, Short.class),
+                r.get(1, String.class)));
+        return names;
     }
 
     /** Per segment of one snapshot: customers, revenue, Σ CLV. */
@@ -88,19 +115,6 @@ class SummaryQueries {
         return rows;
     }
 
-    /** Segment to segment between two snapshots, with (new) and (gone). */
-    List<Object[]> movement(long previous, long current, Short[] regions) {
-        List<Object[]> moves = new ArrayList<>();
-        db.resultQuery("SELECT coalesce(a.segment, '(new)'), coalesce(b.segment, '(gone)'), count(*) "
-                        + "FROM (SELECT customer_id, segment FROM snap_customer WHERE snapshot_id = {1} AND " + NARROW
-                        + ") a FULL JOIN (SELECT customer_id, segment FROM snap_customer WHERE snapshot_id = {2} AND "
-                        + NARROW + ") b ON a.customer_id = b.customer_id GROUP BY 1, 2", val(regions), val(previous),
-                        val(current))
-                .forEach(r -> moves.add(new Object[] {r.get(0, String.class), r.get(1, String.class),
-                        r.get(2, Long.class)}));
-        return moves;
-    }
-
     /** The refresh's movement rows into {@code snapshotId} (from its predecessor at the time), by (from, to). */
     Map<String, Long> storedMovement(long snapshotId, Short[] regions) {
         Map<String, Long> moves = new HashMap<>();
@@ -108,24 +122,6 @@ class SummaryQueries {
                         + "WHERE snapshot_id = {1} AND " + NARROW + " GROUP BY 1, 2", val(regions), val(snapshotId))
                 .forEach(r -> moves.put(r.get(0, String.class) + "→" + r.get(1, String.class), r.get(2, Long.class)));
         return moves;
-    }
-
-    /** Per region: active now, new, lost, revenue between the two, Σ CLV now. */
-    List<WeeklySummary.RegionRow> regions(long previous, long current, Short[] regions) {
-        return db.resultQuery("SELECT r.region_id, r.name, "
-                        + "count(*) FILTER (WHERE b.recency_days <= " + SummaryService.ACTIVE_DAYS + "), "
-                        + "count(*) FILTER (WHERE a.customer_id IS NULL AND b.customer_id IS NOT NULL), "
-                        + "count(*) FILTER (WHERE a.recency_days <= " + SummaryService.ACTIVE_DAYS
-                        + " AND (b.customer_id IS NULL OR b.recency_days > " + SummaryService.ACTIVE_DAYS + ")), "
-                        + "coalesce(sum(b.monetary), 0) - coalesce(sum(a.monetary), 0), coalesce(sum(b.clv), 0) "
-                        + "FROM (SELECT * FROM snap_customer WHERE snapshot_id = {1} AND " + NARROW + ") a "
-                        + "FULL JOIN (SELECT * FROM snap_customer WHERE snapshot_id = {2} AND " + NARROW + ") b "
-                        + "ON a.customer_id = b.customer_id "
-                        + "JOIN dim_region r ON r.region_id = coalesce(b.region_id, a.region_id) "
-                        + "GROUP BY r.region_id, r.name ORDER BY r.region_id", val(regions), val(previous), val(current))
-                .fetch(r -> new WeeklySummary.RegionRow(r.get(0, Short.class), r.get(1, String.class),
-                        r.get(2, Long.class), r.get(3, Long.class), r.get(4, Long.class), r.get(5, BigDecimal.class),
-                        r.get(6, Double.class)));
     }
 
     /** One page of the customers who moved from {@code from} to {@code to}. */
@@ -163,5 +159,10 @@ class SummaryQueries {
 
     /** Σ over one snapshot's customers in scope. */
     record Totals(long customers, long active, BigDecimal monetary, long frequency, double clv) {
+    }
+
+    /** One group of the pair: region, segment then and now, its customers and their new / lost / active counts. */
+    record PairCell(short regionId, String from, String to, long customers, long entered, long lost, long active,
+                    BigDecimal revenue, double clv) {
     }
 }

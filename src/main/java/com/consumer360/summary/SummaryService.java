@@ -96,16 +96,42 @@ public class SummaryService {
             current = figures(pair.current(), null, totals, null, null);
             segments = segments(queries.segments(pair.current().id(), narrow), Map.of());
         } else {
-            long[] newAndLost = queries.newAndLost(pair.previous().id(), pair.current().id(), narrow);
-            current = figures(pair.current(), pair.previous(), totals, newAndLost[0], newAndLost[1]);
+            List<SummaryQueries.PairCell> cells = queries.pair(pair.previous().id(), pair.current().id(), narrow);
+            long entered = cells.stream().mapToLong(SummaryQueries.PairCell::entered).sum();
+            long lost = cells.stream().mapToLong(SummaryQueries.PairCell::lost).sum();
+            current = figures(pair.current(), pair.previous(), totals, entered, lost);
             previous = figures(pair.previous(), null, totals, null, null);
             segments = segments(queries.segments(pair.current().id(), narrow),
                     queries.segments(pair.previous().id(), narrow));
-            movement = movement(queries.movement(pair.previous().id(), pair.current().id(), narrow), segments);
+            Map<String, Long> moves = new java.util.TreeMap<>();
+            cells.forEach(c -> moves.merge(c.from() + "→" + c.to(), c.customers(), Long::sum));
+            List<Object[]> movementCells = new ArrayList<>();
+            moves.forEach((key, n) -> movementCells.add(new Object[] {key.substring(0, key.indexOf('→')),
+                    key.substring(key.indexOf('→') + 1), n}));
+            movement = movement(movementCells, segments);
             notable = notable(movement, queries.storedMovement(pair.previous().id(), narrow));
-            byRegion = queries.regions(pair.previous().id(), pair.current().id(), narrow);
+            byRegion = byRegion(cells, queries.regionNames());
         }
         return new WeeklySummary(current, previous, figures, segments, movement, notable, byRegion);
+    }
+
+    private static List<WeeklySummary.RegionRow> byRegion(List<SummaryQueries.PairCell> cells,
+                                                          Map<Short, String> names) {
+        Map<Short, long[]> counts = new java.util.TreeMap<>();
+        Map<Short, BigDecimal> revenue = new java.util.TreeMap<>();
+        Map<Short, Double> clv = new java.util.TreeMap<>();
+        for (SummaryQueries.PairCell c : cells) {
+            long[] n = counts.computeIfAbsent(c.regionId(), r -> new long[3]);
+            n[0] += c.active();
+            n[1] += c.entered();
+            n[2] += c.lost();
+            revenue.merge(c.regionId(), c.revenue(), BigDecimal::add);
+            clv.merge(c.regionId(), c.clv(), Double::sum);
+        }
+        List<WeeklySummary.RegionRow> rows = new ArrayList<>();
+        counts.forEach((region, n) -> rows.add(new WeeklySummary.RegionRow(region, names.get(region), n[0], n[1], n[2],
+                revenue.get(region), clv.get(region))));
+        return rows;
     }
 
     /** One page of the customers who moved from {@code from} (or {@link #NEW}) to {@code to} (or {@link #GONE}). */

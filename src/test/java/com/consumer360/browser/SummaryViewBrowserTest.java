@@ -5,13 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.support.PortalIntegration;
 import java.util.List;
+import com.consumer360.refresh.WeeklyHistory;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The weekly summary in Chromium: North's figures, a movement cell's customers and exports, exec's regions. */
 @PortalIntegration
 class SummaryViewBrowserTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void weeklyHistory() throws Exception {
+        WeeklyHistory.ensure(context);
+    }
 
     @LocalServerPort
     int port;

@@ -13,7 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Callable;
+import com.consumer360.refresh.WeeklyHistory;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,6 +31,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 @PortalIntegration
 class DigestServiceTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void weeklyHistory() throws Exception {
+        WeeklyHistory.ensure(context);
+    }
 
     private static final List<String> OTHER_REGIONS = List.of("South", "East", "West", "Central");
 

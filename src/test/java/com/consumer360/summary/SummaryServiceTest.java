@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import com.consumer360.refresh.WeeklyHistory;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -26,6 +29,14 @@ import org.springframework.security.test.context.support.WithUserDetails;
  */
 @PortalIntegration
 class SummaryServiceTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void weeklyHistory() throws Exception {
+        WeeklyHistory.ensure(context);
+    }
 
     private static final String ALL = "";
     private static final String NORTH = " AND region_id = 1";
