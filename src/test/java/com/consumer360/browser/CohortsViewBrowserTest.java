@@ -132,6 +132,9 @@ class CohortsViewBrowserTest {
             assertThat(CohortSql.cellCustomers(SOUTH, java.time.YearMonth.parse(cohort), 1))
                     .containsAll(browser.linkedCustomerIds("#cohort-cell-customers-grid"));
             browser.movePointerAway();
+            browser.script("document.querySelector('#cohort-cell-card').scrollIntoView()");
+            browser.screenshot("cohorts-curves-exec");
+            browser.movePointerAway();
             browser.script("document.querySelector('#cohorts-view').scrollIntoView()");
             browser.screenshot("cohorts-exec");
         }
