@@ -23,10 +23,7 @@ import com.consumer360.warehouse.RegionOption;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.Condition;
@@ -103,30 +100,16 @@ class CohortQueries {
             customers = customers.and(c.CUSTOMER_ID.in(select(SNAP_CUSTOMER.CUSTOMER_ID).from(SNAP_CUSTOMER)
                     .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.SEGMENT.eq(segment))));
         }
-        // The arrays unnested in FROM (PostgreSQL's implicit LATERAL): one row per customer and period.
-        Field<Short> activePeriod = field(name("a", "period"), Short.class);
-        Map<String, long[]> counts = new HashMap<>();
-        db.select(c.COHORT_MONTH, activePeriod, count())
-                .from(c, table("unnest({0})", c.ACTIVE_PERIODS).as("a", "period"))
-                .where(customers)
-                .groupBy(c.COHORT_MONTH, activePeriod)
-                .forEach(r -> counts.put(r.value1() + "/" + r.value2(), new long[] {r.value3()}));
-        Field<Short> revenuePeriod = field(name("r", "period"), Short.class);
+        // One row per customer and month with activity: the revenue arrays unnested in FROM (PostgreSQL's implicit
+        // LATERAL); the month counts as active when it is among the customer's purchase months.
+        Field<Short> period = field(name("r", "period"), Short.class);
         Field<BigDecimal> cents = field(name("r", "cents"), BigDecimal.class);
-        List<CellFigures> cells = new ArrayList<>();
-        db.select(c.COHORT_MONTH, revenuePeriod, sum(cents))
+        return db.select(c.COHORT_MONTH, period, count().filterWhere(period.eq(any(c.ACTIVE_PERIODS))), sum(cents))
                 .from(c, table("unnest({0}, {1})", c.REVENUE_PERIODS, c.REVENUE_CENTS).as("r", "period", "cents"))
                 .where(customers)
-                .groupBy(c.COHORT_MONTH, revenuePeriod)
-                .forEach(r -> {
-                    long[] active = counts.remove(r.value1() + "/" + r.value2());
-                    cells.add(new CellFigures(YearMonth.from(r.value1()), r.value2(), active == null ? 0 : active[0],
-                            r.value3().movePointLeft(2)));
-                });
-        // Every purchase month has activity, so every count has its revenue row; kept for safety.
-        counts.forEach((key, active) -> cells.add(new CellFigures(YearMonth.parse(key.substring(0, 7)),
-                Integer.parseInt(key.substring(key.indexOf('/') + 1)), active[0], BigDecimal.ZERO)));
-        return cells;
+                .groupBy(c.COHORT_MONTH, period)
+                .fetch(r -> new CellFigures(YearMonth.from(r.value1()), r.value2(), r.value3(),
+                        r.value4().movePointLeft(2)));
     }
 
     List<CellCustomer> cellCustomers(long snapshotId, CohortFilter filter, YearMonth cohort, int period,

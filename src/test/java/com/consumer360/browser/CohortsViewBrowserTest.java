@@ -83,6 +83,8 @@ class CohortsViewBrowserTest {
             assertThat(browser.script("return document.querySelectorAll('#cohort-heatmap td').length")).isEqualTo(0L);
             browser.open("cohorts?cohort=1990-01&period=1");
             browser.waitForText("#cohort-error", "No cohort 1990-01");
+            browser.open("cohorts?from=2025-13");
+            browser.waitForText("#cohort-error", "That link is not valid: not a month (yyyy-MM): 2025-13.");
 
             browser.resize(820, 1180);
             browser.open("cohorts");
@@ -129,6 +131,9 @@ class CohortsViewBrowserTest {
             browser.settle();
             assertThat(CohortSql.cellCustomers(SOUTH, java.time.YearMonth.parse(cohort), 1))
                     .containsAll(browser.linkedCustomerIds("#cohort-cell-customers-grid"));
+            browser.movePointerAway();
+            browser.script("document.querySelector('#cohort-cell-card').scrollIntoView()");
+            browser.screenshot("cohorts-curves-exec");
             browser.movePointerAway();
             browser.script("document.querySelector('#cohorts-view').scrollIntoView()");
             browser.screenshot("cohorts-exec");

@@ -15,7 +15,8 @@ final class CohortDefinitions {
                     + "invoice that is not a cancellation). Activity before that month is ignored. Lines without a "
                     + "customer are not used.",
             "Period k = calendar months since the cohort month; k = 0 is the cohort month itself. Each row runs "
-                    + "from k = 0 to the snapshot's last month with sales.",
+                    + "from k = 0 to the snapshot's last month with sales. That month usually ends at the as-of "
+                    + "date, not at its last day, so its cells (the last diagonal) read low.",
             "Cohort size = the cohort's customers, i.e. those active in period 0. Active customers(c, k) = cohort "
                     + "customers with at least one purchase in month c + k. Customer retention = active "
                     + "customers(c, k) / cohort size.",

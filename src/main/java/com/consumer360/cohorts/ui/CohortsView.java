@@ -27,7 +27,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Monthly acquisition cohorts of the current snapshot: a heatmap of cohort × months since the first purchase
@@ -130,51 +129,43 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        CohortLink link;
         CohortFilter requested;
-        updating = true;
         try {
-            metric.setValue(metric(one(parameters, "metric", CohortMetric.CUSTOMER_RETENTION.name())));
-            from.setValue(month(one(parameters, "from", null)));
-            to.setValue(month(one(parameters, "to", null)));
-            String regionId = one(parameters, "region", null);
-            Short chosen = regionId == null ? null : Short.valueOf(regionId);
-            region.setValue(region.getListDataView().getItems().filter(r -> chosen != null && r.id() == chosen)
-                    .findFirst().orElse(null));
-            if (region.getValue() != null) {
-                country.setItems(cohorts.countries(chosen));
-            }
-            country.setValue(null);
-            requested = new CohortFilter(from.getValue(), to.getValue(), one(parameters, "country", null), chosen);
+            link = CohortLink.parse(event.getLocation().getQueryParameters().getParameters());
+            requested = new CohortFilter(link.from(), link.to(), link.country(), link.region());
         } catch (IllegalArgumentException e) {
-            updating = false;
-            refuse("That link is not valid: " + message(e));
+            refuse("That link is not valid: " + e.getMessage());
             return;
-        } finally {
-            updating = false;
         }
+        updating = true;
+        metric.setValue(link.metric());
+        from.setValue(link.from());
+        to.setValue(link.to());
+        region.setValue(region.getListDataView().getItems().filter(r -> Short.valueOf(r.id()).equals(link.region())).findFirst()
+                .orElse(null));
+        if (region.getValue() != null) {
+            country.setItems(cohorts.countries(link.region()));
+        }
+        country.setValue(null);
+        updating = false;
         if (!load(requested)) {
             return;
         }
-        if (filter.country() != null) {
+        if (requested.country() != null) {
             updating = true;
-            country.setValue(filter.country());
+            country.setValue(requested.country());
             updating = false;
         }
-        String cohort = one(parameters, "cohort", null);
-        if (cohort != null) {
-            try {
-                YearMonth month = YearMonth.parse(cohort);
-                int period = Integer.parseInt(one(parameters, "period", "0"));
-                RetentionCell cell = matrix.row(month).filter(r -> period >= 0 && period < r.cells().size())
-                        .map(r -> r.cells().get(period)).orElse(null);
-                if (cell == null) {
-                    showError("No cohort " + cohort + " with a month " + period + " among the cohorts shown.");
-                } else {
-                    select(cell);
-                }
-            } catch (RuntimeException e) {
-                showError("That link is not valid: " + message(e));
+        if (link.cohort() != null) {
+            RetentionCell cell = matrix.row(link.cohort())
+                    .filter(r -> link.period() >= 0 && link.period() < r.cells().size())
+                    .map(r -> r.cells().get(link.period())).orElse(null);
+            if (cell == null) {
+                showError("No cohort " + link.cohort() + " with a month " + link.period()
+                        + " among the cohorts shown.");
+            } else {
+                select(cell);
             }
         }
     }
@@ -270,32 +261,5 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
                 Cards.figure("Revenue", Formats.money(cell.revenue()), "cohort-cell-revenue"),
                 Cards.figure("Revenue retention", cell.revenueRetention() == null ? "–"
                         : Formats.percent(cell.revenueRetention()), "cohort-cell-revenue-retention"));
-    }
-
-    private static String one(Map<String, List<String>> parameters, String name, String otherwise) {
-        List<String> values = parameters.get(name);
-        return values == null || values.isEmpty() || values.getFirst().isBlank() ? otherwise : values.getFirst();
-    }
-
-    private static CohortMetric metric(String text) {
-        for (CohortMetric m : CohortMetric.values()) {
-            if (m.name().equalsIgnoreCase(text.replace('-', '_'))) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("metric is one of customer_retention, revenue_retention, customers; got "
-                + text + ".");
-    }
-
-    private static YearMonth month(String text) {
-        try {
-            return text == null ? null : YearMonth.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("not a month (yyyy-MM): " + text);
-        }
-    }
-
-    private static String message(RuntimeException e) {
-        return e instanceof NumberFormatException ? "a number was expected (" + e.getMessage() + ")." : e.getMessage();
     }
 }

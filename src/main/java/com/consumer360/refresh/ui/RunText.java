@@ -26,7 +26,7 @@ final class RunText {
             "snap_segment_summary", "segments", "snap_segment_product", "product sums",
             "snap_segment_product_totals", "product sums",
             "snap_segment_movement", "movements", "snap_cohort", "cohort cells",
-            "snap_cohort_customer", "cohort customer-months",
+            "snap_cohort_customer", "cohort customers",
             "snap_basket_rule", "basket rules", "snapshots_removed", "pruned snapshots");
 
     private RunText() {
