@@ -1,8 +1,8 @@
 package com.consumer360.basket;
 
 import static com.consumer360.export.ExportColumn.date;
-import static com.consumer360.export.ExportColumn.decimal;
 import static com.consumer360.export.ExportColumn.integer;
+import static com.consumer360.export.ExportColumn.measure;
 import static com.consumer360.export.ExportColumn.text;
 
 import com.consumer360.export.ExportTable;
@@ -22,9 +22,9 @@ final class BasketTables {
      */
     static ExportTable rules(RuleSetInfo info, Consumer<Consumer<BasketRule>> each) {
         return new ExportTable("Rules " + info.set().name(), List.of(integer("rank"), text("antecedent"),
-                text("consequent"), decimal("support"), decimal("confidence"), decimal("lift"), decimal("leverage"),
-                decimal("conviction"), integer("count"), text("rule_set"), integer("baskets"), decimal("min_support"),
-                decimal("min_confidence"), integer("max_length"), date("as_of")),
+                text("consequent"), measure("support"), measure("confidence"), measure("lift"), measure("leverage"),
+                measure("conviction"), integer("count"), text("rule_set"), integer("baskets"), measure("min_support"),
+                measure("min_confidence"), integer("max_length"), date("as_of")),
                 sink -> each.accept(r -> sink.row(r.rank(), r.antecedent(), r.consequent(), r.support(),
                         r.confidence(), r.lift(), r.leverage(), r.conviction(), r.count(), info.set().name(),
                         info.baskets(), info.minSupport(), info.minConfidence(), info.maxLength(), info.asOf())));

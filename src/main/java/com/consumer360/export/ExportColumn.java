@@ -15,6 +15,11 @@ public record ExportColumn(String name, Type type) {
         DECIMAL,
         /** A {@link Number} that is a fraction (0.25 = 25 %); XLSX shows it as a percentage. */
         FRACTION,
+        /**
+         * A {@link Number} shown with all its digits (a measure such as support 0.00122 or lift 18.996, which a
+         * two-decimal format would hide); XLSX uses Excel's General format.
+         */
+        MEASURE,
         /** A {@link java.time.LocalDate}. */
         DATE,
         /** A {@link java.time.LocalDateTime}. */
@@ -40,6 +45,10 @@ public record ExportColumn(String name, Type type) {
 
     public static ExportColumn fraction(String name) {
         return new ExportColumn(name, Type.FRACTION);
+    }
+
+    public static ExportColumn measure(String name) {
+        return new ExportColumn(name, Type.MEASURE);
     }
 
     public static ExportColumn date(String name) {

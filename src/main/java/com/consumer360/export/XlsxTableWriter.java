@@ -55,7 +55,7 @@ final class XlsxTableWriter {
     private static void cell(Worksheet sheet, int r, int c, ExportColumn column, Object value) {
         switch (column.type()) {
             case TEXT -> sheet.inlineString(r, c, FormulaGuard.guard(value.toString()));
-            case INTEGER -> sheet.value(r, c, CellValues.number(column, value));
+            case INTEGER, MEASURE -> sheet.value(r, c, CellValues.number(column, value));
             case DECIMAL -> {
                 sheet.value(r, c, CellValues.number(column, value));
                 sheet.style(r, c).format("0.00").set();

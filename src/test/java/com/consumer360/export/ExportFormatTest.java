@@ -117,6 +117,18 @@ class ExportFormatTest {
     }
 
     @Test
+    void aMeasureKeepsAllItsDigitsInBothFormats() throws IOException {
+        ExportTable measures = new ExportTable("m", List.of(ExportColumn.measure("support")),
+                sink -> sink.row(0.001220132));
+        assertThat(write(ExportFormat.CSV, measures).lines()).containsExactly("support", "0.001220132");
+        try (XSSFWorkbook book = xlsx(measures)) {
+            var cell = book.getSheetAt(0).getRow(1).getCell(0);
+            assertThat(cell.getNumericCellValue()).isEqualTo(0.001220132);
+            assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo("General");
+        }
+    }
+
+    @Test
     void aRowThatDoesNotFitTheColumnsFails() {
         ExportTable shortRow = new ExportTable("t", COLUMNS, sink -> sink.row(1, "a"));
         ExportTable wrongType = new ExportTable("t", List.of(integer("n")), sink -> sink.row("seven"));
