@@ -272,9 +272,13 @@ class ClvServiceTest {
         assertThat(ChurnThresholds.parse("5", "0.25")).isEqualTo(new ChurnThresholds(5, 0.25));
         assertThatThrownBy(() -> ChurnThresholds.parse("abc", null)).isInstanceOf(InvalidThresholdException.class)
                 .hasMessage("Minimum M score (mscore) must be a whole number from 1 to 5, got \"abc\".");
-        assertThatThrownBy(() -> ChurnThresholds.parse("6", null)).hasMessageContaining("from 1 to 5, got 6");
+        assertThatThrownBy(() -> ChurnThresholds.parse("6", null)).hasMessageContaining("from 1 to 5, got \"6\"");
         assertThatThrownBy(() -> ChurnThresholds.parse(null, "1.5"))
-                .hasMessageContaining("P(alive) below must be a number above 0 and at most 1, got 1.5");
+                .hasMessage("P(alive) below (palive) must be a number above 0 and at most 1, got \"1.5\".");
+        assertThatThrownBy(() -> ChurnThresholds.parse("0", "-1")).hasMessage("Minimum M score (mscore) must be a "
+                + "whole number from 1 to 5, got \"0\". P(alive) below (palive) must be a number above 0 and at most "
+                + "1, got \"-1\".");
+        assertThatThrownBy(() -> new ChurnThresholds(4, 0)).isInstanceOf(InvalidThresholdException.class);
         assertThatThrownBy(() -> ChurnThresholds.parse(null, "half")).hasMessageContaining("got \"half\"");
         assertThatThrownBy(() -> ChurnThresholds.parse(null, "NaN")).isInstanceOf(InvalidThresholdException.class);
     }
