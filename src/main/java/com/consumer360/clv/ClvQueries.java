@@ -71,6 +71,10 @@ class ClvQueries {
                 .fetchOne(r -> new Totals(r.value1(), number(r.value2()), number(r.value3()), r.value4()));
     }
 
+    long valuedCount(long snapshotId, Set<Short> regions) {
+        return db.fetchCount(SNAP_CUSTOMER, valued(snapshotId, regions));
+    }
+
     /** Valued customers by CLV, largest first (ties by customer id), from {@code offset}. */
     List<ClvCustomer> highValue(long snapshotId, Set<Short> regions, int offset, int limit) {
         return customers(valued(snapshotId, regions), SNAP_CUSTOMER.CLV).offset(offset).limit(limit)

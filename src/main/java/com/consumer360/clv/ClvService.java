@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,6 +44,7 @@ public class ClvService {
 
     private final ClvQueries queries;
     private final RfmService rfm;
+    private final HoldoutCache holdouts = new HoldoutCache();
 
     ClvService(ClvQueries queries, RfmService rfm) {
         this.queries = queries;
@@ -77,7 +79,8 @@ public class ClvService {
 
     /** Customers in the high-value list: the valued customers in scope, at most {@value #HIGH_VALUE_TOP}. */
     public long highValueCount(Set<Short> regions) {
-        return Math.min(HIGH_VALUE_TOP, summary(regions).customersValued());
+        return queries.current().map(s -> Math.min(HIGH_VALUE_TOP, queries.valuedCount(s.id(), regions)))
+                .orElse(0L);
     }
 
     /** Writes the high-value list in the given format: its rows, columns and order. */
@@ -142,6 +145,11 @@ public class ClvService {
      * the refresh refitted on every region's calibration data.
      */
     public ModelFit modelFit(Set<Short> regions) {
+        return modelFit(regions, true);
+    }
+
+    /** The holdout check, from the cache of checks per snapshot and regions or computed afresh. */
+    ModelFit modelFit(Set<Short> regions, boolean cached) {
         long start = System.nanoTime();
         Optional<ClvQueries.Current> current = queries.current();
         if (current.isEmpty()) {
@@ -153,8 +161,9 @@ public class ClvService {
             return HoldoutCheck.none(json.note() != null ? json.note()
                     : "This snapshot has no holdout check; the next refresh stores one.");
         }
-        ModelFit fit = HoldoutCheck.compute(stored, queries.holdoutInputs(
-                LocalDate.parse(stored.path("calibration_end").asString()), regions));
+        Supplier<ModelFit> compute = () -> HoldoutCheck.compute(stored,
+                queries.holdoutInputs(LocalDate.parse(stored.path("calibration_end").asString()), regions));
+        ModelFit fit = cached ? holdouts.get(current.get().id(), regions, compute) : compute.get();
         timed("model fit", start);
         return fit;
     }

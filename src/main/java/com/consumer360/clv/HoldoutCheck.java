@@ -26,7 +26,9 @@ final class HoldoutCheck {
         LocalDate holdoutEnd = LocalDate.parse(stored.path("last_purchase").asString());
         double length = stored.path("length_weeks").asDouble();
         ClvModel.BgNbdParameters refit = ModelJson.bgNbd(stored.path("bgnbd"));
-        BgNbdModel model = new BgNbdModel(refit.r(), refit.alpha(), refit.a(), refit.b());
+        // The 2F1 part is shared by customers with the same (x, T): computed once each, same results bit for bit.
+        BgNbdModel.ConditionalExpectation model = new BgNbdModel(refit.r(), refit.alpha(), refit.a(), refit.b())
+                .conditionalExpectation();
         long[] customers = new long[POOLED_FREQUENCY + 1];
         double[] actual = new double[POOLED_FREQUENCY + 1];
         double[] predicted = new double[POOLED_FREQUENCY + 1];

@@ -37,8 +37,7 @@ final class ClvCharts {
 
     /** Mean predicted and actual holdout purchases by calibration repeat purchases, as lifetimes draws them. */
     static Map<String, Object> holdout(ModelFit fit) {
-        Map<String, Object> options = ChartOptions.line("Mean repeat purchases in the holdout, by calibration "
-                        + "repeat purchases", fit.groups().stream().map(ModelFit.Group::calibrationFrequency).toList(),
+        Map<String, Object> options = ChartOptions.line("Holdout purchases per customer", fit.groups().stream().map(ModelFit.Group::calibrationFrequency).toList(),
                 List.of(new Series("Actual", fit.groups().stream().map(g -> round(g.actualMean(), 3)).toList()),
                         new Series("Model (BG/NBD)", fit.groups().stream().map(g -> round(g.predictedMean(), 3))
                                 .toList())), "Mean holdout purchases");
@@ -48,7 +47,9 @@ final class ClvCharts {
         options.put("xaxis", Map.of("categories", fit.groups().stream().map(ModelFit.Group::calibrationFrequency)
                 .toList(), "title", Map.of("text", "Repeat purchases in the calibration period")));
         options.put("legend", Map.of("position", "top"));
-        options.put("c360NumberFormat", "plain");
+        options.put("yaxis", Map.of("title", Map.of("text", "Mean repeat purchases in the holdout"),
+                "decimalsInFloat", 1));
+        options.remove("c360NumberFormat");
         return options;
     }
 

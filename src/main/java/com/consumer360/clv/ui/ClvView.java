@@ -83,6 +83,7 @@ public class ClvView extends Div implements BeforeEnterObserver {
         pAliveHistogram.setId("clv-palive-histogram");
         holdoutChart.setId("clv-holdout-chart");
         fitSentence.setId("clv-fit-sentence");
+        fitSentence.addClassName("c360-clv-fit");
         parameters.setId("clv-parameters");
         parameters.addClassName("c360-clv-parameters");
         highValueNote.addClassName("c360-muted");
@@ -95,12 +96,11 @@ public class ClvView extends Div implements BeforeEnterObserver {
                 section("High value", "clv-high-value", highValueExport, highValueNote, highValue),
                 section("Churn risk", "clv-churn", churnExport, churnControls, churnNote, churn));
         lists.addClassName("c360-clv-lists");
-        Div bySegment = new Div(Cards.card("CLV by segment", segmentChart), Cards.card("Segments", segments));
-        bySegment.addClassName("c360-clv-pair");
-        Div distributions = new Div(Cards.card("CLV", clvHistogram), Cards.card("P(alive)", pAliveHistogram));
+        Div bySegment = new Div(segmentChart, segments);
+        bySegment.addClassNames("c360-clv-pair", "c360-clv-segments");
+        Div distributions = new Div(clvHistogram, pAliveHistogram);
         distributions.addClassName("c360-clv-pair");
-        Div fit = new Div(Cards.card("Model fit: predicted vs actual in the holdout", fitSentence, holdoutChart),
-                Cards.card("Model", parameters));
+        Div fit = new Div(new Div(fitSentence, holdoutChart), Cards.card("Model", parameters));
         fit.addClassName("c360-clv-pair");
         fit.setId("clv-model-fit");
         add(PageHeader.of("Customer lifetime value", summary, regions), error, figures, lists,
@@ -136,7 +136,7 @@ public class ClvView extends Div implements BeforeEnterObserver {
         minMScore.setStepButtonsVisible(true);
         minMScore.setHelperText("Default 4");
         maxPAlive.setId("clv-palive");
-        maxPAlive.setMin(0.01);
+        maxPAlive.setMin(0);
         maxPAlive.setMax(1);
         maxPAlive.setStep(0.05);
         maxPAlive.setStepButtonsVisible(true);
@@ -242,8 +242,7 @@ public class ClvView extends Div implements BeforeEnterObserver {
             parameters.add(Cards.muted("Fitted on the whole customer base (all regions), purchases up to "
                     + m.fitEnd() + ", in weeks."),
                     line("BG/NBD", "r = " + d(bg.r()) + ", α = " + d(bg.alpha()) + ", a = " + d(bg.a()) + ", b = "
-                            + d(bg.b()) + "; log-likelihood " + Formats.decimal(bg.logLikelihood(), 1) + " ("
-                            + Formats.count(bg.customers()) + " customers)"),
+                            + d(bg.b()) + "; log-likelihood " + Formats.decimal(bg.logLikelihood(), 1)),
                     line("Gamma-Gamma", "p = " + d(m.p()) + ", q = " + d(m.q()) + ", v = " + d(m.v())
                             + "; log-likelihood " + Formats.decimal(m.gammaGammaLogLikelihood(), 1)));
         }
