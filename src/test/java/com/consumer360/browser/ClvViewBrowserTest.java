@@ -49,7 +49,7 @@ class ClvViewBrowserTest {
             String page = browser.pageText();
             assertThat(page).contains("Fitted on the whole customer base (all regions)")
                     .doesNotContain("South", "East", "West", "Central");
-            browser.resize(1280, 2900);
+            browser.resize(1280, 3000);
             browser.settle();
             browser.movePointerAway();
             browser.screenshot("clv-north");
@@ -111,7 +111,7 @@ class ClvViewBrowserTest {
             browser.waitFor("#region-filter");
             assertThat(browser.find("#clv-customers").getText())
                     .isEqualTo(count(superuserLong("SELECT count(*) FROM snap_customer WHERE " + VALUED)));
-            browser.resize(1280, 2900);
+            browser.resize(1280, 3000);
             browser.settle();
             browser.movePointerAway();
             browser.screenshot("clv-exec");

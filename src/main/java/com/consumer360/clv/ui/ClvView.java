@@ -223,7 +223,7 @@ public class ClvView extends Div implements BeforeEnterObserver {
     private void showFigures(ClvSummary s) {
         figures.removeAll();
         String horizon = s.model() == null ? "–" : s.model().clvMonths() + " months, "
-                + Formats.percent(s.model().monthlyDiscountRate()) + " a month";
+                + Formats.percent(s.model().monthlyDiscountRate());
         figures.add(Cards.figure("Customers valued", Formats.count(s.customersValued()), "clv-customers"),
                 Cards.figure("Total expected CLV", Formats.money(s.totalClv()), "clv-total"),
                 Cards.figure("Mean CLV", Formats.money(s.meanClv()), "clv-mean"),
@@ -231,7 +231,7 @@ public class ClvView extends Div implements BeforeEnterObserver {
                         : Formats.decimal(s.model().horizonWeeks(), 0) + " weeks"),
                         Formats.decimal(s.expectedPurchases(), 0), "clv-expected-purchases"),
                 Cards.figure("P(alive) < 0.5", Formats.percent(s.likelyGoneShare()), "clv-likely-gone"),
-                Cards.figure("CLV horizon, discount", horizon, "clv-horizon"));
+                Cards.figure("CLV horizon, monthly discount", horizon, "clv-horizon"));
     }
 
     private void showFit(ClvSummary s, ModelFit fit) {
