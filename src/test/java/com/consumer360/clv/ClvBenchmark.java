@@ -32,6 +32,7 @@ public final class ClvBenchmark {
                 "--consumer360.data-dir=target/bench-clv-" + lines, "--consumer360.demo-lines=" + lines,
                 "--server.port=0", "--spring.quartz.auto-startup=false", "--logging.level.root=warn")) {
             ClvService clv = context.getBean(ClvService.class);
+            ClvQueries queries = context.getBean(ClvQueries.class);
             UserDetailsService users = context.getBean(UserDetailsService.class);
             System.out.printf("clv benchmark: %,d warehouse lines, median and p95 of %d calls each%n", lines, RUNS);
             ChurnThresholds changed = new ChurnThresholds(3, 0.3);
@@ -67,6 +68,8 @@ public final class ClvBenchmark {
                 });
                 time(user, "model fit, computed afresh (first view)", () -> clv.modelFit(all, false));
                 time(user, "model fit, cached per snapshot and regions", () -> clv.modelFit(all));
+                java.time.LocalDate end = clv.modelFit(all).calibrationEnd();
+                time(user, "  of which the warehouse query", () -> queries.holdoutInputs(end, all));
                 time(user, "open the page (all of the above once, cached check)", () -> openPage(clv, all));
                 if (user.equals("exec")) {
                     time(user, "region filter South (whole page, check afresh)", () -> {
