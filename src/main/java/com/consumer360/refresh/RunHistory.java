@@ -49,6 +49,14 @@ class RunHistory {
                 .where(REFRESH_RUN.RUN_ID.eq(runId)).execute();
     }
 
+    /** Adds a line to a finished run's message (what happened after it, such as the digests' delivery). */
+    void appendMessage(long runId, String text) {
+        db.update(REFRESH_RUN)
+                .set(REFRESH_RUN.ERROR_MESSAGE, DSL.when(REFRESH_RUN.ERROR_MESSAGE.isNull(), DSL.val(text))
+                        .otherwise(DSL.concat(REFRESH_RUN.ERROR_MESSAGE, DSL.val(" · " + text))))
+                .where(REFRESH_RUN.RUN_ID.eq(runId)).execute();
+    }
+
     /** Runs left RUNNING by a process that died; only called while holding the refresh lock. */
     int markInterrupted(long exceptRunId) {
         return db.update(REFRESH_RUN)

@@ -1,5 +1,6 @@
 package com.consumer360.summary;
 
+import com.consumer360.refresh.RunNotes;
 import com.consumer360.refresh.SnapshotPublished;
 import com.consumer360.security.AppUser;
 import com.consumer360.security.RecipientScope;
@@ -28,16 +29,18 @@ class DigestJob {
     static final int ATTEMPTS = 3;
 
     private final RecipientScope recipients;
+    private final RunNotes notes;
     private final SummaryService summaries;
     private final DigestQueries queries;
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
     private final String baseUrl;
 
-    DigestJob(RecipientScope recipients, SummaryService summaries, DigestQueries queries,
+    DigestJob(RecipientScope recipients, RunNotes notes, SummaryService summaries, DigestQueries queries,
               ObjectProvider<JavaMailSender> mail, @Value("${consumer360.digest.from:consumer360@localhost}") String from,
               @Value("${consumer360.base-url:http://localhost:8080/}") String baseUrl) {
         this.recipients = recipients;
+        this.notes = notes;
         this.summaries = summaries;
         this.queries = queries;
         this.mail = mail;
@@ -67,6 +70,12 @@ class DigestJob {
         }
         log.info("Digests after refresh {}: {} e-mailed, {} kept in the portal only, {} failed", event.runId(), sent,
                 kept, failed);
+        try {
+            notes.note(event.runId(), "digests: " + sent + " e-mailed, " + kept + " kept in the portal"
+                    + (failed == 0 ? "" : ", " + failed + " FAILED (see the log)"));
+        } catch (RuntimeException e) {
+            log.warn("Could not note the digests in the job history of run {}: {}", event.runId(), e.getMessage());
+        }
     }
 
     /** Runs as the recipient: everything read here is what they may see. Returns the delivery, or null if not subscribed. */

@@ -63,6 +63,8 @@ class DigestMailTest {
         assertThat(Arrays.stream(received).map(m -> recipient(m)).toList())
                 .as("managers who did not subscribe get nothing").doesNotContain("south@demo.consumer360.example");
 
+        assertThat(superuserLong("SELECT count(*) FROM refresh_run WHERE run_id = ? AND error_message LIKE "
+                + "'%digests: % e-mailed%'", runId)).as("the run's job history tells how the digests went").isEqualTo(1);
         Digest stored = as("north", () -> digests.myDigests().getFirst());
         assertThat(stored.snapshotId()).isEqualTo(current);
         assertThat(stored.delivery()).isEqualTo("SENT");

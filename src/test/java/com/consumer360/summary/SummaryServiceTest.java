@@ -54,6 +54,10 @@ class SummaryServiceTest {
         assertThat(summary.previous().snapshot().asOf()).isBefore(summary.current().snapshot().asOf());
         checkPair(summary, NORTH);
         assertThat(summary.regions()).extracting(WeeklySummary.RegionRow::region).containsExactly("North");
+        SnapshotRef oldest = summaries.snapshots().getLast();
+        WeeklySummary span = summaries.summary(oldest.id(), current, Set.of());
+        checkPair(span, NORTH);
+        assertThat(span.previous().snapshot()).isEqualTo(oldest);
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.consumer360.refresh.RefreshRun;
 import com.consumer360.refresh.RefreshService;
 import com.consumer360.refresh.RefreshStage;
 import com.consumer360.security.Roles;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -39,13 +41,22 @@ public class RefreshView extends VerticalLayout {
     private final RunHistoryGrid history = new RunHistoryGrid();
     private Runnable unregister;
 
-    public RefreshView(RefreshService refresh, RefreshProgressBroadcaster broadcaster) {
+    public RefreshView(RefreshService refresh, RefreshProgressBroadcaster broadcaster,
+                       ObjectProvider<JavaMailSender> mail) {
         this.refresh = refresh;
         this.broadcaster = broadcaster;
         addClassNames("c360-page", "c360-refresh-page");
+        Paragraph digests = new Paragraph(mail.getIfAvailable() == null
+                ? "Weekly digests: no mail server is configured (SPRING_MAIL_HOST), so after each run the digests are "
+                        + "kept in the portal only (My digests); each run's message says how many were made."
+                : "Weekly digests: after each run every subscriber's digest is e-mailed and kept in the portal; each "
+                        + "run's message says how many were sent and whether any failed.");
+        digests.setId("refresh-digest-status");
+        digests.addClassName("c360-muted");
         add(new H2("Refresh"), new Paragraph("The analytics snapshot (RFM, CLV, cohorts, basket rules) is rebuilt "
                 + "weekly from the warehouse. A run writes a new snapshot and makes it current in one transaction; "
-                + "a failed run leaves the previous snapshot current."), panel, new H3("Job history"), history);
+                + "a failed run leaves the previous snapshot current."), digests, panel, new H3("Job history"),
+                history);
     }
 
     @Override
