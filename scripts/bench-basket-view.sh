@@ -10,10 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines="${1:-1000000}"
-mvn -o -q test-compile
+mvn -q test-compile
 classpath_file=target/bench-classpath.txt
-# Full coordinates: the "dependency:" prefix does not resolve offline.
-mvn -o -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+# Full coordinates: the "dependency:" prefix does not resolve on machines without the plugin-group metadata.
+mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx2g -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
     com.consumer360.basket.BasketBenchmark "$lines" "${2:-target/bench-rfm-$lines}" "${3:-0.002}" "${4:-0.2}" 2>&1 \
     | grep -E "^(basket view benchmark|north|exec|  )"

@@ -4,8 +4,8 @@
 # Usage: scripts/bench-basket.sh   (from the repository root; Java 21+ on JAVA_HOME, Maven on PATH)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -o -q test-compile
+mvn -q test-compile
 classpath_file=target/bench-classpath.txt
-mvn -o -q dependency:build-classpath -Dmdep.outputFile="$classpath_file"
+mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.outputFile="$classpath_file"
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
     com.consumer360.analytics.basket.BasketBenchmark

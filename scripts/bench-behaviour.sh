@@ -7,9 +7,9 @@
 # Target (issue 7): <= 300 ms per interaction at 1 M lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -o -q test-compile
+mvn -q test-compile
 classpath_file=target/bench-classpath.txt
-mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 lines="${1:-1000000}"
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx2g -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
     com.consumer360.behaviour.BehaviourBenchmark "$lines" ${2:+"$2"} 2>&1 | grep -E "^(behaviour benchmark|north|exec|  )"

@@ -6,9 +6,9 @@
 # (scripts/bench-clv.sh times the model fits themselves.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -o -q test-compile
+mvn -q test-compile
 classpath_file=target/bench-classpath.txt
-# Full coordinates: offline, the "dependency:" prefix does not resolve on machines without the plugin-group metadata.
-mvn -o -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+# Full coordinates: the "dependency:" prefix does not resolve on machines without the plugin-group metadata.
+mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx2g -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
     com.consumer360.clv.ClvBenchmark "${1:-1000000}" 2>&1 | grep -E "^(clv benchmark|north|exec|  )"

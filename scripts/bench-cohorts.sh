@@ -5,11 +5,11 @@
 # target/bench-cohorts-LINES; later calls reuse it. Target (issue 13): <= 300 ms per interaction at 1 M lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -o -q test-compile
+mvn -q test-compile
 classpath_file=target/bench-classpath.txt
 # The plugin by its full coordinates: offline, the "dependency:" prefix does not resolve on machines whose local
 # repository lacks the plugin group's metadata, and 2.8 is the version whose own dependencies are cached there.
-mvn -o -q org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath -Dmdep.includeScope=test \
+mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$classpath_file"
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx2g -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
     com.consumer360.cohorts.CohortBenchmark "${1:-1000000}" 2>&1 | grep -E "^(cohorts benchmark|north|exec|  )"

@@ -9,8 +9,8 @@
 # Targets (issue 6): <= 5 s for the 1 M-line demo data, <= 1 s for an Online-Retail-sized warehouse.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -o -q test-compile
+mvn -q test-compile
 classpath_file=target/bench-classpath.txt
-mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx2g -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
     com.consumer360.refresh.RefreshBenchmark "${1:-1000000}" "${2:-3}" "${3:-standard}" 2>&1 | grep -E "^(refresh benchmark|run )"

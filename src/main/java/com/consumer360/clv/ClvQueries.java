@@ -153,8 +153,9 @@ class ClvQueries {
                              max(date_key) FILTER (WHERE date_key <= {0}) AS last_key,
                              count(*) FILTER (WHERE date_key <= {0}) - 1 AS frequency,
                              count(*) FILTER (WHERE date_key > {0}) AS holdout
-                      FROM (SELECT DISTINCT customer_id, date_key FROM fact_invoice
-                            WHERE customer_id IS NOT NULL AND purchase_lines > 0 AND {1}) AS purchase_days
+                      FROM (SELECT customer_id, date_key FROM fact_invoice
+                            WHERE customer_id IS NOT NULL AND purchase_lines > 0 AND {1}
+                            GROUP BY customer_id, date_key) AS purchase_days
                       GROUP BY customer_id
                       HAVING min(date_key) <= {0}) AS customers
                 GROUP BY frequency, first_key, last_key""", inline(end), filter)
