@@ -2,11 +2,10 @@ package com.consumer360.summary;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import com.consumer360.ui.Formats;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -100,17 +99,14 @@ final class DigestRenderer {
     }
 
     private static String count(long n) {
-        return NumberFormat.getIntegerInstance(Locale.UK).format(n);
+        return Formats.count(n);
     }
 
     private static String signed(long n) {
-        return (n > 0 ? "+" : n < 0 ? "−" : "±") + count(Math.abs(n));
+        return Formats.signed(n);
     }
 
     private static String money(BigDecimal value) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return format.format(value);
+        return Formats.money(value);
     }
 }

@@ -1,17 +1,15 @@
 package com.consumer360.basket;
 
+import com.consumer360.support.SignedIn;
 import com.consumer360.Consumer360Application;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.support.MedianTimer;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -51,9 +49,7 @@ public final class BasketBenchmark {
 
     private static void run(BasketService basket, UserDetailsService users, boolean timed) {
         for (String user : new String[] {"north", "exec"}) {
-            UserDetails details = users.loadUserByUsername(user);
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+            SignedIn.as(users, user);
             short set = basket.ruleSets().getFirst().regionId();
             RuleSetInfo info = basket.ruleSet(set).orElseThrow();
             BasketRule top = basket.rules(RuleFilter.all(set), RuleOrder.BY_RANK, 0, 1).getFirst();
@@ -109,15 +105,6 @@ public final class BasketBenchmark {
     }
 
     private static void time(String user, String what, Supplier<?> call) {
-        long[] millis = new long[RUNS];
-        call.get();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            call.get();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        Arrays.sort(millis);
-        System.out.printf("  %-6s %-46s median %4d ms, p95 %4d ms, max %4d ms%n", user, what, millis[RUNS / 2],
-                millis[(int) Math.ceil(RUNS * 0.95) - 1], millis[RUNS - 1]);
+        MedianTimer.time(user, what, RUNS, call);
     }
 }

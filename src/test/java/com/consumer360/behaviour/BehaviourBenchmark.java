@@ -1,5 +1,6 @@
 package com.consumer360.behaviour;
 
+import com.consumer360.support.SignedIn;
 import com.consumer360.Consumer360Application;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.warehouse.CustomerOrder;
@@ -9,9 +10,7 @@ import com.consumer360.support.MedianTimer;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -44,9 +43,7 @@ public final class BehaviourBenchmark {
             GroupRule a = GroupRule.FREQUENT_BUT_LAPSED;
             GroupRule b = GroupRule.BIG_SPENDERS_RARE_VISITS;
             for (String user : new String[] {"north", "exec"}) {
-                UserDetails details = users.loadUserByUsername(user);
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+                SignedIn.as(users, user);
                 BehaviourMap map = behaviour.map(BehaviourFilter.ALL);
                 GroupComparison comparison = behaviour.compare(BehaviourFilter.ALL, a, b);
                 System.out.printf("%s: %,d customers, %,d plotted%s; group A %,d, group B %,d%n", user,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.admin.UserAdminService;
 import com.consumer360.security.Roles;
+import com.consumer360.support.SignedIn;
 import com.consumer360.support.PortalIntegration;
 import java.util.List;
 import java.util.Set;
@@ -14,9 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -102,14 +100,7 @@ class UsersViewBrowserTest {
     }
 
     private <T> T asAdmin(Callable<T> work) throws Exception {
-        UserDetails user = users.loadUserByUsername("admin");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            return work.call();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return SignedIn.call(users, "admin", work);
     }
 
     private static void type(Browser browser, String css, String text) {

@@ -1,16 +1,15 @@
 package com.consumer360.clv;
 
+import com.consumer360.support.SignedIn;
 import com.consumer360.Consumer360Application;
 import com.consumer360.export.ExportFormat;
+import com.consumer360.support.MedianTimer;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -37,9 +36,7 @@ public final class ClvBenchmark {
             System.out.printf("clv benchmark: %,d warehouse lines, median and p95 of %d calls each%n", lines, RUNS);
             ChurnThresholds changed = new ChurnThresholds(3, 0.3);
             for (String user : new String[] {"north", "exec"}) {
-                UserDetails details = users.loadUserByUsername(user);
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+                SignedIn.as(users, user);
                 Set<Short> all = Set.of();
                 long churn = clv.churnRiskCount(ChurnThresholds.DEFAULTS, all);
                 System.out.printf("%s: %,d customers valued, %,d churn risks (defaults), %,d in the holdout check%n",
@@ -106,15 +103,6 @@ public final class ClvBenchmark {
     }
 
     private static void time(String user, String what, Supplier<?> call) {
-        long[] millis = new long[RUNS];
-        call.get();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            call.get();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        Arrays.sort(millis);
-        System.out.printf("  %-6s %-46s median %4d ms, p95 %4d ms%n", user, what, millis[RUNS / 2],
-                millis[(int) Math.ceil(RUNS * 0.95) - 1]);
+        MedianTimer.time(user, what, RUNS, call);
     }
 }

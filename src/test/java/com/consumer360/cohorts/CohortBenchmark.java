@@ -1,17 +1,16 @@
 package com.consumer360.cohorts;
 
+import com.consumer360.support.SignedIn;
 import com.consumer360.Consumer360Application;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.warehouse.CustomerOrder;
+import com.consumer360.support.MedianTimer;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -38,9 +37,7 @@ public final class CohortBenchmark {
             System.out.printf("cohorts benchmark: %,d warehouse lines, median, p95 and max of %d calls each%n", lines,
                     RUNS);
             for (String user : new String[] {"north", "exec"}) {
-                UserDetails details = users.loadUserByUsername(user);
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+                SignedIn.as(users, user);
                 RetentionMatrix matrix = cohorts.matrix(CohortFilter.ALL);
                 RetentionMatrix.CohortRow largest = matrix.rows().stream()
                         .max(Comparator.comparingLong(RetentionMatrix.CohortRow::size)).orElseThrow();
@@ -90,15 +87,6 @@ public final class CohortBenchmark {
     }
 
     private static void time(String user, String what, Supplier<?> call) {
-        long[] millis = new long[RUNS];
-        call.get();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            call.get();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        Arrays.sort(millis);
-        System.out.printf("  %-6s %-50s median %4d ms, p95 %4d ms, max %4d ms%n", user, what, millis[RUNS / 2],
-                millis[(int) Math.ceil(RUNS * 0.95) - 1], millis[RUNS - 1]);
+        MedianTimer.time(user, what, RUNS, call);
     }
 }

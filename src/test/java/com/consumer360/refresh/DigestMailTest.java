@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.summary.Digest;
 import com.consumer360.summary.DigestService;
+import com.consumer360.support.SignedIn;
 import com.consumer360.support.PortalIntegration;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.consumer360.support.TestSmtp;
@@ -14,9 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -91,13 +90,6 @@ class DigestMailTest {
     }
 
     private <T> T as(String username, Callable<T> work) throws Exception {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            return work.call();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return SignedIn.call(users, username, work);
     }
 }

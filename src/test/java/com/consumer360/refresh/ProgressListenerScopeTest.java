@@ -1,5 +1,6 @@
 package com.consumer360.refresh;
 
+import com.consumer360.support.SignedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.support.PortalIntegration;
@@ -12,9 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -65,9 +64,7 @@ class ProgressListenerScopeTest {
     }
 
     private void registerAs(String username, Consumer<RefreshProgress> listener) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SignedIn.as(users, username);
         registrations.add(broadcaster.register(listener));
         SecurityContextHolder.clearContext();
     }

@@ -1,5 +1,6 @@
 package com.consumer360.rfm;
 
+import com.consumer360.support.SignedIn;
 import com.consumer360.warehouse.CustomerOrder;
 import com.consumer360.Consumer360Application;
 import com.consumer360.export.ExportFormat;
@@ -9,9 +10,7 @@ import com.consumer360.support.MedianTimer;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -36,9 +35,7 @@ public final class RfmBenchmark {
             UserDetailsService users = context.getBean(UserDetailsService.class);
             System.out.printf("rfm benchmark: %,d warehouse lines, median and max of %d calls each%n", lines, RUNS);
             for (String user : new String[] {"north", "exec"}) {
-                UserDetails details = users.loadUserByUsername(user);
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+                SignedIn.as(users, user);
                 RfmMatrix matrix = rfm.matrix(Set.of());
                 RfmMatrix.Cell largest = matrix.cells().stream()
                         .max((a, b) -> Long.compare(a.customers(), b.customers())).orElseThrow();

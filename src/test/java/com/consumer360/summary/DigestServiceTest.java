@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consumer360.refresh.SnapshotPublished;
+import com.consumer360.support.SignedIn;
 import com.consumer360.support.PortalIntegration;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,9 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -120,16 +119,11 @@ class DigestServiceTest {
         });
     }
 
-    private <T> T as(String username, Callable<T> work) throws Exception {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    private <T> T as(String username, Callable<T> work) {
         try {
-            return work.call();
+            return SignedIn.call(users, username, work);
         } catch (Exception e) {
             throw new RuntimeException(e);
-        } finally {
-            SecurityContextHolder.clearContext();
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.consumer360.summary;
 
+import com.consumer360.support.SignedIn;
 import com.consumer360.Consumer360Application;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.support.MedianTimer;
@@ -11,9 +12,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -39,9 +38,7 @@ public final class SummaryBenchmark {
             System.out.printf("summary benchmark: %,d warehouse lines, median, p95 and max of %d calls each%n", lines,
                     RUNS);
             for (String user : new String[] {"north", "exec"}) {
-                UserDetails details = users.loadUserByUsername(user);
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+                SignedIn.as(users, user);
                 List<SnapshotRef> snapshots = summaries.snapshots();
                 WeeklySummary week = summaries.summary(null, null, Set.of());
                 long from = week.previous().snapshot().id();

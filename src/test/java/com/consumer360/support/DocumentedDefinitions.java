@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The paragraphs of a marked block of docs/analytics-methods.md ({@code <!-- name:start ... -->} to
- * {@code <!-- name:end -->}), joined per paragraph as a definitions panel shows them: what each page's definitions test
- * compares with the panel's text, word for word.
+ * {@code <!-- name:end -->}), joined per paragraph as a definitions panel shows them (Markdown tables end a paragraph
+ * and are not text; code quotes are dropped): what each page's definitions test compares with the panel's text, word
+ * for word.
  */
 public final class DocumentedDefinitions {
 
@@ -33,7 +34,7 @@ public final class DocumentedDefinitions {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         for (String line : doc.subList(start + 1, end)) {
-            if (line.isBlank()) {
+            if (line.isBlank() || line.startsWith("|")) {
                 if (!paragraph.isEmpty()) {
                     paragraphs.add(paragraph.toString());
                     paragraph.setLength(0);

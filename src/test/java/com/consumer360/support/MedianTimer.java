@@ -19,7 +19,7 @@ public final class MedianTimer {
         }
         Arrays.sort(millis);
         int p95 = Math.max(0, (int) Math.ceil(0.95 * runs) - 1);
-        System.out.printf("  %-6s %-46s median %4d ms, p95 %4d ms, max %4d ms%n", user, what, millis[runs / 2],
+        System.out.printf("  %-6s %-50s median %4d ms, p95 %4d ms, max %4d ms%n", user, what, millis[runs / 2],
                 millis[p95], millis[runs - 1]);
     }
 }

@@ -7,9 +7,9 @@ import com.consumer360.analytics.rfm.SegmentMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import com.consumer360.support.DocumentedDefinitions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,24 +23,7 @@ class DefinitionsDocumentationTest {
 
     @Test
     void thePanelsParagraphsAreTheDocumentedOnes() throws IOException {
-        List<String> block = block();
-        List<String> paragraphs = new ArrayList<>();
-        StringBuilder paragraph = new StringBuilder();
-        for (String line : block) {
-            if (line.isBlank() || line.startsWith("|")) {
-                if (!paragraph.isEmpty()) {
-                    paragraphs.add(paragraph.toString());
-                    paragraph.setLength(0);
-                }
-            } else {
-                // Markdown's code quotes around the version are not text.
-                paragraph.append(paragraph.isEmpty() ? "" : " ").append(line.strip().replace("`", ""));
-            }
-        }
-        if (!paragraph.isEmpty()) {
-            paragraphs.add(paragraph.toString());
-        }
-        assertThat(paragraphs).containsExactlyElementsOf(Definitions.PARAGRAPHS);
+        assertThat(DocumentedDefinitions.paragraphs("definitions-panel")).containsExactlyElementsOf(Definitions.PARAGRAPHS);
     }
 
     @Test
