@@ -19,6 +19,11 @@ final class CustomerDayTotals {
                 netCents);
     }
 
+    /** Distinct customers added. */
+    int customerCount() {
+        return customers.size();
+    }
+
     /** Feeds every customer's days, in order, into {@code days}. */
     void feed(CustomerDays days) {
         long[] ids = new long[customers.size()];

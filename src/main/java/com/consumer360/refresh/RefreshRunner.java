@@ -174,7 +174,9 @@ class RefreshRunner {
                 connection.commit();
                 return null;
             });
-            return new Outcome("SUCCEEDED", writer.rowsWritten(), runId, content.clvNote());
+            String cleaning = inputs.cleaning().text(content.rfm().size());
+            return new Outcome("SUCCEEDED", writer.rowsWritten(), runId,
+                    content.clvNote() == null ? cleaning : cleaning + " · " + content.clvNote());
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 record WarehouseInputs(LocalDate asOf, LocalDate lastSale, List<CustomerRfm> rfm, Map<String, Short> regionOfCustomer,
                        List<Purchase> purchaseDays, List<CohortActivity> cohortActivity, Baskets baskets,
-                       List<String> regionOfBasket, InvoiceProductTotals productTotals, long lines) {
+                       List<String> regionOfBasket, InvoiceProductTotals productTotals, long lines,
+                       WarehouseCleaning cleaning) {
 
     /** One customer's activity in one month; {@code customerKey} numbers the customers 0, 1, 2, … in read order. */
     record CohortActivity(int customerKey, long customerId, short regionId, java.time.YearMonth month,

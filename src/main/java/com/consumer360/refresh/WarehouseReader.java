@@ -49,6 +49,7 @@ final class WarehouseReader {
         // The last sale day and the line count come from the same scan: a query of their own read the table twice.
         int lastSaleKey = Integer.MIN_VALUE;
         long lines = 0;
+        long invoices = 0;
         List<String> regionOfBasket = new ArrayList<>();
         Map<Short, String> regionLabels = new HashMap<>();
         List<int[]> baskets = new ArrayList<>();
@@ -74,6 +75,7 @@ final class WarehouseReader {
                 long[] units = BinaryArrays.longs(row.getBytes());
                 long[] cents = BinaryArrays.longs(row.getBytes());
                 lines += row.getInt();
+                invoices++;
                 if (!guest) {
                     customerDays.add(customer, region, dateKey, purchase, purchaseCents, netCents);
                     productTotals.add(customer, productIds, units, cents);
@@ -87,6 +89,8 @@ final class WarehouseReader {
         if (lastSaleKey == Integer.MIN_VALUE) {
             throw new IllegalStateException("the warehouse has no sales to analyse");
         }
+        WarehouseCleaning cleaning = WarehouseCleaning.count(connection,
+                salesBefore == null ? null : dateKey(salesBefore), lines, customerDays.customerCount(), invoices);
         LocalDate lastSale = dateOf(lastSaleKey);
         LocalDate asOf = lastSale.plusDays(1);
         CustomerDays days = new CustomerDays(asOf);
@@ -94,7 +98,7 @@ final class WarehouseReader {
         days.finish();
         return new WarehouseInputs(asOf, lastSale, days.rfm(), days.regionOfCustomer(), days.purchaseDays(),
                 days.cohortActivity(), Baskets.of(products.labels(), baskets.toArray(int[][]::new)), regionOfBasket,
-                productTotals, lines);
+                productTotals, lines, cleaning);
     }
 
     /**

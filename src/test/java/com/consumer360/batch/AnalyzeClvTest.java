@@ -30,23 +30,68 @@ class AnalyzeClvTest {
 
     private static Path cdnowCsv;
 
+    private static Path cdnowLogCsv;
+
     /**
-     * Converts the raw CDNOW file to the generic layout. Each raw line gets its own invoice id: 19 lines repeat
-     * another line exactly (same customer, day, CDs and dollars) and are real separate purchases, not the
-     * exact duplicates that cleaning removes.
+     * Converts the raw CDNOW file to the generic layout twice: with an invoice id per raw line, and as the log
+     * is, one line per log line with no invoice id ({@code customer_id,invoice_date,amount}). 19 lines repeat
+     * another line exactly (same customer, day, CDs and dollars) and are real separate purchases: with invoice
+     * ids they differ; without, cleaning must not take them for exact duplicates.
      */
     @BeforeAll
     static void convertCdnow() throws IOException {
         List<String> lines = new ArrayList<>(List.of("customer_id,invoice_id,invoice_date,amount"));
+        List<String> log = new ArrayList<>(List.of("customer_id,invoice_date,amount"));
         try (InputStream in = AnalyzeClvTest.class.getResourceAsStream("/cdnow/CDNOW_sample.txt")) {
             int invoice = 0;
             for (String raw : new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList()) {
                 String[] f = raw.trim().split("\\s+");
                 String date = f[2].substring(0, 4) + "-" + f[2].substring(4, 6) + "-" + f[2].substring(6);
                 lines.add(f[0] + "," + (++invoice) + "," + date + "," + f[4]);
+                log.add(f[0] + "," + date + "," + f[4]);
             }
         }
         cdnowCsv = Files.write(dir.resolve("cdnow.csv"), lines);
+        cdnowLogCsv = Files.write(dir.resolve("cdnow-log.csv"), log);
+    }
+
+    /**
+     * The raw log without invoice ids (issue 17): every line is kept, equal lines on one day included (customer
+     * 147 bought 9.77 twice on 1997-07-31), so Gamma-Gamma gives the published p 6.25, q 3.74, v 15.44 (Fader,
+     * Hardie & Lee 2005) and BG/NBD the published fit, as with an invoice id per line.
+     */
+    @Test
+    void theRawLogWithoutInvoiceIdsReproducesThePublishedGammaGamma() throws IOException {
+        Path out = dir.resolve("log-weeks");
+
+        AnalyzeRun run = AnalyzeRun.of("--input", cdnowLogCsv.toString(), "--out", out.toString(),
+                "--calibration-end", "1997-09-30", "--time-unit", "weeks");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode cleaning = json(out.resolve("cleaning.json"));
+        assertThat(cleaning.get("lines_kept").asLong()).isEqualTo(6919);
+        assertThat(cleaning.get("excluded").get("exact_duplicates").asLong()).isZero();
+        assertThat(cleaning.get("input").get("customers").asInt()).isEqualTo(2357);
+        assertThat(cleaning.get("invoices").asInt()).isEqualTo(6919);
+        JsonNode model = json(out.resolve("model.json"));
+        JsonNode gg = model.get("gamma_gamma");
+        assertThat(gg.get("customers").asInt()).isEqualTo(946);
+        // Published to three significant digits (and v within half a unit of its published fourth digit): the
+        // rule that took equal lines for duplicates gave v = 15.35.
+        assertThat(gg.get("p").asDouble()).isCloseTo(6.25, within(0.005));
+        assertThat(gg.get("q").asDouble()).isCloseTo(3.74, within(0.005));
+        assertThat(gg.get("v").asDouble()).isCloseTo(15.44, within(0.005));
+        JsonNode bg = model.get("bgnbd");
+        assertThat(bg.get("r").asDouble()).isCloseTo(0.2426, within(0.00005));
+        assertThat(bg.get("alpha").asDouble()).isCloseTo(4.4137, within(0.0005));
+        assertThat(bg.get("a").asDouble()).isCloseTo(0.7930, within(0.0005));
+        assertThat(bg.get("b").asDouble()).isCloseTo(2.4262, within(0.0005));
+        assertThat(bg.get("log_likelihood").asDouble()).isCloseTo(-9582.43, within(0.01));
+        // The same fit as with an invoice id per line.
+        ClvResult engine = ClvEngine.run(rawPurchases(),
+                new ClvOptions(LocalDate.of(1997, 9, 30), PeriodUnit.WEEKS, 52.14, 12, 0.01));
+        assertThat(gg.get("v").asDouble()).isCloseTo(engine.gammaGamma().model().v(), within(1e-6));
+        assertThat(bg.get("b").asDouble()).isCloseTo(engine.bgNbd().model().b(), within(1e-6));
     }
 
     private static JsonNode json(Path file) {

@@ -32,7 +32,7 @@ class AnalyzeCommandTest {
         Path input = write("min.csv",
                 "customer_id,invoice_date,amount",
                 "a,2024-01-05,10.00",
-                "a,2024-01-05,10.00",          // identical line: an exact duplicate
+                "a,2024-01-05,10.00",          // identical line, but no invoice id: a second purchase, kept
                 "a,2024-02-10T09:30:00,5.50",
                 "b,2024-02-11,0",              // zero amount, no price: a zero-value transaction, kept
                 ",2024-02-12,7",               // no customer: sales only
@@ -48,18 +48,18 @@ class AnalyzeCommandTest {
         }
         JsonNode cleaning = json(out.resolve("cleaning.json"));
         assertThat(cleaning.get("lines_read").asLong()).isEqualTo(6);
-        assertThat(cleaning.get("lines_kept").asLong()).isEqualTo(5);
-        assertThat(cleaning.get("excluded").get("exact_duplicates").asLong()).isEqualTo(1);
+        assertThat(cleaning.get("lines_kept").asLong()).isEqualTo(6);
+        assertThat(cleaning.get("excluded").get("exact_duplicates").asLong()).isZero();
         assertThat(cleaning.get("excluded").get("non_positive_price").asLong()).isZero();
         assertThat(cleaning.get("missing_customer_id").asLong()).isEqualTo(1);
-        // As of 2024-02-13 (the day after the last line): a last bought 02-10 (3 days), two transactions
-        // (without invoice ids each line is one), 15.50; b bought 02-11 (a zero-value transaction) and 02-12
-        // (1 day), twice, 20. With n = 2 the better customer has 1 below it: 1 + floor(5/2) = 3; the other,
-        // and both on a tie (F), score 1. a = (1,1,1), mean(F,M) = 1 -> Lost; b = (3,1,3), mean 2 -> About to Sleep.
+        // As of 2024-02-13 (the day after the last line): a last bought 02-10 (3 days), three transactions
+        // (without invoice ids each line is one), 25.50; b bought 02-11 (a zero-value transaction) and 02-12
+        // (1 day), twice, 20. With n = 2 the better customer has 1 below it: 1 + floor(5/2) = 3; the other
+        // scores 1. a = (1,3,3), mean(F,M) = 3 -> At Risk; b = (3,1,1), mean 1 -> Promising.
         assertThat(Files.readAllLines(out.resolve("rfm.csv"))).containsExactly(
                 "customer_id,recency_days,frequency,monetary,r,f,m,segment",
-                "a,3,2,15.5,1,1,1,Lost",
-                "b,1,2,20,3,1,3,About to Sleep");
+                "a,3,3,25.5,1,3,3,At Risk",
+                "b,1,2,20,3,1,1,Promising");
         JsonNode summary = json(out.resolve("summary.json"));
         assertThat(summary.get("as_of").asString()).isEqualTo("2024-02-13");
         assertThat(summary.get("segment_map_version").asString()).isEqualTo("rfm-segments/putler-r-fm/v1");

@@ -26,6 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  * of rows not starting with C with a positive amount; the as-of date is the latest date + 1 day (2010-12-24).
  * Customers with a purchase: 885. Net revenue of all kept lines: 746,723.61; of those customers: 556,301.53.
  * Top product by revenue 22423 (26,722.16), by quantity 84077 (5,195 units); 24 countries.
+ *
+ * <p>Customers and invoices through the rules, from the same Python pass (sets of CustomerID before the ".0" over
+ * non-empty ids, and of InvoiceNo): all 42,481 lines hold 948 customers and 2,025 invoices; the lines with
+ * UnitPrice > 0 still hold 948 customers and 1,885 invoices (the price rule removes no customer and 140 invoices,
+ * all of whose lines have a zero price); the duplicate rule removes none (a first occurrence always stays);
+ * 63 of the 948 kept customers have no purchase (only cancellations), which leaves the 885 scored.
  */
 class OnlineRetailDecemberTest {
 
@@ -62,6 +68,21 @@ class OnlineRetailDecemberTest {
         assertThat(c.get("missing_customer_id").asLong()).isEqualTo(15_359);
         assertThat(c.get("customers").asInt()).isEqualTo(948);
         assertThat(c.get("invoices").asInt()).isEqualTo(1_885);
+    }
+
+    @Test
+    void cleaningReconcilesInputCustomersAndInvoicesWithTheScoredOnes() {
+        JsonNode c = json("cleaning.json");
+        assertThat(c.get("input").get("customers").asInt()).isEqualTo(948);
+        assertThat(c.get("input").get("invoices").asInt()).isEqualTo(2_025);
+        JsonNode removed = c.get("removed");
+        assertThat(removed.get("non_positive_price").get("customers").asInt()).isZero();
+        assertThat(removed.get("non_positive_price").get("invoices").asInt()).isEqualTo(140);
+        assertThat(removed.get("exact_duplicates").get("customers").asInt()).isZero();
+        assertThat(removed.get("exact_duplicates").get("invoices").asInt()).isZero();
+        assertThat(c.get("customers_without_purchase").asInt()).isEqualTo(63);
+        assertThat(c.get("customers").asInt() - c.get("customers_without_purchase").asInt()).isEqualTo(885);
+        assertThat(json("summary.json").get("customers_scored").asInt()).isEqualTo(885);
     }
 
     @Test

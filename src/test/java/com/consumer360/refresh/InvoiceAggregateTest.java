@@ -126,6 +126,47 @@ class InvoiceAggregateTest {
         }
     }
 
+    /**
+     * The refresh's cleaning report counts lines with a unit price ≤ 0 and the invoices and customers left with no
+     * other line (issue 17): a new customer with one invoice of two zero-price lines is removed with its invoice; a
+     * zero-price line added to a known customer's new invoice beside a purchase removes neither.
+     */
+    @Test
+    void theRefreshCountsWhatThePriceRuleRemoves() throws SQLException {
+        try (Connection owner = connectAs("postgres")) {
+            owner.setAutoCommit(false);
+            bindScope(owner, ALL_REGIONS);
+            try (Statement sql = owner.createStatement()) {
+                WarehouseCleaning before = new WarehouseReader(owner).read().cleaning();
+                long next = longOf(owner, "SELECT max(sales_line_id) + 1 FROM fact_sales");
+                long newCustomer = longOf(owner, "SELECT max(customer_id) + 1 FROM fact_sales");
+                sql.executeUpdate(copyLines(next, "T-Z1", 2));
+                sql.executeUpdate("UPDATE fact_sales SET customer_id = " + newCustomer + ", unit_price = 0, "
+                        + "net_amount = 0 WHERE invoice_no = 'T-Z1'");
+                sql.executeUpdate(copyLines(next + 2, "T-Z2", 2));
+                sql.executeUpdate("UPDATE fact_sales SET unit_price = 0, net_amount = 0 WHERE sales_line_id = "
+                        + (next + 3));
+
+                WarehouseInputs inputs = new WarehouseReader(owner).read();
+                WarehouseCleaning after = inputs.cleaning();
+
+                assertThat(after.lines()).isEqualTo(before.lines() + 4);
+                assertThat(after.customers()).isEqualTo(before.customers() + 1);
+                assertThat(after.invoices()).isEqualTo(before.invoices() + 2);
+                assertThat(after.priceLines()).isEqualTo(before.priceLines() + 3);
+                assertThat(after.priceInvoices()).isEqualTo(before.priceInvoices() + 1);
+                assertThat(after.priceCustomers()).isEqualTo(before.priceCustomers() + 1);
+                assertThat(after.priceCustomers()).isEqualTo(longOf(owner, "SELECT count(*) FROM (SELECT customer_id "
+                        + "FROM fact_sales WHERE customer_id IS NOT NULL GROUP BY 1 HAVING bool_and(unit_price <= 0)) c"));
+                assertThat(inputs.regionOfCustomer()).doesNotContainKey(String.valueOf(newCustomer));
+                assertThat(after.text(inputs.rfm().size())).contains(String.format("%,d customers scored, %,d without",
+                        inputs.rfm().size(), after.customers() - after.priceCustomers() - inputs.rfm().size()));
+            } finally {
+                owner.rollback();
+            }
+        }
+    }
+
     /** Copies {@code count} purchase lines of one North customer's invoice into a new invoice. */
     private static String copyLines(long firstLineId, String invoiceNo, int count) {
         return "INSERT INTO fact_sales (sales_line_id, invoice_no, invoice_ts, date_key, customer_id, product_id, "

@@ -64,6 +64,7 @@ class RefreshMatchesBatchTest {
             }
         }
         assertThat(snapshot).hasSizeGreaterThan(1000).isEqualTo(batch);
+        cleaningReportsAgree(runId, out, snapshot.size());
 
         JsonNode rules = JsonMapper.builder().build().readTree(out.resolve("rules.json").toFile());
         assertThat(TestDatabase.superuserLong("SELECT count(*) FROM snap_basket_rule WHERE snapshot_id = ? "
@@ -95,6 +96,38 @@ class RefreshMatchesBatchTest {
             }
             assertThat(stored.next()).isFalse();
         }
+    }
+
+    /**
+     * The run's message carries the refresh's cleaning report; its figures are recomputed here from fact_sales
+     * alone (not from fact_invoice, which the refresh reads), and its customers match the batch run's input.
+     */
+    private static void cleaningReportsAgree(long runId, Path out, int scored) throws Exception {
+        String message;
+        try (Connection db = TestDatabase.connectAs("postgres"); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery("SELECT error_message FROM refresh_run WHERE run_id = " + runId)) {
+            row.next();
+            message = row.getString(1);
+        }
+        long lines = TestDatabase.superuserLong("SELECT count(*) FROM fact_sales");
+        long customers = TestDatabase.superuserLong("SELECT count(DISTINCT customer_id) FROM fact_sales");
+        long invoices = TestDatabase.superuserLong("SELECT count(DISTINCT invoice_no) FROM fact_sales");
+        long priceLines = TestDatabase.superuserLong("SELECT count(*) FROM fact_sales WHERE unit_price <= 0");
+        long priceCustomers = TestDatabase.superuserLong("SELECT count(*) FROM (SELECT customer_id FROM fact_sales "
+                + "WHERE customer_id IS NOT NULL GROUP BY customer_id HAVING bool_and(unit_price <= 0)) c");
+        long priceInvoices = TestDatabase.superuserLong("SELECT count(*) FROM (SELECT invoice_no FROM fact_sales "
+                + "GROUP BY invoice_no HAVING bool_and(unit_price <= 0)) i");
+        assertThat(message).startsWith(String.format("cleaning: the warehouse held %,d lines, %,d customers and "
+                        + "%,d invoices; unit price ≤ 0: %,d lines, removing %,d customers and %,d invoices", lines,
+                customers, invoices, priceLines, priceCustomers, priceInvoices))
+                .contains(String.format("%,d customers scored, %,d without a purchase", scored,
+                        customers - priceCustomers - scored));
+        JsonNode cleaning = JsonMapper.builder().build().readTree(out.resolve("cleaning.json").toFile());
+        assertThat(cleaning.get("input").get("customers").asLong()).isEqualTo(customers);
+        assertThat(cleaning.get("removed").get("non_positive_price").get("customers").asLong())
+                .isEqualTo(priceCustomers);
+        assertThat(cleaning.get("customers").asLong() - cleaning.get("customers_without_purchase").asLong())
+                .isEqualTo(scored);
     }
 
     private static String money(String value) {

@@ -69,6 +69,10 @@ public final class CleanedTransactions {
      * only; monetary values net purchases and returns.
      */
     public boolean isPurchase(int row) {
+        return isPurchase(table, row);
+    }
+
+    static boolean isPurchase(TransactionTable table, int row) {
         double amount = table.amount(row);
         return (amount > 0 || amount == 0 && Double.isNaN(table.unitPrice(row)))
                 && !table.isCancellation(table.invoice(row));

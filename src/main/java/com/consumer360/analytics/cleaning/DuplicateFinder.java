@@ -4,9 +4,11 @@ import com.consumer360.analytics.TransactionTable;
 import java.util.Arrays;
 
 /**
- * Finds lines equal in every stored column to an earlier line offered to it. An open-addressing hash set
- * of row numbers keeps this at a few bytes per line, which matters at ten million lines.
- * The description is not compared: the table keeps one description per product.
+ * Finds lines equal in every stored column to an earlier line offered to it, among lines that carry an invoice
+ * id ({@link Cleaning#canBeDuplicate}): only there does the file identify the line, so that a second equal line
+ * is the same line written twice rather than a second purchase. An open-addressing hash set of row numbers keeps
+ * this at a few bytes per line, which matters at ten million lines. The description is not compared: the
+ * table keeps one description per product.
  */
 final class DuplicateFinder {
 
@@ -23,8 +25,14 @@ final class DuplicateFinder {
         Arrays.fill(slots, -1);
     }
 
-    /** Whether an equal line was offered before; if not, remembers this one. */
+    /**
+     * Whether an equal line was offered before; if not, remembers this one. A line without invoice id is never a
+     * repeat and is not remembered.
+     */
     boolean isRepeat(int row) {
+        if (!Cleaning.canBeDuplicate(table, row)) {
+            return false;
+        }
         int slot = hash(row) & mask;
         while (slots[slot] >= 0) {
             if (sameLine(slots[slot], row)) {
@@ -51,7 +59,6 @@ final class DuplicateFinder {
         return (int) (h ^ (h >>> 32));
     }
 
-    /** Lines without invoice id are still compared on all other columns: identical lines are one line. */
     private boolean sameLine(int a, int b) {
         return table.customer(a) == table.customer(b)
                 && table.invoice(a) == table.invoice(b)
