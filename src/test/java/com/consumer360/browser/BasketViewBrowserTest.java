@@ -176,8 +176,10 @@ class BasketViewBrowserTest {
     }
 
     private static long markers(Browser browser) {
-        return ((Number) browser.script("return document.querySelectorAll('#rule-scatter .apexcharts-series path, "
-                + "#rule-scatter .apexcharts-series circle').length")).longValue();
+        // Distinct data points (series index, point index): ApexCharts may draw a point's marker element twice.
+        return ((Number) browser.script("var seen = new Set(); document.querySelectorAll('#rule-scatter "
+                + ".apexcharts-series .apexcharts-marker').forEach(function (m) { seen.add(m.getAttribute('index') "
+                + "+ ':' + m.getAttribute('rel')); }); return seen.size")).longValue();
     }
 
     private static void type(Browser browser, String field, String text) {
