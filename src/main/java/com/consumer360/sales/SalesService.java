@@ -1,11 +1,18 @@
 package com.consumer360.sales;
 
+import com.consumer360.export.ExportColumn;
+import com.consumer360.export.ExportFormat;
+import com.consumer360.export.ExportTable;
 import com.consumer360.security.Roles;
+import com.consumer360.warehouse.RegionOption;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Core sales metrics for the signed-in user's region scope. */
+/** Core sales metrics for the signed-in user's region scope, narrowed by a date range and regions. */
 @Service
 public class SalesService {
 
@@ -17,11 +24,48 @@ public class SalesService {
         this.queries = queries;
     }
 
-    /** Trend by month, top products by revenue and by units, revenue by region. */
+    /** Trend by month (the last one marked when it is only a month to date), top products, revenue by region. */
+    @PreAuthorize(Roles.ANY_PORTAL_ROLE)
+    @Transactional(readOnly = true)
+    public SalesOverview overview(SalesFilter filter) {
+        LocalDate through = queries.salesThrough(filter);
+        return new SalesOverview(queries.byMonth(filter, through), queries.topProducts(filter, true, TOP),
+                queries.topProducts(filter, false, TOP), queries.byRegion(filter), through);
+    }
+
+    /** The whole scope, unfiltered. */
     @PreAuthorize(Roles.ANY_PORTAL_ROLE)
     @Transactional(readOnly = true)
     public SalesOverview overview() {
-        return new SalesOverview(queries.byMonth(), queries.topProducts(true, TOP), queries.topProducts(false, TOP),
-                queries.byRegion());
+        return overview(SalesFilter.ALL);
+    }
+
+    /** The regions the user has sales in, for the region filter. */
+    @PreAuthorize(Roles.ANY_PORTAL_ROLE)
+    @Transactional(readOnly = true)
+    public List<RegionOption> regions() {
+        return queries.regions();
+    }
+
+    /** The monthly trend under the filter as CSV or XLSX, with the month-to-date flag. */
+    @PreAuthorize(Roles.ANY_PORTAL_ROLE)
+    @Transactional(readOnly = true)
+    public void exportByMonth(SalesFilter filter, ExportFormat format, OutputStream out) {
+        List<SalesOverview.MonthlySales> months = queries.byMonth(filter, queries.salesThrough(filter));
+        format.write(new ExportTable("Sales by month", List.of(ExportColumn.text("month"),
+                ExportColumn.decimal("net_revenue"), ExportColumn.integer("units"), ExportColumn.integer("invoices"),
+                ExportColumn.text("month_to_date")), sink -> months.forEach(m -> sink.row(m.month().toString(),
+                m.netRevenue(), m.units(), m.invoices(), m.monthToDate() ? "yes" : "no"))), out);
+    }
+
+    /** Revenue, customers and invoices by region under the filter as CSV or XLSX. */
+    @PreAuthorize(Roles.ANY_PORTAL_ROLE)
+    @Transactional(readOnly = true)
+    public void exportByRegion(SalesFilter filter, ExportFormat format, OutputStream out) {
+        List<SalesOverview.RegionSales> regions = queries.byRegion(filter);
+        format.write(new ExportTable("Sales by region", List.of(ExportColumn.text("region"),
+                ExportColumn.decimal("net_revenue"), ExportColumn.integer("customers"),
+                ExportColumn.integer("invoices")), sink -> regions.forEach(r -> sink.row(r.region(), r.netRevenue(),
+                r.customers(), r.invoices()))), out);
     }
 }

@@ -99,7 +99,7 @@ public final class CustomerList extends Div {
         grid.addColumn(CellCustomer::region).setHeader("Region").setKey("region");
         sortable(grid.addColumn(c -> Formats.count(c.recencyDays())).setHeader("Recency (days)"),
                 CustomerOrder.Column.RECENCY);
-        sortable(grid.addColumn(CellCustomer::frequency).setHeader("Frequency"), CustomerOrder.Column.FREQUENCY);
+        sortable(grid.addColumn(c -> Formats.count(c.frequency())).setHeader("Frequency"), CustomerOrder.Column.FREQUENCY);
         sortable(grid.addColumn(c -> Formats.money(c.monetary())).setHeader("Monetary"), CustomerOrder.Column.MONETARY);
         grid.addColumn(CellCustomer::segment).setHeader("Segment").setFlexGrow(2);
         sortable(grid.addColumn(c -> Formats.money(c.clv())).setHeader("CLV"), CustomerOrder.Column.CLV);

@@ -2,19 +2,41 @@ package com.consumer360.ui;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.util.Currency;
 import java.util.Locale;
 
-/** Number formats shared by the RFM pages (UK grouping, as on the sales page). */
+/**
+ * The one rule for every number the portal shows (pages, e-mailed digests): grouped by the configured locale's
+ * separators (1,234.50 in en-GB), amounts with two decimals and their currency named once in the heading or label
+ * ({@link #withCurrency}) rather than on every cell. Locale and currency are the properties
+ * {@code consumer360.locale} and {@code consumer360.currency} (docs/operations.md), set once at start by
+ * {@link FormatSettings}. NumberFormat is not thread-safe, so each call makes its own.
+ */
 public final class Formats {
+
+    private static volatile Locale locale = Locale.UK;
+    private static volatile Currency currency = Currency.getInstance("GBP");
 
     private Formats() {
     }
 
+    static void configure(Locale newLocale, Currency newCurrency) {
+        locale = newLocale;
+        currency = newCurrency;
+    }
+
+    /** The currency's symbol in the configured locale, e.g. £ for GBP in en-GB, or its code where it has none. */
+    public static String currencySymbol() {
+        return currency.getSymbol(locale);
+    }
+
+    /** A heading or label for an amount column: "Net revenue (£)". */
+    public static String withCurrency(String label) {
+        return label + " (" + currencySymbol() + ")";
+    }
+
     public static String money(BigDecimal value) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return format.format(value);
+        return decimal(value, 2);
     }
 
     public static String money(Double value) {
@@ -22,11 +44,15 @@ public final class Formats {
     }
 
     public static String count(long value) {
-        return NumberFormat.getIntegerInstance(Locale.UK).format(value);
+        return NumberFormat.getIntegerInstance(locale).format(value);
     }
 
     public static String decimal(double value, int digits) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+        return decimal(BigDecimal.valueOf(value), digits);
+    }
+
+    private static String decimal(BigDecimal value, int digits) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         return format.format(value);

@@ -30,6 +30,11 @@ final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     Browser(int port) throws IOException {
+        this("http://localhost:" + port + "/");
+    }
+
+    /** A browser for the portal at {@code baseUrl} (ending in a slash), e.g. a production build run by hand. */
+    Browser(String baseUrl) throws IOException {
         Path profile = Files.createTempDirectory("c360-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -41,12 +46,17 @@ final class Browser implements AutoCloseable {
                 .build();
         this.driver = new ChromeDriver(service, options);
         this.driver.manage().window().setSize(new Dimension(1280, 800));
-        this.baseUrl = "http://localhost:" + port + "/";
+        this.baseUrl = baseUrl;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
 
     void signIn(String username, String password) {
         open("login");
+        submitSignIn(username, password);
+    }
+
+    /** Fills in and submits the sign-in form of the page the browser shows. */
+    void submitSignIn(String username, String password) {
         WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
         user.sendKeys(username);
         driver.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
@@ -114,6 +124,18 @@ final class Browser implements AutoCloseable {
         List<String> hrefs = (List<String>) script("return Array.from(document.querySelectorAll("
                 + "arguments[0] + ' a')).map(a => a.getAttribute('href'))", grid);
         return hrefs.stream().map(href -> Long.parseLong(href.substring(href.lastIndexOf('/') + 1))).toList();
+    }
+
+    /** Picks one region in the region filter (#region-filter) as a user would: type its name, choose it. */
+    void chooseRegion(String region) {
+        find("#region-filter input").click();
+        find("#region-filter input").sendKeys(region);
+        waitUntilScript("return Array.from(document.querySelectorAll('vaadin-multi-select-combo-box-item'))"
+                + ".some(i => i.textContent.trim() === arguments[0])", region);
+        script("Array.from(document.querySelectorAll('vaadin-multi-select-combo-box-item'))"
+                + ".find(i => i.textContent.trim() === arguments[0]).click()", region);
+        find("#region-filter input").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        settle();
     }
 
     /** Resizes the window, e.g. to a tablet's width. */

@@ -28,6 +28,13 @@ class SalesViewBrowserTest {
             browser.screenshot("sales-north");
             assertThat(browser.script("return document.querySelectorAll('c360-apex-chart .apexcharts-canvas').length"))
                     .as("all four charts rendered").isEqualTo(4L);
+            boolean partial = superuserLong("SELECT (max(invoice_ts)::date < (date_trunc('month', max(invoice_ts))"
+                    + " + interval '1 month' - interval '1 day')::date)::int FROM fact_sales WHERE region_id = 1") == 1;
+            assertThat(browser.script("return Array.from(document.querySelectorAll('#sales-trend .apexcharts-legend-text'))"
+                    + ".map(t => t.textContent).join('|')")).as("the unfinished month is a series of its own")
+                    .asString().contains(partial ? "month to date" : "Net revenue");
+            assertThat((String) browser.script("return document.querySelector('#region-grid').innerText"))
+                    .contains("Net revenue (£)");
             List<String> cells = gridCells(browser);
             String northRevenue = Browser.money(superuserLong("SELECT round(sum(net_amount) * 100) FROM fact_sales WHERE region_id = 1"));
             assertThat(cells).contains("North", northRevenue).doesNotContainAnyElementsOf(OTHER_REGIONS);
@@ -38,6 +45,29 @@ class SalesViewBrowserTest {
                         "SELECT round(sum(net_amount) * 100) FROM fact_sales WHERE region_id = ?", region));
                 assertThat(page).doesNotContain(theirs);
             }
+        }
+    }
+
+    @Test
+    void executiveNarrowsByDateAndRegionAndExportsWhatTheyChose() throws Exception {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("exec", "demo");
+            browser.waitFor("#region-grid");
+            browser.settle();
+            browser.chooseRegion("South");
+            browser.waitUntilScript("return !document.querySelector('#region-grid').innerText.includes('North')");
+            browser.script("const d = document.querySelector('#sales-from'); d.value = arguments[0];"
+                    + "d.dispatchEvent(new Event('change'));", "2026-01-01");
+            browser.settle();
+            browser.screenshot("sales-exec-filtered");
+            long south = superuserLong("SELECT round(sum(net_amount) * 100) FROM fact_sales WHERE region_id = 2"
+                    + " AND invoice_ts >= date '2026-01-01'");
+            assertThat(gridCells(browser)).contains("South", Browser.money(south)).doesNotContain("North", "East");
+            List<String> csv = browser.download("#sales-region-export");
+            assertThat(csv).hasSize(2);
+            assertThat(csv.get(1)).startsWith("South," + java.math.BigDecimal.valueOf(south, 2).toPlainString());
+            List<String> months = browser.download("#sales-month-export");
+            assertThat(months.get(1)).startsWith("2026-01,");
         }
     }
 

@@ -60,12 +60,13 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
         grid.addColumn(u -> String.join(", ", u.roles())).setHeader("Roles").setAutoWidth(true);
         grid.addColumn(u -> u.regions().isEmpty() ? "none (sees no customer data)" : String.join(", ", u.regions()))
-                .setHeader("Regions").setFlexGrow(2)
+                .setHeader("Regions").setFlexGrow(2).setAutoWidth(true)
                 .setTooltipGenerator(u -> String.join(", ", u.regions()));
         grid.addColumn(u -> u.enabled() ? "yes" : "no").setHeader("Enabled").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         changes.setId("user-changes-grid");
         changes.addColumn(c -> AT.format(c.at().atZoneSameInstant(ZoneId.systemDefault()))).setHeader("When")
                 .setAutoWidth(true);

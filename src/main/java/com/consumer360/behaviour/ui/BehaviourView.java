@@ -26,6 +26,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -98,6 +99,8 @@ public class BehaviourView extends VerticalLayout {
             field.setMin(0);
             field.setClearButtonVisible(true);
             field.setWidth("10.5rem");
+            field.setSuffixComponent(new Span("days"));
+            field.setPlaceholder(field == minRecency ? "0" : "any");
             field.addValueChangeListener(e -> reload());
         }
         minRecency.setId("recency-min");

@@ -4,15 +4,17 @@ import com.consumer360.cohorts.CohortMetric;
 import com.consumer360.cohorts.RetentionMatrix;
 import com.consumer360.cohorts.RetentionMatrix.CohortRow;
 import com.consumer360.cohorts.RetentionMatrix.RetentionCell;
+import com.consumer360.ui.Contrast;
 import com.consumer360.ui.Formats;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.dom.Element;
 import java.io.Serializable;
-import java.util.Locale;
+import java.time.YearMonth;
 
 /**
  * The cohort × months-since heatmap as a table: a row per cohort with its size beside it, a cell per period showing
@@ -23,6 +25,11 @@ import java.util.Locale;
  */
 final class CohortHeatmap extends Div {
 
+    /** The scale's colour (#1f6feb); a cell is it at an opacity by its value, over white. */
+    private static final int[] BLUE = {31, 111, 235};
+
+    static final String MONTH_TO_DATE = "month to date";
+
     /** Called with the clicked cell. */
     interface CellListener extends Serializable {
         void selected(RetentionCell cell);
@@ -31,6 +38,8 @@ final class CohortHeatmap extends Div {
     private final CellListener listener;
     private final java.util.Map<String, NativeTableCell> cells = new java.util.HashMap<>();
     private NativeTableCell marked;
+    /** The snapshot's last month when its data ends before the month does (month to date), else null. */
+    private YearMonth partialMonth;
 
     CohortHeatmap(CellListener listener) {
         this.listener = listener;
@@ -50,6 +59,8 @@ final class CohortHeatmap extends Div {
             head.add(new NativeTableHeaderCell(String.valueOf(k)));
         }
         double max = scale(matrix, metric);
+        partialMonth = matrix.asOf() != null && matrix.lastMonth() != null
+                && !matrix.asOf().isAfter(matrix.lastMonth().atEndOfMonth()) ? matrix.lastMonth() : null;
         for (CohortRow row : matrix.rows()) {
             NativeTableRow tr = table.getBody().addRow();
             NativeTableHeaderCell cohort = new NativeTableHeaderCell(row.cohort().toString());
@@ -61,6 +72,13 @@ final class CohortHeatmap extends Div {
             }
         }
         add(table);
+        if (partialMonth != null) {
+            Paragraph note = new Paragraph("Dashed cells fall in " + partialMonth + ", which the data covers only up to "
+                    + matrix.asOf().minusDays(1) + " (" + MONTH_TO_DATE + "): not comparable with full months.");
+            note.setId("cohort-partial-note");
+            note.addClassName("c360-muted");
+            add(note);
+        }
     }
 
     private NativeTableCell cell(CohortRow row, RetentionCell cell, CohortMetric metric, double max) {
@@ -71,12 +89,14 @@ final class CohortHeatmap extends Div {
         td.addClassName("c360-cohort-cell");
         double share = value == null || max <= 0 ? 0 : Math.max(0, Math.min(1, value / max));
         double alpha = cell.period() == 0 ? 0.9 : 0.06 + 0.84 * share;
-        td.getStyle().set("background", String.format(Locale.ROOT, "rgba(31, 111, 235, %.3f)", alpha));
-        if (alpha > 0.5) {
-            td.addClassName("c360-cohort-dark");
-        }
+        String background = Contrast.overWhite(BLUE, alpha);
+        td.getStyle().set("background", background).set("color", Contrast.textOn(background));
         Element element = td.getElement();
-        element.setAttribute("title", tooltip(row, cell));
+        boolean partial = cell.month().equals(partialMonth);
+        if (partial) {
+            td.addClassName("c360-cohort-partial");
+        }
+        element.setAttribute("title", tooltip(row, cell) + (partial ? "; " + MONTH_TO_DATE : ""));
         element.setAttribute("tabindex", "0");
         element.setAttribute("role", "button");
         element.addEventListener("click", e -> listener.selected(cell));

@@ -125,10 +125,11 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
     private static Grid<PastSegment> history(CustomerDetail c) {
         Grid<PastSegment> grid = new Grid<>();
         grid.setId("segment-history");
-        grid.addColumn(p -> p.asOf() + (p.current() ? " (current)" : "")).setHeader("Snapshot as of");
-        grid.addColumn(PastSegment::rScore).setHeader("R").setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(PastSegment::fScore).setHeader("F").setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(PastSegment::mScore).setHeader("M").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(p -> p.asOf() + (p.current() ? " (current)" : "")).setHeader("Snapshot as of")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PastSegment::rScore).setHeader("R").setTextAlign(ColumnTextAlign.END).setWidth("3rem");
+        grid.addColumn(PastSegment::fScore).setHeader("F").setTextAlign(ColumnTextAlign.END).setWidth("3rem");
+        grid.addColumn(PastSegment::mScore).setHeader("M").setTextAlign(ColumnTextAlign.END).setWidth("3rem");
         grid.addColumn(PastSegment::segment).setHeader("Segment").setFlexGrow(3);
         grid.setItems(c.history());
         grid.setAllRowsVisible(true);
@@ -142,7 +143,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(i -> i.invoiceNo() + (i.cancellation() ? " (cancellation)" : "")).setHeader("Invoice")
                 .setFlexGrow(2);
         grid.addColumn(i -> i.invoicedAt().toLocalDate()).setHeader("Date");
-        grid.addColumn(CustomerInvoice::lines).setHeader("Lines").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(i -> Formats.count(i.lines())).setHeader("Lines").setTextAlign(ColumnTextAlign.END);
         grid.addColumn(i -> Formats.money(i.netAmount())).setHeader("Net amount").setTextAlign(ColumnTextAlign.END);
         grid.setItems(c.latestInvoices());
         grid.setAllRowsVisible(true);

@@ -1,5 +1,6 @@
 package com.consumer360.rfm.ui;
 
+import com.consumer360.ui.Contrast;
 import com.consumer360.ui.RegionFilter;
 import com.consumer360.ui.PageHeader;
 import com.consumer360.ui.Formats;
@@ -103,6 +104,8 @@ public class RfmMatrixView extends VerticalLayout {
     }
 
     /** ApexCharts heatmap: one series per R (R 1 first, drawn at the bottom), one point per F. */
+    private static final int[] HEAT_BLUE = {31, 111, 235};
+
     static Map<String, Object> heatmapOptions(RfmMatrix matrix, MatrixMetric metric) {
         List<Map<String, Object>> series = new ArrayList<>();
         for (int r = 1; r <= 5; r++) {
@@ -120,13 +123,40 @@ public class RfmMatrixView extends VerticalLayout {
         options.put("series", series);
         options.put("colors", List.of("#1f6feb"));
         options.put("dataLabels", Map.of("enabled", true, "style", Map.of("fontSize", "13px")));
-        options.put("plotOptions", Map.of("heatmap", Map.of("shadeIntensity", 0.75, "radius", 3,
-                "enableShades", true)));
+        options.put("plotOptions", Map.of("heatmap", Map.of("radius", 3, "enableShades", false,
+                "colorScale", Map.of("ranges", colorBands(series)))));
         options.put("stroke", Map.of("width", 2, "colors", List.of("#ffffff")));
         options.put("xaxis", Map.of("title", Map.of("text", "Frequency score F (5 = most invoices)")));
         options.put("yaxis", Map.of("title", Map.of("text", "Recency score R (5 = most recent)")));
         options.put("legend", Map.of("show", false));
         return options;
+    }
+
+    /**
+     * Five equal bands from the smallest to the largest value, lighter to darker blue, each with black or white
+     * numbers, whichever contrasts more (WCAG AA, see ui.Contrast); ApexCharts' own shades put white on light blue.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> colorBands(List<Map<String, Object>> series) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Map<String, Object> row : series) {
+            for (Map<String, Object> point : (List<Map<String, Object>>) row.get("data")) {
+                double value = ((Number) point.get("y")).doubleValue();
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+        }
+        List<Map<String, Object>> bands = new ArrayList<>();
+        int count = 5;
+        double width = (max - min) / count;
+        for (int i = 0; i < count; i++) {
+            String color = Contrast.overWhite(HEAT_BLUE, 0.15 + 0.85 * (i + 1) / count);
+            double from = i == 0 ? min - 1 : min + width * i;
+            double to = i == count - 1 ? max + 1 : min + width * (i + 1);
+            bands.add(Map.of("from", from, "to", to, "color", color, "foreColor", Contrast.textOn(color)));
+        }
+        return bands;
     }
 
     private static String unit(MatrixMetric metric) {

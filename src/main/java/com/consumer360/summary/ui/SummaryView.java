@@ -285,10 +285,10 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         segments.addColumn(r -> Formats.signed(r.customerChange())).setHeader("Change").setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> Formats.money(r.revenue())).setHeader("Revenue").setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> Formats.money(r.previousRevenue())).setHeader("Revenue before")
-                .setTextAlign(ColumnTextAlign.END);
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         segments.addColumn(r -> Formats.money(r.meanClv())).setHeader("Mean CLV").setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> Formats.money(r.previousMeanClv())).setHeader("Mean CLV before")
-                .setTextAlign(ColumnTextAlign.END);
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         segments.setAllRowsVisible(true);
         segments.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     }

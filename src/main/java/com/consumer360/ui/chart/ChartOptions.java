@@ -1,5 +1,7 @@
 package com.consumer360.ui.chart;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,32 @@ public final class ChartOptions {
         options.put("stroke", Map.of("width", 3, "curve", "smooth"));
         options.put("markers", Map.of("size", 3));
         options.put("tooltip", Map.of("shared", true, "intersect", false));
+        return options;
+    }
+
+    /**
+     * A line over months whose last month may be unfinished: that month is drawn as a second, dashed series named
+     * {@code partialName} (e.g. "… month to date") joined to the last complete month, so a few days of data do not
+     * read as a collapse. With {@code lastPartial} false it is a plain line.
+     */
+    public static Map<String, Object> lineWithPartialEnd(String title, List<String> categories, String name,
+                                                         List<? extends Number> values, boolean lastPartial,
+                                                         String partialName, String yTitle) {
+        if (!lastPartial || values.isEmpty()) {
+            return line(title, categories, List.of(new Series(name, values)), yTitle);
+        }
+        int last = values.size() - 1;
+        List<Number> complete = new ArrayList<>(values);
+        complete.set(last, null);
+        List<Number> partial = new ArrayList<>(Collections.nCopies(values.size(), (Number) null));
+        partial.set(last, values.get(last));
+        if (last > 0) {
+            partial.set(last - 1, values.get(last - 1));
+        }
+        Map<String, Object> options = line(title, categories,
+                List.of(new Series(name, complete), new Series(partialName, partial)), yTitle);
+        options.put("stroke", Map.of("width", 3, "curve", "smooth", "dashArray", List.of(0, 6)));
+        options.put("colors", List.of(PALETTE.get(0), "#8c959f"));
         return options;
     }
 
