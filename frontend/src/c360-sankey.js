@@ -1,7 +1,9 @@
 // <c360-sankey>: a Sankey (flow) diagram laid out by the npm d3-sankey package (BSD-3-Clause) and drawn as SVG in the
 // element's own light DOM, beside <c360-apex-chart> (ApexCharts has no Sankey). The server sets the `config` property to
-// JSON {nodes: [{id, name, label, color, title}], links: [{source, target, value, title}], height}: sources and targets are node
-// ids, titles are the tooltips. A click on a link is sent back as a `link-click` event with the link's index.
+// JSON {nodes: [{id, name, label, color, title}], links: [{source, target, value, title}], height, label}: sources and
+// targets are node ids, titles are the tooltips, label names the whole diagram for screen readers. A click on a link, or
+// Enter / Space on a focused link (each link is a button in the tab order), is sent back as a `link-click` event with
+// the link's index, and the link stays marked (class c360-sankey-selected) until the data changes.
 // The width follows the element's (ResizeObserver); labels stand outside the two columns of nodes.
 import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
 
@@ -11,6 +13,7 @@ const LABEL_SPACE = 150;
 class C360Sankey extends HTMLElement {
   set config(value) {
     this._config = value;
+    this._selected = null;
     this._render();
   }
 
@@ -48,7 +51,10 @@ class C360Sankey extends HTMLElement {
     svg.setAttribute('width', width);
     svg.setAttribute('height', height);
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    svg.setAttribute('role', 'img');
+    svg.setAttribute('role', 'group');
+    if (data.label) {
+      svg.setAttribute('aria-label', data.label);
+    }
     if (data.nodes.length === 0 || data.links.length === 0) {
       this.replaceChildren(svg);
       return;
@@ -81,9 +87,25 @@ class C360Sankey extends HTMLElement {
       const title = document.createElementNS(SVG, 'title');
       title.textContent = link.title;
       line.appendChild(title);
-      line.addEventListener('click', () => this.dispatchEvent(new CustomEvent('link-click', {
-        detail: { index: link.index }
-      })));
+      line.setAttribute('role', 'button');
+      line.setAttribute('tabindex', '0');
+      line.setAttribute('aria-label', link.title);
+      if (link.index === this._selected) {
+        line.classList.add('c360-sankey-selected');
+      }
+      const select = () => {
+        this._selected = link.index;
+        links.querySelectorAll('.c360-sankey-selected').forEach((other) => other.classList.remove('c360-sankey-selected'));
+        line.classList.add('c360-sankey-selected');
+        this.dispatchEvent(new CustomEvent('link-click', { detail: { index: link.index } }));
+      };
+      line.addEventListener('click', select);
+      line.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          select();
+        }
+      });
       links.appendChild(line);
     });
 
@@ -96,6 +118,7 @@ class C360Sankey extends HTMLElement {
       box.setAttribute('width', node.x1 - node.x0);
       box.setAttribute('height', Math.max(1, node.y1 - node.y0));
       box.setAttribute('fill', node.color);
+      box.setAttribute('aria-hidden', 'true');
       const title = document.createElementNS(SVG, 'title');
       title.textContent = node.title;
       box.appendChild(title);
@@ -107,6 +130,7 @@ class C360Sankey extends HTMLElement {
       label.setAttribute('dy', '0.35em');
       label.setAttribute('text-anchor', left ? 'end' : 'start');
       label.setAttribute('class', 'c360-sankey-label');
+      label.setAttribute('aria-hidden', 'true');
       label.textContent = node.label;
       const labelTitle = document.createElementNS(SVG, 'title');
       labelTitle.textContent = node.title;

@@ -87,7 +87,8 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
     private static final String MATRIX_HINT = "Rows: segment in the earlier snapshot; columns: in the later one. "
             + "Click a number to list those customers.";
     private static final String FLOW_HINT = "Customers who changed segment, from the earlier snapshot (left) to the "
-            + "later one (right); those who stayed are left out. Click a flow to list those customers.";
+            + "later one (right); those who stayed are left out. Click a flow (or focus it and press Enter) to list "
+            + "those customers; the Matrix tab has the same counts as a table.";
 
     public SummaryView(SummaryService summaries, RfmService rfm) {
         this.summaries = summaries;
@@ -325,6 +326,7 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         flowTab.setId("summary-tab-flow");
         flow.setId("summary-flow");
         flow.addClassName("c360-sankey");
+        flow.setLabel("Movement between segments as a flow diagram; the Matrix tab shows the same counts as a table");
         flow.setVisible(false);
         flow.addLinkClickListener(e -> showMovers(flowShown.moves().get(flowShown.links().indexOf(e.link()))));
         movementTabs.addSelectedChangeListener(e -> {

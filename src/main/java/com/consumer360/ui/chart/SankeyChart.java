@@ -38,6 +38,7 @@ public class SankeyChart extends Component implements HasSize {
 
     private List<Node> nodes = List.of();
     private List<Link> links = List.of();
+    private String label = "";
 
     /** An empty diagram, as wide as its container, {@code height} pixels high. */
     public SankeyChart(int height) {
@@ -59,6 +60,12 @@ public class SankeyChart extends Component implements HasSize {
         getElement().setProperty("config", json(height()));
     }
 
+    /** Names the diagram for screen readers (the SVG's aria-label); each link is read out as its tooltip. */
+    public void setLabel(String label) {
+        this.label = label == null ? "" : label;
+        getElement().setProperty("config", json(height()));
+    }
+
     /** The links shown, in the order the link-click event's index refers to. */
     public List<Link> links() {
         return links;
@@ -76,6 +83,7 @@ public class SankeyChart extends Component implements HasSize {
     private String json(int height) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("height", height);
+        config.put("label", label);
         config.put("nodes", nodes);
         config.put("links", links);
         return JSON.writeValueAsString(config);
