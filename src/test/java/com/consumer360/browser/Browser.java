@@ -41,6 +41,9 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,800");
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -151,6 +154,13 @@ final class Browser implements AutoCloseable {
     /** The element that has the keyboard focus. */
     WebElement activeElement() {
         return driver.switchTo().activeElement();
+    }
+
+    /** The browser console's messages so far, one a line, to print when a wait for the page fails. */
+    String console() {
+        StringBuilder out = new StringBuilder();
+        driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(e -> out.append(e).append('\n'));
+        return out.toString();
     }
 
     WebElement find(String css) {

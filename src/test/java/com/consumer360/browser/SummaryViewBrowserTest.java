@@ -61,11 +61,85 @@ class SummaryViewBrowserTest {
             List<String> summary = browser.download("#summary-export");
             assertThat(String.join("\n", summary)).contains("region,North").doesNotContain("South", "East");
 
+            Flow flow = clickWidestFlow(browser, false);
+            List<String> flowMovers = browser.download("#movers-export");
+            assertThat(flowMovers).hasSize((int) flow.customers() + 1);
+            assertThat(flowMovers.subList(1, flowMovers.size())).allSatisfy(line -> assertThat(line).contains(",North,"));
+            assertThat(flow.customers()).isEqualTo(moversInSql(flow, " AND region_id = 1"))
+                    .isLessThan(moversInSql(flow, ""));
+            browser.script("document.querySelector('#summary-flow').scrollIntoView({block: 'center'})");
+            browser.movePointerAway();
+            browser.settle();
+            browser.screenshot("summary-sankey-north");
+
             browser.resize(820, 1100);
             browser.settle();
             assertThat(browser.fitsWidth()).as("no horizontal scrolling at tablet width").isTrue();
+            browser.waitUntilScript("const svg = document.querySelector('#summary-flow svg');"
+                    + "return !!svg && svg.getAttribute('width') <= window.innerWidth");
+            browser.screenshot("summary-sankey-north-tablet");
+            browser.script("arguments[0].click()", browser.find("#summary-tab-matrix"));
+            browser.script("document.querySelector('#summary-movement-tabs').scrollIntoView({block: 'center'})");
+            browser.settle();
             browser.screenshot("summary-north-tablet");
         }
+    }
+
+    /** Customers in one cell of the default pair's movement, by superuser SQL over the regions given. */
+    private static long moversInSql(Flow flow, String region) throws java.sql.SQLException {
+        long current = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
+        long previous = superuserLong("SELECT snapshot_id FROM snapshot s WHERE s.as_of_date < (SELECT as_of_date FROM "
+                + "snapshot WHERE snapshot_id = ?) ORDER BY as_of_date DESC, snapshot_id DESC LIMIT 1", current);
+        return superuserLong("SELECT count(*) FROM (SELECT * FROM snap_customer WHERE snapshot_id = ?" + region + ") x "
+                + "FULL JOIN (SELECT * FROM snap_customer WHERE snapshot_id = ?" + region + ") y "
+                + "ON x.customer_id = y.customer_id "
+                + "WHERE coalesce(x.segment, '(new)') = ? AND coalesce(y.segment, '(gone)') = ?",
+                previous, current, flow.from(), flow.to());
+    }
+
+    private record Flow(String from, String to, long customers) {
+    }
+
+    /**
+     * Opens the movement's Flow tab, checks that it draws one link per non-zero cell off the matrix's diagonal and
+     * clicks the widest link between two segments (or presses Enter on it); the movers list shows that cell.
+     */
+    private static Flow clickWidestFlow(Browser browser, boolean keyboard) {
+        browser.script("arguments[0].click()", browser.find("#summary-tab-flow"));
+        try {
+            browser.waitFor("#summary-flow svg path.c360-sankey-link");
+        } catch (RuntimeException e) {
+            System.out.println("Flow not drawn; browser console:\n" + browser.console() + "element: " + browser.script(
+                    "const f = document.querySelector('#summary-flow'); return f && JSON.stringify({width: f.clientWidth,"
+                    + " display: getComputedStyle(f).display, defined: !!customElements.get('c360-sankey')})"));
+            throw e;
+        }
+        browser.settle();
+        long cells = (Long) browser.script("return document.querySelectorAll("
+                + "'#summary-movement td:not(.c360-movement-stay) vaadin-button').length");
+        long paths = (Long) browser.script("return document.querySelectorAll('#summary-flow path.c360-sankey-link').length");
+        assertThat(paths).as("one link per non-zero cell off the diagonal").isEqualTo(cells).isPositive();
+        assertThat((Long) browser.script("return document.querySelectorAll('#summary-flow rect').length")).isPositive();
+        assertThat(browser.find("#summary-flow svg").getAttribute("aria-label")).contains("Matrix tab");
+        assertThat((Long) browser.script("return document.querySelectorAll('#summary-flow path.c360-sankey-link"
+                + "[role=button][tabindex=\"0\"][aria-label]').length")).as("every link is a labelled button")
+                .isEqualTo(paths);
+        WebElement widest = (WebElement) browser.script("return Array.from(document.querySelectorAll("
+                + "'#summary-flow path.c360-sankey-link')).filter(p => p.dataset.source !== '(new)' "
+                + "&& p.dataset.target !== '(gone)').sort((a, b) => b.dataset.value - a.dataset.value)[0]");
+        Flow flow = new Flow(widest.getAttribute("data-source"), widest.getAttribute("data-target"),
+                Long.parseLong(widest.getAttribute("data-value")));
+        assertThat(flow.from()).isNotEqualTo(flow.to());
+        if (keyboard) {
+            browser.script("arguments[0].focus(); arguments[0].dispatchEvent(new KeyboardEvent('keydown', "
+                    + "{key: 'Enter', bubbles: true}))", widest);
+        } else {
+            browser.script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", widest);
+        }
+        browser.waitForText("#movers-title", flow.from() + " → " + flow.to() + ": ");
+        browser.settle();
+        assertThat(browser.find("#movers-title").getText()).contains(String.format("%,d customers", flow.customers()));
+        return flow;
     }
 
     @Test
@@ -106,6 +180,14 @@ class SummaryViewBrowserTest {
             browser.settle();
             browser.screenshot("summary-exec");
             String before = browser.find("#summary-new").getText();
+            Flow flow = clickWidestFlow(browser, true);
+            List<String> flowMovers = browser.download("#movers-export");
+            assertThat(flowMovers).hasSize((int) flow.customers() + 1);
+            assertThat(flow.customers()).isEqualTo(moversInSql(flow, ""));
+            browser.script("document.querySelector('#summary-flow').scrollIntoView({block: 'center'})");
+            browser.movePointerAway();
+            browser.settle();
+            browser.screenshot("summary-flow");
             long oldest = superuserLong("SELECT snapshot_id FROM snapshot ORDER BY as_of_date, snapshot_id LIMIT 1");
             long current = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
             browser.open("summary?from=" + oldest + "&to=" + current);

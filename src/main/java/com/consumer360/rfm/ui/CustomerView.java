@@ -1,5 +1,6 @@
 package com.consumer360.rfm.ui;
 
+import com.consumer360.ui.SegmentColors;
 import com.consumer360.ui.Formats;
 import com.consumer360.ui.Cards;
 import com.consumer360.ui.ExportLinks;

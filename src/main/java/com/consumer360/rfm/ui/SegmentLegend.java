@@ -1,5 +1,6 @@
 package com.consumer360.rfm.ui;
 
+import com.consumer360.ui.SegmentColors;
 import com.consumer360.analytics.rfm.Segment;
 import com.consumer360.analytics.rfm.SegmentMap;
 import com.vaadin.flow.component.html.Div;

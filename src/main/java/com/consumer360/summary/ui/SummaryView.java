@@ -14,6 +14,7 @@ import com.consumer360.ui.Formats;
 import com.consumer360.ui.PageHeader;
 import com.consumer360.ui.RegionFilter;
 import com.consumer360.ui.chart.ApexChart;
+import com.consumer360.ui.chart.SankeyChart;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,6 +34,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -68,12 +71,24 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
     private final UnorderedList notable = new UnorderedList();
     private final Grid<WeeklySummary.SegmentRow> segments = new Grid<>();
     private final Div movement = new Div();
+    private final Tab matrixTab = new Tab("Matrix");
+    private final Tab flowTab = new Tab("Flow");
+    private final Tabs movementTabs = new Tabs(matrixTab, flowTab);
+    private final SankeyChart flow = new SankeyChart(460);
+    private final Paragraph movementHint = Cards.muted(MATRIX_HINT);
+    private MovementFlow flowShown;
     private final Grid<WeeklySummary.RegionRow> byRegion = new Grid<>();
     private final Div regionCard;
     private final CustomerList movers = new CustomerList("movers");
     private final Span error = new Span();
     private WeeklySummary shown = WeeklySummary.NONE;
     private final List<SnapshotRef> snapshots;
+
+    private static final String MATRIX_HINT = "Rows: segment in the earlier snapshot; columns: in the later one. "
+            + "Click a number to list those customers.";
+    private static final String FLOW_HINT = "Customers who changed segment, from the earlier snapshot (left) to the "
+            + "later one (right); those who stayed are left out. Click a flow (or focus it and press Enter) to list "
+            + "those customers; the Matrix tab has the same counts as a table.";
 
     public SummaryView(SummaryService summaries, RfmService rfm) {
         this.summaries = summaries;
@@ -110,13 +125,13 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         configureSegments();
         movement.setId("summary-movement");
         movement.addClassName("c360-summary-movement");
+        configureFlow();
         configureRegions();
         regionCard = Cards.card("By region", byRegion);
         movers.setId("movers-section");
         add(PageHeader.of("Weekly summary", summary, later, earlier, regions, export), error, headline,
                 wide(Cards.card("Notable moves", notable)),
-                wide(Cards.card("Movement between segments", Cards.muted("Rows: segment in the earlier snapshot; "
-                        + "columns: in the later one. Click a number to list those customers."), movement)),
+                wide(Cards.card("Movement between segments", movementTabs, movementHint, movement, flow)),
                 movers, wide(Cards.card("Segments", segments)), wide(regionCard),
                 DefinitionsPanel.of("summary-definitions", "Definitions: weekly summary", SummaryDefinitions.PARAGRAPHS,
                         "section Weekly summary"));
@@ -305,8 +320,27 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         byRegion.addThemeVariants(GridVariant.LUMO_COMPACT);
     }
 
+    private void configureFlow() {
+        movementTabs.setId("summary-movement-tabs");
+        matrixTab.setId("summary-tab-matrix");
+        flowTab.setId("summary-tab-flow");
+        flow.setId("summary-flow");
+        flow.addClassName("c360-sankey");
+        flow.setLabel("Movement between segments as a flow diagram; the Matrix tab shows the same counts as a table");
+        flow.setVisible(false);
+        flow.addLinkClickListener(e -> showMovers(flowShown.moves().get(flowShown.links().indexOf(e.link()))));
+        movementTabs.addSelectedChangeListener(e -> {
+            boolean flowSelected = e.getSelectedTab() == flowTab;
+            flow.setVisible(flowSelected);
+            movement.setVisible(!flowSelected);
+            movementHint.setText(flowSelected ? FLOW_HINT : MATRIX_HINT);
+        });
+    }
+
     private void showMovement() {
         movement.removeAll();
+        flowShown = MovementFlow.of(shown);
+        flow.setData(flowShown.nodes(), flowShown.links());
         if (shown.previous() == null) {
             movement.add(Cards.muted("Movement needs an earlier snapshot."));
             return;

@@ -1,4 +1,7 @@
-/** Charts: our own thin Flow component over the npm apexcharts package, the one chart component of every view. */
+/**
+ * Charts: our own thin Flow components, {@code ApexChart} over the npm apexcharts package for every ordinary chart and
+ * {@code SankeyChart} over the npm d3-sankey package for flow diagrams, which ApexCharts does not draw.
+ */
 @NamedInterface("chart")
 package com.consumer360.ui.chart;
 

@@ -1,9 +1,9 @@
-package com.consumer360.rfm.ui;
+package com.consumer360.ui;
 
 import java.util.Map;
 
-/** One colour per segment, from best (green) to lost (grey), used in legends, chips and charts. */
-final class SegmentColors {
+/** One colour per RFM segment, from best (green) to lost (grey), used in legends, chips and charts of every page. */
+public final class SegmentColors {
 
     private static final Map<String, String> COLORS = Map.ofEntries(
             Map.entry("Champions", "#1a7f37"),
@@ -21,7 +21,8 @@ final class SegmentColors {
     private SegmentColors() {
     }
 
-    static String of(String segment) {
+    /** The segment's colour (a CSS hex colour); grey for anything that is not a segment name. */
+    public static String of(String segment) {
         return COLORS.getOrDefault(segment, "#8c959f");
     }
 }
