@@ -36,6 +36,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,800");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -129,6 +130,19 @@ final class Browser implements AutoCloseable {
     /** The element that has the keyboard focus. */
     WebElement activeElement() {
         return driver.switchTo().activeElement();
+    }
+
+    /** The browser console's messages since the last call (errors such as Content-Security-Policy refusals). */
+    List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+    }
+
+    /** Fetches a URL with the browser's cookies: "status content-type" on the first line, then the body. */
+    String fetch(String url) {
+        return (String) asyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type')"
+                + " + '\\n' + t))).catch(e => done('failed ' + e))", url);
     }
 
     WebElement find(String css) {

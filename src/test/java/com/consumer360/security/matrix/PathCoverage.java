@@ -340,6 +340,10 @@ final class PathCoverage {
         NOT_DATA_BEARING.put("RefreshService.history", "run metadata and row counts, admins only (RefreshServiceSecurityTest)");
         NOT_DATA_BEARING.put("DigestService.subscribe", "writes the caller's own subscription");
         NOT_DATA_BEARING.put("DigestService.setEmail", "writes the caller's own e-mail address");
+        NOT_DATA_BEARING.put("AuditService.events", "the audit trail (who did what), admins only (AuditTrailTest)");
+        NOT_DATA_BEARING.put("AuditService.count", "the audit trail, admins only (AuditTrailTest)");
+        NOT_DATA_BEARING.put("AuditService.actions", "action names");
+        NOT_DATA_BEARING.put("AuditService.export", "the audit trail, admins only (AuditTrailTest)");
         NOT_DATA_BEARING.put("UserAdminService.users", "user accounts, admins only (UserAdminServiceTest)");
         NOT_DATA_BEARING.put("UserAdminService.regions", "all region names for assigning them, admins only");
         NOT_DATA_BEARING.put("UserAdminService.roles", "role names");
@@ -364,6 +368,7 @@ final class PathCoverage {
         VIEWS.put("UsersView", "admins only; UserAdminService; UsersViewBrowserTest");
         VIEWS.put("RefreshView", "admins only; RefreshService; RefreshViewBrowserTest");
         VIEWS.put("LoginView", "anonymous; no data");
+        VIEWS.put("AuditView", "admins only; AuditService; AuditTrailTest, ViewAsBrowserTest");
     }
 
     private static long[] oneCustomerPerRegion() throws Exception {
