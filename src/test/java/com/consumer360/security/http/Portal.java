@@ -36,6 +36,12 @@ final class Portal {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The CSRF token the login page hands its form (Vaadin's {@code _csrf} meta tag). */
     String loginPageToken() throws IOException, InterruptedException {
         Matcher token = CSRF.matcher(get("/login").body());
