@@ -12,8 +12,10 @@ import com.consumer360.cohorts.CohortFilter;
 import com.consumer360.cohorts.CohortService;
 import com.consumer360.cohorts.RetentionMatrix;
 import com.consumer360.export.ExportFormat;
+import com.consumer360.rfm.CustomerSearchService;
 import com.consumer360.rfm.RfmMatrix;
 import com.consumer360.rfm.RfmService;
+import com.consumer360.sales.SalesFilter;
 import com.consumer360.sales.SalesOverview;
 import com.consumer360.sales.SalesService;
 import com.consumer360.summary.DigestService;
@@ -45,6 +47,7 @@ final class PathCoverage {
     /** Rule sets to ask for: all-region (0) and each region, whether the user may see it or not. */
     static final short[] RULE_SETS = {0, 1, 2, 3, 4, 5};
     static final CustomerOrder ORDER = CustomerOrder.BY_MONETARY;
+    static final SalesFilter EVERY_REGION_SALES = new SalesFilter(null, null, EVERY_REGION);
 
     static final Map<String, Probe> PROBES = new LinkedHashMap<>();
     static final Map<String, String> NOT_DATA_BEARING = new LinkedHashMap<>();
@@ -58,6 +61,7 @@ final class PathCoverage {
 
     static {
         sales();
+        search();
         rfm();
         cohorts();
         behaviour();
@@ -86,6 +90,36 @@ final class PathCoverage {
             o.figure("net revenue by month", overview.byMonth().stream().map(SalesOverview.MonthlySales::netRevenue)
                     .reduce(BigDecimal.ZERO, BigDecimal::add), superuserDecimal(
                     "SELECT coalesce(sum(net_amount), 0) FROM fact_sales WHERE region_id = ANY (?::smallint[])", o));
+            // A crafted filter naming every region over the whole period.
+            SalesOverview crafted = o.result(beans.getBean(SalesService.class).overview(EVERY_REGION_SALES));
+            o.figure("net revenue by region, every region asked for", crafted.byRegion().stream()
+                    .map(SalesOverview.RegionSales::netRevenue).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    superuserDecimal("SELECT coalesce(sum(net_amount), 0) FROM fact_sales"
+                            + " WHERE region_id = ANY (?::smallint[])", o));
+        });
+        probe("SalesService.regions", (beans, o) -> o.result(beans.getBean(SalesService.class).regions()));
+        probe("SalesService.exportByMonth", (beans, o) -> {
+            SalesService sales = beans.getBean(SalesService.class);
+            o.export(ExportFormat.CSV, out -> sales.exportByMonth(EVERY_REGION_SALES, ExportFormat.CSV, out));
+            o.export(ExportFormat.XLSX, out -> sales.exportByMonth(SalesFilter.ALL, ExportFormat.XLSX, out));
+        });
+        probe("SalesService.exportByRegion", (beans, o) -> {
+            SalesService sales = beans.getBean(SalesService.class);
+            o.export(ExportFormat.CSV, out -> sales.exportByRegion(EVERY_REGION_SALES, ExportFormat.CSV, out));
+            o.export(ExportFormat.XLSX, out -> sales.exportByRegion(SalesFilter.ALL, ExportFormat.XLSX, out));
+        });
+    }
+
+    private static void search() {
+        // Every region's first customer by id, and texts that match many names in every region.
+        probe("CustomerSearchService.search", (beans, o) -> {
+            CustomerSearchService search = beans.getBean(CustomerSearchService.class);
+            for (long id : oneCustomerPerRegion()) {
+                o.result(search.search(Long.toString(id)));
+            }
+            for (String text : List.of("an", "er", "1", "%", "' OR 1=1 --")) {
+                o.result(search.search(text));
+            }
         });
     }
 
@@ -368,6 +402,7 @@ final class PathCoverage {
         VIEWS.put("UsersView", "admins only; UserAdminService; UsersViewBrowserTest");
         VIEWS.put("RefreshView", "admins only; RefreshService; RefreshViewBrowserTest");
         VIEWS.put("LoginView", "anonymous; no data");
+        VIEWS.put("CustomerSearchView", "CustomerSearchService (matrix); CustomerSearchBrowserTest as north");
         VIEWS.put("AuditView", "admins only; AuditService; AuditTrailTest, ViewAsBrowserTest");
     }
 
