@@ -36,13 +36,33 @@ public enum ExportFormat {
 
     /** Writes the whole table to {@code out} (flushed, not closed). */
     public void write(ExportTable table, OutputStream out) {
+        long[] rows = {0};
+        ExportTable counted = new ExportTable(table.title(), table.columns(), sink -> table.rows().writeTo(values -> {
+            rows[0]++;
+            sink.row(values);
+        }));
         try {
             switch (this) {
-                case CSV -> CsvTableWriter.write(table, out);
-                case XLSX -> XlsxTableWriter.write(table, out);
+                case CSV -> CsvTableWriter.write(counted, out);
+                case XLSX -> XlsxTableWriter.write(counted, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            LAST_WRITE.set(new Written(table.title(), rows[0]));
         }
     }
+
+    /** The table last written on this thread (title and data rows), for the audit of a download; null if none. */
+    public static Written lastWrittenOnThisThread() {
+        Written written = LAST_WRITE.get();
+        LAST_WRITE.remove();
+        return written;
+    }
+
+    /** What {@link #write} wrote: the table's title and its number of data rows. */
+    public record Written(String title, long rows) {
+    }
+
+    private static final ThreadLocal<Written> LAST_WRITE = new ThreadLocal<>();
 }

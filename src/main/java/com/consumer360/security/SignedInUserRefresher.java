@@ -6,6 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.authentication.switchuser.SwitchUserGrantedAuthority;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -43,8 +47,12 @@ final class SignedInUserRefresher extends OncePerRequestFilter {
                 }
             } else if (!current.roles().equals(signedIn.roles()) || !current.regionIds().equals(signedIn.regionIds())
                     || current.id() != signedIn.id()) {
+                // A view-as keeps its link to the admin behind it (the switch-user authority) across the change.
+                List<GrantedAuthority> authorities = new ArrayList<>(current.getAuthorities());
+                authentication.getAuthorities().stream().filter(SwitchUserGrantedAuthority.class::isInstance)
+                        .forEach(authorities::add);
                 UsernamePasswordAuthenticationToken updated = UsernamePasswordAuthenticationToken.authenticated(
-                        current, null, current.getAuthorities());
+                        current, null, authorities);
                 updated.setDetails(authentication.getDetails());
                 context.setAuthentication(updated);
             }

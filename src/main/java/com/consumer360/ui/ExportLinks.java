@@ -4,10 +4,13 @@ import com.consumer360.export.ExportFormat;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * "Export CSV" and "Export XLSX" download links for one table. The page passes a writer that calls its scoped
@@ -52,9 +55,23 @@ public class ExportLinks extends Div {
         return event -> {
             event.setFileName(format.fileName(baseName));
             event.setContentType(format.contentType());
+            ExportFormat.lastWrittenOnThisThread();
             try (OutputStream out = event.getOutputStream()) {
                 writer.write(format, out);
             }
+            ExportFormat.Written written = ExportFormat.lastWrittenOnThisThread();
+            publish(new ExportDownloaded(format.fileName(baseName), format,
+                    written == null ? baseName : written.title(), written == null ? 0 : written.rows()));
         };
+    }
+
+    /** Tells the application (the audit trail) about the download; the links are no beans, so through the context. */
+    private static void publish(ExportDownloaded downloaded) {
+        VaadinServlet servlet = VaadinServlet.getCurrent();
+        ApplicationContext context = servlet == null ? null
+                : WebApplicationContextUtils.getWebApplicationContext(servlet.getServletContext());
+        if (context != null) {
+            context.publishEvent(downloaded);
+        }
     }
 }

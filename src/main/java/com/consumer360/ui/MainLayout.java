@@ -1,6 +1,7 @@
 package com.consumer360.ui;
 
 import com.consumer360.security.AppUser;
+import com.consumer360.security.ViewAs;
 import com.consumer360.warehouse.DataFreshness;
 import com.consumer360.warehouse.WarehouseStatusService;
 import org.springframework.security.access.AccessDeniedException;
@@ -8,6 +9,8 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -42,6 +45,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .map(u -> u.displayName() + " (" + String.join(", ", u.roles()) + ")").orElse("");
         Button signOut = new Button("Sign out", e -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.setId("sign-out");
         Span userName = new Span(user);
         userName.addClassName("c360-user");
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, freshness, userName, signOut);
@@ -50,8 +54,21 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.setWidthFull();
         header.addClassName("c360-header");
         addToNavbar(header);
+        ViewAs.admin().ifPresent(admin -> addToNavbar(viewAsBanner(authentication, admin)));
         addToDrawer(navigation());
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** While an admin views the portal as another user: who, and the way back (a full page load, not a route). */
+    private static Div viewAsBanner(AuthenticationContext authentication, String admin) {
+        String viewed = authentication.getPrincipalName().orElse("");
+        Anchor exit = new Anchor(ViewAs.EXIT, "Exit view as");
+        exit.setRouterIgnore(true);
+        exit.setId("view-as-exit");
+        Div banner = new Div(new Span("Viewing as " + viewed), new Span(" (signed in as " + admin + ")"), exit);
+        banner.setId("view-as-banner");
+        banner.addClassName("c360-view-as");
+        return banner;
     }
 
     private static SideNav navigation() {

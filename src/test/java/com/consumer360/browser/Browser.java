@@ -163,6 +163,19 @@ final class Browser implements AutoCloseable {
         return out.toString();
     }
 
+    /** The browser console's messages since the last call (errors such as Content-Security-Policy refusals). */
+    List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+    }
+
+    /** Fetches a URL with the browser's cookies: "status content-type" on the first line, then the body. */
+    String fetch(String url) {
+        return (String) asyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type')"
+                + " + '\\n' + t))).catch(e => done('failed ' + e))", url);
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

@@ -1,0 +1,2 @@
+/** The admin page of the audit trail. */
+package com.consumer360.audit.ui;

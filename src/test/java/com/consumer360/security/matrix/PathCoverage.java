@@ -1,0 +1,438 @@
+package com.consumer360.security.matrix;
+
+import com.consumer360.basket.BasketService;
+import com.consumer360.basket.RuleFilter;
+import com.consumer360.basket.RuleOrder;
+import com.consumer360.behaviour.BehaviourFilter;
+import com.consumer360.behaviour.BehaviourService;
+import com.consumer360.behaviour.GroupRule;
+import com.consumer360.clv.ChurnThresholds;
+import com.consumer360.clv.ClvService;
+import com.consumer360.cohorts.CohortFilter;
+import com.consumer360.cohorts.CohortService;
+import com.consumer360.cohorts.RetentionMatrix;
+import com.consumer360.export.ExportFormat;
+import com.consumer360.rfm.CustomerSearchService;
+import com.consumer360.rfm.RfmMatrix;
+import com.consumer360.rfm.RfmService;
+import com.consumer360.sales.SalesFilter;
+import com.consumer360.sales.SalesOverview;
+import com.consumer360.sales.SalesService;
+import com.consumer360.summary.DigestService;
+import com.consumer360.summary.SnapshotRef;
+import com.consumer360.summary.SummaryService;
+import com.consumer360.summary.WeeklySummary;
+import com.consumer360.support.TestDatabase;
+import com.consumer360.warehouse.CustomerOrder;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The coverage registry of {@link RoleByPathMatrixTest}: for every public method of every {@code @Service} either a
+ * {@link Probe} that calls it (key {@code SimpleClassName.method}, one probe for all overloads) or a reason why it
+ * returns no customer-level or aggregate data; for every {@code @Route} view, how its data reaches it. A new service
+ * method or view that is in neither fails the build — add one line here (see docs/security.md, "Adding a path").
+ */
+final class PathCoverage {
+
+    /** A region filter naming every region: a crafted filter must never widen the scope. */
+    static final Set<Short> EVERY_REGION = Set.of((short) 1, (short) 2, (short) 3, (short) 4, (short) 5);
+    /** Rule sets to ask for: all-region (0) and each region, whether the user may see it or not. */
+    static final short[] RULE_SETS = {0, 1, 2, 3, 4, 5};
+    static final CustomerOrder ORDER = CustomerOrder.BY_MONETARY;
+    static final SalesFilter EVERY_REGION_SALES = new SalesFilter(null, null, EVERY_REGION);
+
+    static final Map<String, Probe> PROBES = new LinkedHashMap<>();
+    static final Map<String, String> NOT_DATA_BEARING = new LinkedHashMap<>();
+    /** Each view and how its data is covered; its constructor may take only discovered services. */
+    static final Map<String, String> VIEWS = new LinkedHashMap<>();
+    /** What a view may take besides services, and why that is safe. */
+    static final Map<String, String> VIEW_DEPENDENCIES = Map.of(
+            "com.consumer360.refresh.RefreshProgressBroadcaster", "background push to the admin's refresh page: each"
+                    + " listener runs in the scope of the user who registered it (ProgressListenerScopeTest)",
+            "org.springframework.beans.factory.ObjectProvider", "lazy access to a service (RefreshView's RefreshService)");
+
+    static {
+        sales();
+        search();
+        rfm();
+        cohorts();
+        behaviour();
+        summary();
+        clv();
+        basket();
+        notDataBearing();
+        views();
+    }
+
+    private PathCoverage() {
+    }
+
+    private static void probe(String path, Probe probe) {
+        if (PROBES.put(path, probe) != null) {
+            throw new IllegalStateException("two probes for " + path);
+        }
+    }
+
+    private static void sales() {
+        probe("SalesService.overview", (beans, o) -> {
+            SalesOverview overview = o.result(beans.getBean(SalesService.class).overview());
+            o.figure("net revenue by region", overview.byRegion().stream().map(SalesOverview.RegionSales::netRevenue)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add), superuserDecimal(
+                    "SELECT coalesce(sum(net_amount), 0) FROM fact_sales WHERE region_id = ANY (?::smallint[])", o));
+            o.figure("net revenue by month", overview.byMonth().stream().map(SalesOverview.MonthlySales::netRevenue)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add), superuserDecimal(
+                    "SELECT coalesce(sum(net_amount), 0) FROM fact_sales WHERE region_id = ANY (?::smallint[])", o));
+            // A crafted filter naming every region over the whole period.
+            SalesOverview crafted = o.result(beans.getBean(SalesService.class).overview(EVERY_REGION_SALES));
+            o.figure("net revenue by region, every region asked for", crafted.byRegion().stream()
+                    .map(SalesOverview.RegionSales::netRevenue).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    superuserDecimal("SELECT coalesce(sum(net_amount), 0) FROM fact_sales"
+                            + " WHERE region_id = ANY (?::smallint[])", o));
+        });
+        probe("SalesService.regions", (beans, o) -> o.result(beans.getBean(SalesService.class).regions()));
+        probe("SalesService.exportByMonth", (beans, o) -> {
+            SalesService sales = beans.getBean(SalesService.class);
+            o.export(ExportFormat.CSV, out -> sales.exportByMonth(EVERY_REGION_SALES, ExportFormat.CSV, out));
+            o.export(ExportFormat.XLSX, out -> sales.exportByMonth(SalesFilter.ALL, ExportFormat.XLSX, out));
+        });
+        probe("SalesService.exportByRegion", (beans, o) -> {
+            SalesService sales = beans.getBean(SalesService.class);
+            o.export(ExportFormat.CSV, out -> sales.exportByRegion(EVERY_REGION_SALES, ExportFormat.CSV, out));
+            o.export(ExportFormat.XLSX, out -> sales.exportByRegion(SalesFilter.ALL, ExportFormat.XLSX, out));
+        });
+    }
+
+    private static void search() {
+        // Every region's first customer by id, and texts that match many names in every region.
+        probe("CustomerSearchService.search", (beans, o) -> {
+            CustomerSearchService search = beans.getBean(CustomerSearchService.class);
+            for (long id : oneCustomerPerRegion()) {
+                o.result(search.search(Long.toString(id)));
+            }
+            for (String text : List.of("an", "er", "1", "%", "' OR 1=1 --")) {
+                o.result(search.search(text));
+            }
+        });
+    }
+
+    private static void rfm() {
+        probe("RfmService.regions", (beans, o) -> o.result(beans.getBean(RfmService.class).regions()));
+        probe("RfmService.matrix", (beans, o) -> {
+            RfmService rfm = beans.getBean(RfmService.class);
+            RfmMatrix matrix = o.result(rfm.matrix(Set.of()));
+            o.figure("RFM matrix customers", matrix.cells().stream().mapToLong(RfmMatrix.Cell::customers).sum(),
+                    superuserLong("SELECT count(*) FROM snap_customer c JOIN snapshot s USING (snapshot_id)"
+                            + " WHERE s.is_current AND c.region_id = ANY (?::smallint[])", o));
+            o.result(rfm.matrix(EVERY_REGION));
+        });
+        probe("RfmService.cellCustomers", (beans, o) -> o.result(beans.getBean(RfmService.class)
+                .cellCustomers(5, 5, EVERY_REGION, ORDER, 0, 500)));
+        probe("RfmService.exportCellCustomers", (beans, o) -> {
+            RfmService rfm = beans.getBean(RfmService.class);
+            o.export(ExportFormat.CSV, out -> rfm.exportCellCustomers(1, 1, EVERY_REGION, ORDER, out));
+            o.export(ExportFormat.XLSX, out -> rfm.exportCellCustomers(5, 5, EVERY_REGION, ORDER, ExportFormat.XLSX, out));
+        });
+        probe("RfmService.segmentCustomers", (beans, o) -> o.result(beans.getBean(RfmService.class)
+                .segmentCustomers("Champions", EVERY_REGION, ORDER, 0, 500)));
+        probe("RfmService.exportSegmentCustomers", (beans, o) -> {
+            RfmService rfm = beans.getBean(RfmService.class);
+            o.export(ExportFormat.CSV, out -> rfm.exportSegmentCustomers("Champions", EVERY_REGION, ORDER, out));
+            o.export(ExportFormat.XLSX, out -> rfm.exportSegmentCustomers("Lost", Set.of(), ORDER, ExportFormat.XLSX, out));
+        });
+        probe("RfmService.segments", (beans, o) -> o.result(beans.getBean(RfmService.class).segments(EVERY_REGION)));
+        probe("RfmService.segmentProfile", (beans, o) -> o.result(beans.getBean(RfmService.class)
+                .segmentProfile("Champions", EVERY_REGION)));
+        probe("RfmService.exportSegmentProfile", (beans, o) -> o.export(ExportFormat.XLSX, out -> beans
+                .getBean(RfmService.class).exportSegmentProfile("Champions", EVERY_REGION, ExportFormat.XLSX, out)));
+        probe("RfmService.exportSegments", (beans, o) -> {
+            RfmService rfm = beans.getBean(RfmService.class);
+            o.export(ExportFormat.CSV, out -> rfm.exportSegments(EVERY_REGION, out));
+            o.export(ExportFormat.XLSX, out -> rfm.exportSegments(EVERY_REGION, ExportFormat.XLSX, out));
+        });
+        probe("RfmService.customer", (beans, o) -> {
+            for (long id : oneCustomerPerRegion()) {
+                o.result(beans.getBean(RfmService.class).customer(id));
+            }
+        });
+        probe("RfmService.exportCustomerInvoices", (beans, o) -> {
+            for (long id : oneCustomerPerRegion()) {
+                o.export(ExportFormat.CSV, out -> beans.getBean(RfmService.class)
+                        .exportCustomerInvoices(id, ExportFormat.CSV, out));
+            }
+        });
+    }
+
+    private static void cohorts() {
+        probe("CohortService.regions", (beans, o) -> o.result(beans.getBean(CohortService.class).regions()));
+        probe("CohortService.countries", (beans, o) -> {
+            o.result(beans.getBean(CohortService.class).countries(null));
+            for (short region : EVERY_REGION) {
+                o.filtered(() -> beans.getBean(CohortService.class).countries(region));
+            }
+        });
+        probe("CohortService.segments", (beans, o) -> o.result(beans.getBean(CohortService.class).segments()));
+        probe("CohortService.matrix", (beans, o) -> {
+            RetentionMatrix matrix = o.result(beans.getBean(CohortService.class).matrix(CohortFilter.ALL));
+            o.figure("cohort sizes", matrix.rows().stream().mapToLong(RetentionMatrix.CohortRow::size).sum(),
+                    superuserLong("SELECT count(*) FROM snap_cohort_customer c JOIN snapshot s USING (snapshot_id)"
+                            + " WHERE s.is_current AND c.region_id = ANY (?::smallint[])", o));
+            for (short region : EVERY_REGION) {
+                o.filtered(() -> beans.getBean(CohortService.class).matrix(new CohortFilter(null, null, null, region)));
+            }
+        });
+        probe("CohortService.segmentCurve", (beans, o) -> o.result(beans.getBean(CohortService.class)
+                .segmentCurve(CohortFilter.ALL, "Champions", true)));
+        probe("CohortService.cellCustomers", (beans, o) -> {
+            CohortService cohorts = beans.getBean(CohortService.class);
+            for (RetentionMatrix.CohortRow row : cohorts.matrix(CohortFilter.ALL).rows().stream().limit(3).toList()) {
+                o.result(cohorts.cellCustomers(CohortFilter.ALL, row.cohort(), 0, ORDER, 0, 500));
+            }
+        });
+        probe("CohortService.exportCellCustomers", (beans, o) -> {
+            CohortService cohorts = beans.getBean(CohortService.class);
+            for (RetentionMatrix.CohortRow row : cohorts.matrix(CohortFilter.ALL).rows().stream().limit(2).toList()) {
+                o.export(ExportFormat.CSV, out -> cohorts.exportCellCustomers(CohortFilter.ALL, row.cohort(), 0, ORDER,
+                        ExportFormat.CSV, out));
+                o.export(ExportFormat.XLSX, out -> cohorts.exportCellCustomers(CohortFilter.ALL, row.cohort(), 1, ORDER,
+                        ExportFormat.XLSX, out));
+            }
+        });
+        probe("CohortService.exportMatrix", (beans, o) -> {
+            o.export(ExportFormat.CSV, out -> beans.getBean(CohortService.class).exportMatrix(CohortFilter.ALL,
+                    ExportFormat.CSV, out));
+            o.export(ExportFormat.XLSX, out -> beans.getBean(CohortService.class).exportMatrix(CohortFilter.ALL,
+                    ExportFormat.XLSX, out));
+        });
+    }
+
+    private static void behaviour() {
+        probe("BehaviourService.regions", (beans, o) -> o.result(beans.getBean(BehaviourService.class).regions()));
+        probe("BehaviourService.map", (beans, o) -> o.result(beans.getBean(BehaviourService.class).map(BehaviourFilter.ALL)));
+        probe("BehaviourService.compare", (beans, o) -> o.result(beans.getBean(BehaviourService.class)
+                .compare(BehaviourFilter.ALL, GroupRule.FREQUENT_BUT_LAPSED, GroupRule.BIG_SPENDERS_RARE_VISITS)));
+        probe("BehaviourService.groupCustomers", (beans, o) -> o.result(beans.getBean(BehaviourService.class)
+                .groupCustomers(BehaviourFilter.ALL, GroupRule.EVERYONE, ORDER, 0, 1000)));
+        probe("BehaviourService.exportGroupCustomers", (beans, o) -> o.export(ExportFormat.CSV, out -> beans
+                .getBean(BehaviourService.class).exportGroupCustomers(BehaviourFilter.ALL, GroupRule.EVERYONE, ORDER,
+                        ExportFormat.CSV, out)));
+        probe("BehaviourService.exportMap", (beans, o) -> o.export(ExportFormat.XLSX, out -> beans
+                .getBean(BehaviourService.class).exportMap(BehaviourFilter.ALL, ExportFormat.XLSX, out)));
+        probe("BehaviourService.exportComparison", (beans, o) -> o.export(ExportFormat.CSV, out -> beans
+                .getBean(BehaviourService.class).exportComparison(BehaviourFilter.ALL, GroupRule.FREQUENT_BUT_LAPSED,
+                        GroupRule.BIG_SPENDERS_RARE_VISITS, ExportFormat.CSV, out)));
+    }
+
+    private static void summary() {
+        probe("SummaryService.snapshots", (beans, o) -> o.result(beans.getBean(SummaryService.class).snapshots()));
+        probe("SummaryService.summary", (beans, o) -> o.result(beans.getBean(SummaryService.class)
+                .summary(null, null, EVERY_REGION)));
+        probe("SummaryService.movers", (beans, o) -> {
+            SummaryService summaries = beans.getBean(SummaryService.class);
+            List<SnapshotRef> snapshots = summaries.snapshots();
+            if (snapshots.size() < 2) {
+                throw new IllegalStateException("the test data has fewer than two snapshots");
+            }
+            long current = snapshots.get(0).id();
+            long previous = snapshots.get(1).id();
+            WeeklySummary summary = summaries.summary(previous, current, Set.of());
+            for (WeeklySummary.Move move : summary.movement().stream().limit(3).toList()) {
+                o.result(summaries.movers(previous, current, move.from(), move.to(), EVERY_REGION, ORDER, 0, 500));
+            }
+        });
+        probe("SummaryService.exportMovers", (beans, o) -> {
+            SummaryService summaries = beans.getBean(SummaryService.class);
+            List<SnapshotRef> snapshots = summaries.snapshots();
+            long current = snapshots.get(0).id();
+            long previous = snapshots.get(1).id();
+            for (WeeklySummary.Move move : summaries.summary(previous, current, Set.of()).movement().stream().limit(2).toList()) {
+                o.export(ExportFormat.CSV, out -> summaries.exportMovers(previous, current, move.from(), move.to(),
+                        EVERY_REGION, ORDER, ExportFormat.CSV, out));
+            }
+        });
+        probe("SummaryService.exportSummary", (beans, o) -> {
+            o.export(ExportFormat.CSV, out -> beans.getBean(SummaryService.class).exportSummary(null, null, EVERY_REGION,
+                    ExportFormat.CSV, out));
+            o.export(ExportFormat.XLSX, out -> beans.getBean(SummaryService.class).exportSummary(null, null, EVERY_REGION,
+                    ExportFormat.XLSX, out));
+        });
+        probe("DigestService.myDigests", (beans, o) -> o.result(beans.getBean(DigestService.class).myDigests()));
+        probe("DigestService.myDigest", (beans, o) -> {
+            for (long id : superuserLongs("SELECT digest_id FROM digest ORDER BY 1 LIMIT 20")) {
+                o.result(beans.getBean(DigestService.class).myDigest(id));
+            }
+        });
+        probe("DigestService.mySettings", (beans, o) -> o.result(beans.getBean(DigestService.class).mySettings()));
+    }
+
+    private static void clv() {
+        probe("ClvService.regions", (beans, o) -> o.result(beans.getBean(ClvService.class).regions()));
+        probe("ClvService.summary", (beans, o) -> o.result(beans.getBean(ClvService.class).summary(EVERY_REGION)));
+        probe("ClvService.highValue", (beans, o) -> o.result(beans.getBean(ClvService.class).highValue(EVERY_REGION, 0, 500)));
+        probe("ClvService.highValueCount", (beans, o) -> o.result(beans.getBean(ClvService.class).highValueCount(EVERY_REGION)));
+        probe("ClvService.exportHighValue", (beans, o) -> {
+            o.export(ExportFormat.CSV, out -> beans.getBean(ClvService.class).exportHighValue(EVERY_REGION, ExportFormat.CSV, out));
+            o.export(ExportFormat.XLSX, out -> beans.getBean(ClvService.class).exportHighValue(Set.of(), ExportFormat.XLSX, out));
+        });
+        probe("ClvService.churnRisk", (beans, o) -> o.result(beans.getBean(ClvService.class)
+                .churnRisk(ChurnThresholds.DEFAULTS, EVERY_REGION, 0, 500)));
+        probe("ClvService.churnRiskCount", (beans, o) -> o.result(beans.getBean(ClvService.class)
+                .churnRiskCount(ChurnThresholds.DEFAULTS, EVERY_REGION)));
+        probe("ClvService.exportChurnRisk", (beans, o) -> o.export(ExportFormat.CSV, out -> beans.getBean(ClvService.class)
+                .exportChurnRisk(ChurnThresholds.DEFAULTS, EVERY_REGION, ExportFormat.CSV, out)));
+        probe("ClvService.bySegment", (beans, o) -> o.result(beans.getBean(ClvService.class).bySegment(EVERY_REGION)));
+        probe("ClvService.clvHistogram", (beans, o) -> o.result(beans.getBean(ClvService.class).clvHistogram(EVERY_REGION)));
+        probe("ClvService.pAliveHistogram", (beans, o) -> o.result(beans.getBean(ClvService.class).pAliveHistogram(EVERY_REGION)));
+        // The holdout check is cached (HoldoutCache): asked twice, with and without a filter, so a cached answer of
+        // another user (the previous user of this matrix asked the same) would be caught here.
+        probe("ClvService.modelFit", (beans, o) -> {
+            o.result(beans.getBean(ClvService.class).modelFit(Set.of()));
+            o.result(beans.getBean(ClvService.class).modelFit(EVERY_REGION));
+        });
+    }
+
+    private static void basket() {
+        probe("BasketService.ruleSets", (beans, o) -> o.filtered(() -> beans.getBean(BasketService.class).ruleSets()));
+        probe("BasketService.ruleSet", (beans, o) -> {
+            for (short set : RULE_SETS) {
+                o.filtered(() -> beans.getBean(BasketService.class).ruleSet(set));
+            }
+        });
+        probe("BasketService.count", (beans, o) -> {
+            for (short set : RULE_SETS) {
+                o.filtered(() -> beans.getBean(BasketService.class).count(RuleFilter.all(set)));
+            }
+        });
+        probe("BasketService.rules", (beans, o) -> {
+            for (short set : RULE_SETS) {
+                o.filtered(() -> beans.getBean(BasketService.class).rules(RuleFilter.all(set), RuleOrder.BY_RANK, 0, 200));
+            }
+        });
+        probe("BasketService.rule", (beans, o) -> {
+            for (short set : RULE_SETS) {
+                o.filtered(() -> beans.getBean(BasketService.class).rule(set, 1));
+            }
+        });
+        probe("BasketService.points", (beans, o) -> {
+            for (short set : RULE_SETS) {
+                o.filtered(() -> beans.getBean(BasketService.class).points(RuleFilter.all(set)));
+            }
+        });
+        probe("BasketService.products", (beans, o) -> {
+            for (short set : RULE_SETS) {
+                o.filtered(() -> beans.getBean(BasketService.class).products(set, "", 0, 200));
+            }
+        });
+        probe("BasketService.productCount", (beans, o) -> {
+            for (short set : RULE_SETS) {
+                o.filtered(() -> beans.getBean(BasketService.class).productCount(set, ""));
+            }
+        });
+        probe("BasketService.hasProduct", (beans, o) -> {
+            BasketService basket = beans.getBean(BasketService.class);
+            for (short set : RULE_SETS) {
+                for (String product : basket.products(set, "", 0, 3)) {
+                    o.filtered(() -> basket.hasProduct(set, product));
+                }
+            }
+        });
+        probe("BasketService.boughtTogether", (beans, o) -> {
+            BasketService basket = beans.getBean(BasketService.class);
+            for (short set : RULE_SETS) {
+                for (String product : basket.products(set, "", 0, 2)) {
+                    o.filtered(() -> basket.boughtTogether(set, product, 10));
+                }
+            }
+        });
+        probe("BasketService.exportRules", (beans, o) -> {
+            for (short set : RULE_SETS) {
+                o.export(ExportFormat.CSV, out -> beans.getBean(BasketService.class).exportRules(RuleFilter.all(set),
+                        RuleOrder.BY_RANK, ExportFormat.CSV, out));
+            }
+        });
+        probe("BasketService.validate", (beans, o) -> {
+            for (short set : RULE_SETS) {
+                // a rule set the user cannot see is refused like one that does not exist
+                o.filtered(() -> beans.getBean(BasketService.class).validate(RuleFilter.all(set)));
+            }
+        });
+    }
+
+    private static void notDataBearing() {
+        NOT_DATA_BEARING.put("AppUserDetailsService.loadUserByUsername",
+                "sign-in: reads a user's own account, no customer data (SignInHardeningTest)");
+        NOT_DATA_BEARING.put("WarehouseStatusService.freshness", "dates of the last load and refresh only");
+        NOT_DATA_BEARING.put("RefreshService.refreshNow", "admin action; runs under SystemScope (RefreshServiceSecurityTest)");
+        NOT_DATA_BEARING.put("RefreshService.isRunning", "a flag");
+        NOT_DATA_BEARING.put("RefreshService.history", "run metadata and row counts, admins only (RefreshServiceSecurityTest)");
+        NOT_DATA_BEARING.put("DigestService.subscribe", "writes the caller's own subscription");
+        NOT_DATA_BEARING.put("DigestService.setEmail", "writes the caller's own e-mail address");
+        NOT_DATA_BEARING.put("AuditService.events", "the audit trail (who did what), admins only (AuditTrailTest)");
+        NOT_DATA_BEARING.put("AuditService.count", "the audit trail, admins only (AuditTrailTest)");
+        NOT_DATA_BEARING.put("AuditService.actions", "action names");
+        NOT_DATA_BEARING.put("AuditService.export", "the audit trail, admins only (AuditTrailTest)");
+        NOT_DATA_BEARING.put("UserAdminService.users", "user accounts, admins only (UserAdminServiceTest)");
+        NOT_DATA_BEARING.put("UserAdminService.regions", "all region names for assigning them, admins only");
+        NOT_DATA_BEARING.put("UserAdminService.roles", "role names");
+        NOT_DATA_BEARING.put("UserAdminService.changes", "user administration audit, admins only");
+        NOT_DATA_BEARING.put("UserAdminService.createUser", "admin write (UserAdminServiceTest)");
+        NOT_DATA_BEARING.put("UserAdminService.setAccess", "admin write (UserAdminServiceTest)");
+        NOT_DATA_BEARING.put("UserAdminService.setEnabled", "admin write (UserAdminServiceTest)");
+        NOT_DATA_BEARING.put("UserAdminService.resetPassword", "admin write (UserAdminServiceTest)");
+    }
+
+    private static void views() {
+        VIEWS.put("SalesView", "SalesService (matrix); SalesViewBrowserTest as north");
+        VIEWS.put("RfmMatrixView", "RfmService (matrix); RfmViewsBrowserTest as north");
+        VIEWS.put("SegmentsView", "RfmService (matrix); RfmViewsBrowserTest as north");
+        VIEWS.put("CustomerView", "RfmService.customer (matrix, every region's customer id); RfmViewsBrowserTest");
+        VIEWS.put("CohortsView", "CohortService (matrix); CohortsViewBrowserTest as north");
+        VIEWS.put("BehaviourView", "BehaviourService (matrix); BehaviourViewBrowserTest as north");
+        VIEWS.put("SummaryView", "SummaryService, RfmService (matrix); SummaryViewBrowserTest as north");
+        VIEWS.put("DigestsView", "DigestService (matrix); SummaryViewBrowserTest");
+        VIEWS.put("ClvView", "ClvService (matrix); ClvViewBrowserTest as north and exec");
+        VIEWS.put("BasketView", "BasketService (matrix); BasketViewBrowserTest");
+        VIEWS.put("UsersView", "admins only; UserAdminService; UsersViewBrowserTest");
+        VIEWS.put("RefreshView", "admins only; RefreshService; RefreshViewBrowserTest");
+        VIEWS.put("LoginView", "anonymous; no data");
+        VIEWS.put("CustomerSearchView", "CustomerSearchService (matrix); CustomerSearchBrowserTest as north");
+        VIEWS.put("AuditView", "admins only; AuditService; AuditTrailTest, ViewAsBrowserTest");
+    }
+
+    private static long[] oneCustomerPerRegion() throws Exception {
+        return superuserLongs("SELECT min(customer_id) FROM dim_customer GROUP BY region_id ORDER BY region_id").stream()
+                .mapToLong(Long::longValue).toArray();
+    }
+
+    static BigDecimal superuserDecimal(String sql, ScopeObserver o) throws Exception {
+        try (Connection c = TestDatabase.connectAs("postgres"); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, o.regionArray());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBigDecimal(1);
+            }
+        }
+    }
+
+    static long superuserLong(String sql, ScopeObserver o) throws Exception {
+        return superuserDecimal(sql, o).longValueExact();
+    }
+
+    static List<Long> superuserLongs(String sql) throws Exception {
+        List<Long> values = new ArrayList<>();
+        try (Connection c = TestDatabase.connectAs("postgres"); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                values.add(r.getLong(1));
+            }
+        }
+        return values;
+    }
+}
