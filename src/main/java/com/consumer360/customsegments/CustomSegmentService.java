@@ -386,4 +386,11 @@ public class CustomSegmentService {
     private static String username() {
         return SecurityContextHolder.getContext().getAuthentication().getName();
     }
+
+    // ---- added for the segment pages (profile, compare) ---------------------------------------------------------
+
+    /** Writes the KPI comparison of two to four segments ({@link #compare}) in the given format, one row each. */
+    public void exportComparison(List<SegmentRef> refs, ExportFormat format, OutputStream out) {
+        format.write(ComparisonTable.of(compare(refs)), out);
+    }
 }
