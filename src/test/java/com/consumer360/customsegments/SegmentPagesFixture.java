@@ -5,14 +5,13 @@ import com.consumer360.security.Roles;
 import com.consumer360.support.SignedIn;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Three custom segments created by csops for the segment pages' tests, with a refresh one week back and one over all
- * sales so that they have stored members at two snapshots (movement, size history); deleted at the end. Names are
- * unique per run. "often" (frequency > 2) and "recent" (recency < 60 days) are shared with regional managers and
+ * sales so that they have stored members at two snapshots (movement, size history); deleted at the end, so the
+ * names are free again for the next test class. "often" (frequency > 2) and "recent" (recency < 60 days) are shared with regional managers and
  * executives, "hidden" (monetary > 1000) with executives only.
  */
 public final class SegmentPagesFixture implements AutoCloseable {
@@ -31,15 +30,14 @@ public final class SegmentPagesFixture implements AutoCloseable {
     public SegmentPagesFixture(ApplicationContext context) throws Exception {
         this.users = context.getBean(UserDetailsService.class);
         this.service = context.getBean(CustomSegmentService.class);
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        oftenName = "Often " + run;
+        oftenName = "Frequent buyers (3+ invoices)";
         Set<String> shared = Set.of(Roles.REGIONAL_MANAGER, Roles.EXECUTIVE);
         long[] ids = SignedIn.call(users, "csops", () -> new long[] {
             service.create(new SegmentDraft(oftenName, "More than two invoices", shared,
                     definition(Attribute.FREQUENCY, Operator.GREATER, "2"))),
-            service.create(new SegmentDraft("Recent " + run, "Bought in the last 60 days", shared,
+            service.create(new SegmentDraft("Bought in the last 60 days", "Bought in the last 60 days", shared,
                     definition(Attribute.RECENCY_DAYS, Operator.LESS, "60"))),
-            service.create(new SegmentDraft("Hidden " + run, "Executives only", Set.of(Roles.EXECUTIVE),
+            service.create(new SegmentDraft("Spent over 1,000", "Executives only", Set.of(Roles.EXECUTIVE),
                     definition(Attribute.MONETARY, Operator.GREATER, "1000")))});
         often = ids[0];
         recent = ids[1];

@@ -73,12 +73,14 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         choice.setId("compare-choice");
         choice.setItems(List.copyOf(options.keySet()));
         choice.setItemLabelGenerator(key -> options.getOrDefault(key, key));
-        choice.setWidth("36rem");
+        choice.setWidth("100%");
         Button go = new Button("Compare", e -> navigate());
         go.setId("compare-go");
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(choice, go);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        form.setWidthFull();
+        form.expand(choice);
         summary.setId("compare-summary");
         content.setWidthFull();
         content.setId("compare-content");

@@ -237,7 +237,11 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
         verdict.setId("why-verdict");
         Grid<CriterionCheck> checks = new Grid<>();
         checks.setId("why-checks");
-        checks.addColumn(c -> "  ".repeat(c.depth()) + c.criterion()).setHeader("Criterion").setFlexGrow(3);
+        checks.addComponentColumn(c -> {
+            Span criterion = new Span(c.criterion());
+            criterion.getStyle().set("padding-left", c.depth() + "em");
+            return criterion;
+        }).setHeader("Criterion").setFlexGrow(3);
         checks.addColumn(c -> c.value() == null ? "–" : c.value()).setHeader("Customer's value").setFlexGrow(2);
         checks.addColumn(c -> c.holds() ? "holds" : "does not hold").setHeader("Verdict").setAutoWidth(true);
         checks.setItems(r.checks());
