@@ -104,9 +104,38 @@ class CustomSegmentPagesBrowserTest {
             browser.script("document.querySelector('#segment-why').scrollIntoView()");
             browser.screenshot("custom-segment-why-north");
 
+            explain(browser, 0);
+            browser.script("Array.from(document.querySelectorAll('#members-customers-grid vaadin-grid-cell-content'))"
+                    + ".find(c => c.textContent.trim() === arguments[0]).click()", String.valueOf(listed.get(1)));
+            browser.waitFor("#why-verdict");
+            assertThat(browser.find("#why-verdict").getText()).contains("(id " + listed.get(1) + ") is IN");
+
             String hidden = notFound(browser, segments.hidden);
             String missing = notFound(browser, Long.MAX_VALUE);
             assertThat(hidden).contains("No such segment").isEqualTo(missing).doesNotContain("Spent over");
+
+            browser.open("custom-segments/compare?s=custom:" + segments.hidden + "&s=rfm:Champions");
+            browser.waitFor("#compare-choice");
+            browser.settle();
+            assertThat(browser.script("return document.querySelector('#compare-choice').errorMessage"))
+                    .isEqualTo("No such segment.");
+            assertThat(browser.script("return document.querySelector('#compare-grid')")).isNull();
+            assertThat(browser.pageText()).doesNotContain("Spent over");
+
+            browser.open("custom-segments/compare?s=custom:" + segments.often + "&s=custom:" + segments.recent);
+            browser.waitFor("#overlap-0-1");
+            browser.settle();
+            assertThat(browser.download("#compare-export").get(1)).contains("," + size + ",");
+            browser.script("document.querySelector('#overlap-0-1').click()");
+            browser.waitFor("#overlap-customers-grid a");
+            browser.settle();
+            assertThat(north).containsAll(browser.linkedCustomerIds("#overlap-customers-grid"));
+            List<String> overlap = browser.download("#overlap-export");
+            assertThat(overlap).hasSize((int) superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = "
+                    + CURRENT + " AND region_id = 1 AND " + SegmentPagesFixture.OFTEN_SQL + " AND "
+                    + SegmentPagesFixture.RECENT_SQL) + 1);
+            assertThat(north).containsAll(overlap.stream().skip(1)
+                    .map(line -> Long.parseLong(line.substring(0, line.indexOf(',')))).toList());
         }
     }
 

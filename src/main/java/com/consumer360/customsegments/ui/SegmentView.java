@@ -62,6 +62,11 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
 
     public SegmentView(CustomSegmentService segments) {
         this.segments = segments;
+        members.addCustomerClickListener(c -> {
+            customerId.setValue(String.valueOf(c.customerId()));
+            explain();
+            why.scrollIntoView();
+        });
         addClassName("c360-page");
         setId("custom-segment-view");
     }
@@ -215,8 +220,8 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout form = new HorizontalLayout(customerId, explain);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         why.setId("why-result");
-        Div card = Cards.card("Why in / why out", Cards.muted("A customer id shows each criterion of the current "
-                + "version with the customer's value and whether it holds."), form, why);
+        Div card = Cards.card("Why in / why out", Cards.muted("A customer id, or a click on a member's row, shows "
+                + "each criterion of the current version with the customer's value and whether it holds."), form, why);
         card.setId("segment-why");
         card.setWidthFull();
         return card;
