@@ -53,6 +53,10 @@ public final class DefinitionJson {
             throw new InvalidSegmentException("definition",
                     "Not a segment definition: expected a JSON object with \"match\" and \"rules\".");
         }
+        if (!tree.has("match") && !tree.has("rules") && !tree.has("attribute")) {
+            throw new InvalidSegmentException("definition",
+                    "Not a segment definition: expected a JSON object with \"match\" and \"rules\".");
+        }
         List<DefinitionProblem> problems = new ArrayList<>();
         Rule rule = node(tree, "", 1, problems);
         if (!problems.isEmpty()) {
@@ -95,18 +99,29 @@ public final class DefinitionJson {
         List<Rule> rules = new ArrayList<>();
         JsonNode items = node.get("rules");
         for (int i = 0; i < items.size(); i++) {
-            rules.add(node(items.get(i), prefix(path) + "rules[" + i + "]", depth + 1, problems));
+            Rule rule = node(items.get(i), prefix(path) + "rules[" + i + "]", depth + 1, problems);
+            if (rule != null) {
+                rules.add(rule);
+            }
         }
-        return new Rule.Group(Match.valueOf(node.get("match").stringValue()), rules);
+        return rules.size() < items.size() ? null : new Rule.Group(Match.valueOf(node.get("match").stringValue()), rules);
     }
 
     private static String prefix(String path) {
         return path.isEmpty() ? "" : path + ".";
     }
 
-    /** The instance path of a schema error, in the definition's dotted form (rules[0].values[1]). */
+    /**
+     * The instance path of a schema error, in the definition's dotted form (rules[0].values[1]), whether the library
+     * reports it as a JSON path ($.values[1]) or a JSON pointer (/values/1).
+     */
     private static String field(String path, Error error) {
-        String at = error.getInstanceLocation().toString().replaceFirst("^\\$", "");
+        String at = error.getInstanceLocation().toString();
+        if (at.startsWith("/") || at.isEmpty()) {
+            at = at.replaceAll("/([0-9]+)(?=/|$)", "[$1]").replace('/', '.');
+        } else {
+            at = at.replaceFirst("^\\$", "");
+        }
         if (error.getProperty() != null && "required".equals(error.getKeyword())) {
             at = at + "." + error.getProperty();
         }
@@ -128,7 +143,7 @@ public final class DefinitionJson {
             case "maxLength" -> "A value is longer than 100 characters.";
             case "minLength" -> "A value is empty.";
             case "minItems" -> "The list is empty: give at least one.";
-            case "maxItems" -> "Too many entries in the list.";
+            case "maxItems" -> "Too many entries: at most 30 rules in a group and 200 values in a list.";
             case "type" -> "Wrong type: " + shorten(String.valueOf(error.getInstanceNode())) + " ("
                     + error.getMessage().replaceFirst("^\\S*:\\s*", "") + ").";
             case "minimum", "maximum" -> "The look-back window is 1 to 3650 days.";
