@@ -55,9 +55,11 @@ public class CustomSegmentService {
     public List<SegmentSummary> segments() {
         Optional<CustomSegmentQueries.Snap> current = queries.current();
         boolean editor = editor();
+        Map<Long, java.time.LocalDate> evaluated = queries.lastEvaluated();
         return queries.live().stream().filter(this::visible).map(row -> new SegmentSummary(row.id(), row.name(),
                 row.description(), row.owner(), row.sharedWith(), row.version(), row.updatedAt(),
-                current.map(s -> queries.countMembers(s.id(), members(row, s).condition())).orElse(null), editor)).toList();
+                current.map(s -> queries.countMembers(s.id(), members(row, s).condition())).orElse(null),
+                evaluated.get(row.id()), editor)).toList();
     }
 
     /** A segment the user may open, with every version; empty when there is none or it is not shared with them. */
@@ -65,6 +67,11 @@ public class CustomSegmentService {
         return queries.segment(id).filter(this::visible).map(row -> new SegmentDetail(row.id(), row.name(),
                 row.description(), row.owner(), row.sharedWith(), row.version(), DefinitionJson.read(row.definition()),
                 queries.versions(id), editor()));
+    }
+
+    /** Whether the user may create, edit and delete segments (CS_OPS, ADMIN). */
+    public boolean canEdit() {
+        return editor();
     }
 
     /** The values the builder offers, within the user's scope. */

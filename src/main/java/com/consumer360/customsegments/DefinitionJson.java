@@ -141,7 +141,7 @@ public final class DefinitionJson {
             case "additionalProperties" -> "Unknown field \"" + error.getProperty() + "\".";
             case "enum" -> "Unknown value " + shorten(String.valueOf(error.getInstanceNode())) + ".";
             case "maxLength" -> "A value is longer than 100 characters.";
-            case "minLength" -> "A value is empty.";
+            case "minLength" -> "This value is empty: fill it in.";
             case "minItems" -> "The list is empty: give at least one.";
             case "maxItems" -> "Too many entries: at most 30 rules in a group and 200 values in a list.";
             case "type" -> "Wrong type: " + shorten(String.valueOf(error.getInstanceNode())) + " ("

@@ -241,6 +241,60 @@ class SegmentPagesScopeTest {
                 .isEqualTo(count("exec", "monetary > 1000"));
     }
 
+    /**
+     * The list and the builder (custom-segments, custom-segments/new, custom-segments/{id}): the list's members
+     * column, its last evaluation and the definition JSON in the reader's scope; the builder's preview and value
+     * lists for north hold North only; north can neither create, edit nor delete.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"north", "exec", "csops"})
+    void theListAndTheBuilderAreScoped(String user) throws Exception {
+        SignedIn.call(users, user, () -> {
+            SegmentSummary often = service.segments().stream().filter(s -> s.id() == segments.often).findFirst()
+                    .orElseThrow();
+            assertThat(often.members()).isEqualTo(count(user, OFTEN_SQL));
+            assertThat(often.version()).isEqualTo(1);
+            assertThat(often.owner()).isEqualTo("csops");
+            assertThat(often.lastEvaluated()).isEqualTo(java.time.LocalDate.parse(SegmentSql.strings(
+                    "SELECT as_of_date::text FROM snapshot WHERE is_current").getFirst()));
+            assertThat(often.editable()).isEqualTo("csops".equals(user));
+            assertThat(service.canEdit()).isEqualTo("csops".equals(user));
+            assertThat(service.definitionJson(segments.often)).get().asString().contains("\"FREQUENCY\"");
+            assertThat(service.definitionJson(segments.hidden).isPresent()).isEqualTo(!"north".equals(user));
+            Preview preview = service.preview(service.parse(service.definitionJson(segments.often).orElseThrow()));
+            assertThat(preview.customers()).isEqualTo(count(user, OFTEN_SQL));
+            assertThat(preview.baseCustomers()).isEqualTo(count(user, "true"));
+            Choices choices = service.choices();
+            if ("north".equals(user)) {
+                assertThat(choices.regions()).containsOnlyKeys("NORTH");
+                assertThat(choices.countries()).containsExactlyInAnyOrderElementsOf(SegmentSql.strings(
+                        "SELECT DISTINCT country FROM dim_customer WHERE region_id = 1"));
+                assertThat(preview.first()).allSatisfy(c -> assertThat(c.region()).isEqualTo("North"));
+            } else {
+                assertThat(choices.regions()).hasSize(5);
+            }
+            return null;
+        });
+        if (!"csops".equals(user)) {
+            SegmentDraft draft = new SegmentDraft("Not allowed", "", Set.of(), new SegmentDefinition(
+                    new Rule.Group(Match.ALL, List.of(new Rule.Criterion(Attribute.FREQUENCY, Operator.GREATER,
+                            List.of("1"), null)))));
+            long rows = superuserLong("SELECT count(*) FROM custom_segment_version");
+            SignedIn.call(users, user, () -> {
+                assertThatThrownBy(() -> service.create(draft))
+                        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                assertThatThrownBy(() -> service.update(segments.often, draft))
+                        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                assertThatThrownBy(() -> service.delete(segments.often))
+                        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                return null;
+            });
+            assertThat(superuserLong("SELECT count(*) FROM custom_segment_version")).isEqualTo(rows);
+            assertThat(superuserLong("SELECT count(*) FROM custom_segment WHERE segment_id = ? AND deleted_at IS NULL",
+                    segments.often)).isEqualTo(1);
+        }
+    }
+
     private interface Write {
         void to(ByteArrayOutputStream out) throws Exception;
     }

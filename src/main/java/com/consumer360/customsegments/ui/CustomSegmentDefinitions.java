@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The definitions panels of the custom segment pages. Each list is the text of a block of
- * docs/custom-segments-definitions.md, word for word (CustomSegmentDefinitionsDocumentationTest).
+ * docs/analytics-methods.md ("Custom segments"), word for word (CustomSegmentDefinitionsDocumentationTest).
  */
 public final class CustomSegmentDefinitions {
 
@@ -40,6 +40,23 @@ public final class CustomSegmentDefinitions {
             "Overlap: the cell of row A and column B counts the customers who are members of both A and B; the "
                     + "diagonal holds each segment's size. Custom segments may overlap each other and any RFM "
                     + "segment; two different RFM segments never share a customer.");
+
+    /** Block {@code custom-segment-builder}: the builder's criteria and live preview. */
+    public static final List<String> BUILDER = List.of(
+            "A custom segment is a definition: criteria on the customer attributes of the current snapshot, combined "
+                    + "with all of (AND) and any of (OR) groups, nested at most three levels deep and with at most 30 "
+                    + "criteria. Numbers are compared as given (between includes both bounds); dates are first "
+                    + "purchase dates; tenure counts whole months from the first purchase to the as-of date; bought "
+                    + "product holds when the customer bought any of the products (a sale, not a cancellation) in the "
+                    + "given number of days before the as-of date. Only regions in your scope, countries of your "
+                    + "customers and existing products can be chosen.",
+            "The live preview evaluates the unsaved definition against the current snapshot in your own regions: "
+                    + "customers = members; revenue = the members' net revenue (purchases minus cancellations and "
+                    + "returns); share of scoped base = members / scored customers of the snapshot in your regions; "
+                    + "the first rows are the members with the highest monetary value.",
+            "Saving stores the definition as a new version (the first save is version 1); the versions stay in the "
+                    + "history, and every refresh evaluates each segment's current version and stores its members. A "
+                    + "customer may belong to several custom segments; the RFM segments stay a partition.");
 
     private CustomSegmentDefinitions() {
     }
