@@ -3,6 +3,8 @@ package com.consumer360.customsegments;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
 import static org.jooq.impl.DSL.noCondition;
 
+import com.consumer360.audit.AuditAction;
+import com.consumer360.audit.AuditTrail;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.security.Roles;
 import com.consumer360.warehouse.CellCustomer;
@@ -44,9 +46,11 @@ public class CustomSegmentService {
     private static final int PREVIEW_ROWS = 10;
 
     private final CustomSegmentQueries queries;
+    private final AuditTrail audit;
 
-    CustomSegmentService(CustomSegmentQueries queries) {
+    CustomSegmentService(CustomSegmentQueries queries, AuditTrail audit) {
         this.queries = queries;
+        this.audit = audit;
     }
 
     // ---- definitions -------------------------------------------------------------------------------------------
@@ -113,7 +117,10 @@ public class CustomSegmentService {
     @Transactional
     public long create(SegmentDraft draft) {
         String json = checked(draft, null);
-        return queries.insert(draft, json, username());
+        long id = queries.insert(draft, json, username());
+        audit.record(AuditAction.SEGMENT_CHANGE, "created segment \"" + draft.name().strip() + "\" (id " + id
+                + ", version 1)");
+        return id;
     }
 
     /** Saves an edit of a segment as its next version; returns the new version number. */
@@ -124,16 +131,22 @@ public class CustomSegmentService {
             throw new InvalidSegmentException("segment", "No such segment.");
         }
         String json = checked(draft, id);
-        return queries.update(id, draft, json, username());
+        int version = queries.update(id, draft, json, username());
+        audit.record(AuditAction.SEGMENT_CHANGE, "edited segment \"" + draft.name().strip() + "\" (id " + id
+                + ", version " + version + ")");
+        return version;
     }
 
     /** Deletes a segment: it is no longer listed nor evaluated; its history stays. */
     @PreAuthorize(EDITORS)
     @Transactional
     public void delete(long id) {
-        if (!queries.delete(id)) {
+        Optional<CustomSegmentQueries.SegmentRow> row = queries.segment(id);
+        if (row.isEmpty() || !queries.delete(id)) {
             throw new InvalidSegmentException("segment", "No such segment.");
         }
+        audit.record(AuditAction.SEGMENT_CHANGE, "deleted segment \"" + row.get().name() + "\" (id " + id
+                + ", version " + row.get().version() + ")");
     }
 
     private String checked(SegmentDraft draft, Long id) {

@@ -4,7 +4,7 @@
  * a live preview, members stored per snapshot by the refresh, profiles, comparison, overlap, movement and why a
  * customer is in or out. Everything is read in the reader's own region scope.
  */
-@ApplicationModule(allowedDependencies = {"export", "security", "ui", "ui :: chart", "warehouse", "analytics :: rfm", "refresh", "rfm"})
+@ApplicationModule(allowedDependencies = {"audit", "export", "security", "ui", "ui :: chart", "warehouse", "analytics :: rfm", "refresh", "rfm"})
 package com.consumer360.customsegments;
 
 import org.springframework.modulith.ApplicationModule;
