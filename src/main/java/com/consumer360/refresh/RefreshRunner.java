@@ -43,11 +43,14 @@ class RefreshRunner {
     private final RunHistory history;
     private final RefreshProgressBroadcaster progress;
     private final ApplicationEventPublisher events;
+    private final java.util.List<SnapshotExtension> extensions;
     private volatile Consumer<RefreshStage> stageHook = stage -> { };
 
     RefreshRunner(DataSource dataSource, RefreshOptions options, RunHistory history,
-                  RefreshProgressBroadcaster progress, ApplicationEventPublisher events) {
+                  RefreshProgressBroadcaster progress, ApplicationEventPublisher events,
+                  java.util.List<SnapshotExtension> extensions) {
         this.events = events;
+        this.extensions = java.util.List.copyOf(extensions);
         this.dataSource = dataSource;
         this.options = options;
         this.history = history;
@@ -169,6 +172,14 @@ class RefreshRunner {
             } finally {
                 engines.shutdownNow();
             }
+            StringBuilder notes = new StringBuilder(content.clvNote() == null ? "" : content.clvNote());
+            for (SnapshotExtension extension : extensions) {
+                String note = timer.timed(extension.name(), () -> extension.extend(connection, runId,
+                        inputs.asOf()));
+                if (note != null && !note.isBlank()) {
+                    notes.append(notes.isEmpty() ? "" : " ").append(note);
+                }
+            }
             timer.stage(RefreshStage.SWITCH, () -> {
                 writer.switchCurrent();
                 connection.commit();
@@ -176,7 +187,7 @@ class RefreshRunner {
             });
             String cleaning = inputs.cleaning().text(content.rfm().size());
             return new Outcome("SUCCEEDED", writer.rowsWritten(), runId,
-                    content.clvNote() == null ? cleaning : cleaning + " · " + content.clvNote());
+                    notes.isEmpty() ? cleaning : cleaning + " · " + notes);
         }
     }
 

@@ -72,6 +72,11 @@ public final class CustomerList extends Div {
         setVisible(true);
     }
 
+    /** Calls {@code listener} with the customer of a row the user clicks (outside the customer link). */
+    public void addCustomerClickListener(com.vaadin.flow.function.SerializableConsumer<CellCustomer> listener) {
+        grid.addItemClickListener(e -> listener.accept(e.getItem()));
+    }
+
     private void updateExport() {
         if (exports == null) {
             return;

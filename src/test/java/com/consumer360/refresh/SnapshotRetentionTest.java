@@ -31,7 +31,7 @@ class SnapshotRetentionTest {
     void snapshotsBeyondTheRetentionGoWithAllTheirRows() throws Exception {
         RefreshOptions keepTwo = new RefreshOptions(options.cron(), 2, options.minSupport(), options.minConfidence(),
                 options.maxLength(), options.clvMonths(), options.discountRate(), options.holdoutWeeks());
-        RefreshRunner runner = new RefreshRunner(dataSource, keepTwo, history, progress, event -> { });
+        RefreshRunner runner = new RefreshRunner(dataSource, keepTwo, history, progress, event -> { }, java.util.List.of());
         runner.run("MANUAL", "test");
         long previous = runner.run("MANUAL", "test");
         long current = runner.run("MANUAL", "test");

@@ -18,7 +18,12 @@ public final class DocumentedDefinitions {
     }
 
     public static List<String> paragraphs(String name) throws IOException {
-        List<String> doc = Files.readAllLines(Path.of("docs/analytics-methods.md"));
+        return paragraphs(Path.of("docs/analytics-methods.md"), name);
+    }
+
+    /** The same, from another Markdown file of docs/. */
+    public static List<String> paragraphs(Path file, String name) throws IOException {
+        List<String> doc = Files.readAllLines(file);
         int start = -1;
         int end = -1;
         for (int i = 0; i < doc.size(); i++) {
@@ -29,7 +34,7 @@ public final class DocumentedDefinitions {
             }
         }
         if (start < 0 || end < start) {
-            throw new AssertionError("no block " + name + " in docs/analytics-methods.md");
+            throw new AssertionError("no block " + name + " in " + file);
         }
         List<String> paragraphs = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();

@@ -6,6 +6,7 @@ import com.consumer360.ui.PageHeader;
 import com.consumer360.ui.Formats;
 import com.consumer360.ui.CustomerList;
 import com.consumer360.ui.ExportLinks;
+import com.consumer360.ui.ProfileCharts;
 import com.consumer360.rfm.RfmService;
 import com.consumer360.rfm.SegmentOverview;
 import com.consumer360.rfm.SegmentProfile;
@@ -101,9 +102,16 @@ public class SegmentsView extends VerticalLayout {
 
     private void showProfile(SegmentProfile p, Set<Short> filter, String fileName) {
         profile.removeAll();
-        profile.add(SegmentProfileParts.scores(p), SegmentProfileParts.countries(p), SegmentProfileParts.products(p),
-                SegmentProfileParts.exports(p, fileName,
-                        (format, out) -> rfm.exportSegmentProfile(p.segment(), filter, format, out)));
+        List<ProfileCharts.Product> products = p.topProducts().stream()
+                .map(r -> new ProfileCharts.Product(r.description(), r.customers(), r.revenue())).toList();
+        ExportLinks links = new ExportLinks("segment-profile-export");
+        links.set(fileName, (format, out) -> rfm.exportSegmentProfile(p.segment(), filter, format, out));
+        profile.add(ProfileCharts.scores(p.segment(), p.byRScore(), p.byFScore(), p.byMScore()),
+                ProfileCharts.countries(p.topCountries().stream()
+                        .map(c -> new ProfileCharts.Country(c.country(), c.customers())).toList(), p.customers()),
+                ProfileCharts.products(p.segment(), products),
+                ProfileCharts.productCard(products, "Net revenue from the segment's customers: all their purchases "
+                        + "of the product minus cancellations and returns. The export holds the whole profile.", links));
     }
 
     private static Map<String, Object> shareChart(List<Row> rows) {

@@ -11,6 +11,17 @@ import com.consumer360.clv.ClvService;
 import com.consumer360.cohorts.CohortFilter;
 import com.consumer360.cohorts.CohortService;
 import com.consumer360.cohorts.RetentionMatrix;
+import com.consumer360.customsegments.Attribute;
+import com.consumer360.customsegments.CustomSegmentService;
+import com.consumer360.customsegments.Match;
+import com.consumer360.customsegments.Movement;
+import com.consumer360.customsegments.Operator;
+import com.consumer360.customsegments.Rule;
+import com.consumer360.customsegments.SegmentDefinition;
+import com.consumer360.customsegments.SegmentFigures;
+import com.consumer360.customsegments.SegmentPagesFixture;
+import com.consumer360.customsegments.SegmentRef;
+import com.consumer360.customsegments.SegmentSummary;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.rfm.CustomerSearchService;
 import com.consumer360.rfm.RfmMatrix;
@@ -49,6 +60,12 @@ final class PathCoverage {
     static final CustomerOrder ORDER = CustomerOrder.BY_MONETARY;
     static final SalesFilter EVERY_REGION_SALES = new SalesFilter(null, null, EVERY_REGION);
 
+    /**
+     * Custom segments defined by csops without a region criterion (members in every region), set up with stored
+     * members at two snapshots by {@link RoleByPathMatrixTest} before the probes run.
+     */
+    static SegmentPagesFixture segments;
+
     static final Map<String, Probe> PROBES = new LinkedHashMap<>();
     static final Map<String, String> NOT_DATA_BEARING = new LinkedHashMap<>();
     /** Each view and how its data is covered; its constructor may take only discovered services. */
@@ -68,6 +85,7 @@ final class PathCoverage {
         summary();
         clv();
         basket();
+        customSegments();
         notDataBearing();
         views();
     }
@@ -365,6 +383,164 @@ final class PathCoverage {
         });
     }
 
+    private static CustomSegmentService customSegmentService(org.springframework.context.ApplicationContext beans) {
+        if (segments == null) {
+            throw new IllegalStateException("the custom segments of the matrix are not set up");
+        }
+        return beans.getBean(CustomSegmentService.class);
+    }
+
+    /** The fixture's segments and two RFM segments, each alone: "hidden" is shared with executives only. */
+    private static List<SegmentRef> segmentRefs() {
+        return List.of(new SegmentRef.Custom(segments.often), new SegmentRef.Custom(segments.recent),
+                new SegmentRef.Custom(segments.hidden), new SegmentRef.Rfm("Champions"));
+    }
+
+    private static String currentMembers(long segment) {
+        return "SELECT coalesce(sum(customers), 0) FROM custom_segment_member WHERE segment_id = " + segment
+                + " AND snapshot_id = (SELECT snapshot_id FROM snapshot WHERE is_current)"
+                + " AND region_id = ANY (?::smallint[])";
+    }
+
+    private static final String CURRENT_OFTEN = "SELECT count(*) FROM snap_customer c JOIN snapshot s USING (snapshot_id)"
+            + " WHERE s.is_current AND c.region_id = ANY (?::smallint[]) AND c." + SegmentPagesFixture.OFTEN_SQL;
+
+    private static void customSegments() {
+        probe("CustomSegmentService.segments", (beans, o) -> {
+            List<SegmentSummary> listed = o.result(customSegmentService(beans).segments());
+            SegmentSummary often = listed.stream().filter(s -> s.id() == segments.often).findFirst().orElseThrow();
+            o.figure("custom segment members in the list", often.members(), superuserLong(currentMembers(segments.often), o));
+        });
+        probe("CustomSegmentService.segment", (beans, o) -> {
+            for (long id : new long[] {segments.often, segments.recent, segments.hidden, Long.MAX_VALUE}) {
+                o.result(customSegmentService(beans).segment(id));
+            }
+        });
+        probe("CustomSegmentService.choices", (beans, o) -> o.figure("regions offered by the builder",
+                o.result(customSegmentService(beans).choices()).regions().size(), o.regions().size()));
+        probe("CustomSegmentService.products", (beans, o) -> {
+            for (String text : List.of("a", "%", "' OR 1=1 --")) {
+                o.result(customSegmentService(beans).products(text));
+            }
+        });
+        probe("CustomSegmentService.preview", (beans, o) -> {
+            CustomSegmentService service = customSegmentService(beans);
+            com.consumer360.customsegments.Preview often = o.result(service.preview(service.segment(segments.often)
+                    .orElseThrow().definition()));
+            o.figure("preview customers", often.customers(), superuserLong(CURRENT_OFTEN, o));
+            // A crafted definition naming every region: refused for a user who does not see them all.
+            o.filtered(() -> service.preview(new SegmentDefinition(new Rule.Group(Match.ALL, List.of(
+                    new Rule.Criterion(Attribute.REGION, Operator.IN,
+                            List.of("NORTH", "SOUTH", "EAST", "WEST", "CENTRAL"), null),
+                    new Rule.Criterion(Attribute.FREQUENCY, Operator.GREATER, List.of("2"), null))))));
+        });
+        probe("CustomSegmentService.figures", (beans, o) -> {
+            CustomSegmentService service = customSegmentService(beans);
+            SegmentFigures often = o.result(service.figures(new SegmentRef.Custom(segments.often)));
+            o.figure("custom segment customers", often.customers(), superuserLong(CURRENT_OFTEN, o));
+            o.figure("custom segment base customers", often.baseCustomers(), superuserLong("SELECT count(*) FROM"
+                    + " snap_customer c JOIN snapshot s USING (snapshot_id) WHERE s.is_current"
+                    + " AND c.region_id = ANY (?::smallint[])", o));
+            for (SegmentRef ref : segmentRefs()) {
+                o.filtered(() -> service.figures(ref));
+            }
+        });
+        probe("CustomSegmentService.compare", (beans, o) -> o.filtered(() -> customSegmentService(beans)
+                .compare(segmentRefs().subList(0, 2))));
+        probe("CustomSegmentService.exportComparison", (beans, o) -> {
+            CustomSegmentService service = customSegmentService(beans);
+            o.export(ExportFormat.CSV, out -> service.exportComparison(segmentRefs().subList(0, 2), ExportFormat.CSV, out));
+            o.export(ExportFormat.XLSX, out -> service.exportComparison(List.of(segmentRefs().get(0),
+                    segmentRefs().get(3)), ExportFormat.XLSX, out));
+        });
+        probe("CustomSegmentService.overlap", (beans, o) -> {
+            o.filtered(() -> customSegmentService(beans).overlap(List.of(segmentRefs().get(0), segmentRefs().get(1),
+                    segmentRefs().get(3))));
+            o.filtered(() -> customSegmentService(beans).overlap(segmentRefs()));
+        });
+        probe("CustomSegmentService.topCountries", (beans, o) -> {
+            for (SegmentRef ref : segmentRefs()) {
+                o.filtered(() -> customSegmentService(beans).topCountries(ref, 50));
+            }
+        });
+        probe("CustomSegmentService.topProducts", (beans, o) -> {
+            for (SegmentRef ref : segmentRefs()) {
+                o.filtered(() -> customSegmentService(beans).topProducts(ref, 20));
+            }
+        });
+        probe("CustomSegmentService.members", (beans, o) -> {
+            for (SegmentRef ref : segmentRefs()) {
+                o.filtered(() -> customSegmentService(beans).members(List.of(ref), ORDER, 0, 500));
+            }
+            o.filtered(() -> customSegmentService(beans).members(segmentRefs().subList(0, 2), ORDER, 0, 500));
+        });
+        probe("CustomSegmentService.memberCount", (beans, o) -> {
+            CustomSegmentService service = customSegmentService(beans);
+            o.figure("custom segment member count", service.memberCount(List.of(new SegmentRef.Custom(segments.often))),
+                    superuserLong(currentMembers(segments.often), o));
+            o.figure("custom segment member count", service.memberCount(List.of(new SegmentRef.Custom(segments.recent))),
+                    superuserLong(currentMembers(segments.recent), o));
+            for (SegmentRef ref : segmentRefs()) {
+                o.filtered(() -> service.memberCount(List.of(ref)));
+            }
+        });
+        probe("CustomSegmentService.exportMembers", (beans, o) -> {
+            CustomSegmentService service = customSegmentService(beans);
+            for (SegmentRef ref : segmentRefs()) {
+                o.export(ExportFormat.CSV, out -> service.exportMembers(List.of(ref), ORDER, ExportFormat.CSV, out));
+            }
+            o.export(ExportFormat.XLSX, out -> service.exportMembers(segmentRefs().subList(0, 2), ORDER,
+                    ExportFormat.XLSX, out));
+        });
+        probe("CustomSegmentService.sizes", (beans, o) -> {
+            for (long id : new long[] {segments.often, segments.recent, segments.hidden}) {
+                o.filtered(() -> customSegmentService(beans).sizes(id));
+            }
+            List<com.consumer360.customsegments.SizePoint> sizes = customSegmentService(beans).sizes(segments.often);
+            o.figure("custom segment size now", sizes.getLast().customers(), superuserLong(currentMembers(segments.often), o));
+        });
+        probe("CustomSegmentService.movement", (beans, o) -> {
+            for (long id : new long[] {segments.often, segments.recent, segments.hidden}) {
+                o.filtered(() -> customSegmentService(beans).movement(id));
+            }
+            Movement often = customSegmentService(beans).movement(segments.often);
+            o.figure("joined + stayed = members now", often.joined() + often.stayed(),
+                    superuserLong(currentMembers(segments.often), o));
+        });
+        probe("CustomSegmentService.movers", (beans, o) -> {
+            for (long id : new long[] {segments.often, segments.recent, segments.hidden}) {
+                for (Movement.Kind kind : Movement.Kind.values()) {
+                    o.filtered(() -> customSegmentService(beans).movers(id, kind, ORDER, 0, 500));
+                }
+            }
+        });
+        probe("CustomSegmentService.exportMovers", (beans, o) -> {
+            CustomSegmentService service = customSegmentService(beans);
+            for (Movement.Kind kind : Movement.Kind.values()) {
+                o.export(ExportFormat.CSV, out -> service.exportMovers(segments.recent, kind, ORDER, ExportFormat.CSV, out));
+            }
+            o.export(ExportFormat.XLSX, out -> service.exportMovers(segments.often, Movement.Kind.JOINED, ORDER,
+                    ExportFormat.XLSX, out));
+            o.export(ExportFormat.CSV, out -> service.exportMovers(segments.hidden, Movement.Kind.STAYED, ORDER,
+                    ExportFormat.CSV, out));
+        });
+        // Every region's first customer (and a frequent buyer of each region): another region's customer is empty.
+        probe("CustomSegmentService.why", (beans, o) -> {
+            List<Long> customers = new ArrayList<>();
+            for (long id : oneCustomerPerRegion()) {
+                customers.add(id);
+            }
+            customers.addAll(superuserLongs("SELECT min(c.customer_id) FROM snap_customer c JOIN snapshot s"
+                    + " USING (snapshot_id) WHERE s.is_current AND c." + SegmentPagesFixture.OFTEN_SQL
+                    + " GROUP BY c.region_id ORDER BY c.region_id"));
+            for (long customer : customers) {
+                for (long id : new long[] {segments.often, segments.hidden}) {
+                    o.filtered(() -> customSegmentService(beans).why(id, customer));
+                }
+            }
+        });
+    }
+
     private static void notDataBearing() {
         NOT_DATA_BEARING.put("AppUserDetailsService.loadUserByUsername",
                 "sign-in: reads a user's own account, no customer data (SignInHardeningTest)");
@@ -386,6 +562,17 @@ final class PathCoverage {
         NOT_DATA_BEARING.put("UserAdminService.setAccess", "admin write (UserAdminServiceTest)");
         NOT_DATA_BEARING.put("UserAdminService.setEnabled", "admin write (UserAdminServiceTest)");
         NOT_DATA_BEARING.put("UserAdminService.resetPassword", "admin write (UserAdminServiceTest)");
+        NOT_DATA_BEARING.put("CustomSegmentService.canEdit", "a flag from the user's roles");
+        NOT_DATA_BEARING.put("CustomSegmentService.create", "CS ops and admin write of a definition, audited"
+                + " (SegmentBadInputTest, SegmentPagesScopeTest.theListAndTheBuilderAreScoped, SegmentAuditTest)");
+        NOT_DATA_BEARING.put("CustomSegmentService.update", "CS ops and admin write of a new version, audited"
+                + " (SegmentBadInputTest, SegmentPagesScopeTest.theListAndTheBuilderAreScoped, SegmentAuditTest)");
+        NOT_DATA_BEARING.put("CustomSegmentService.delete", "CS ops and admin delete, audited"
+                + " (SegmentPagesScopeTest.theListAndTheBuilderAreScoped, SegmentAuditTest)");
+        NOT_DATA_BEARING.put("CustomSegmentService.parse", "reads a definition's JSON; values checked against the"
+                + " user's own vocabulary (SegmentBadInputTest)");
+        NOT_DATA_BEARING.put("CustomSegmentService.definitionJson", "the definition (criteria), no customer data; a"
+                + " segment not shared with the user is empty (SegmentPagesScopeTest.theListAndTheBuilderAreScoped)");
     }
 
     private static void views() {
@@ -403,6 +590,13 @@ final class PathCoverage {
         VIEWS.put("RefreshView", "admins only; RefreshService; RefreshViewBrowserTest");
         VIEWS.put("LoginView", "anonymous; no data");
         VIEWS.put("CustomerSearchView", "CustomerSearchService (matrix); CustomerSearchBrowserTest as north");
+        VIEWS.put("CustomSegmentsView", "CustomSegmentService.segments (matrix); SegmentPagesScopeTest");
+        VIEWS.put("SegmentBuilderView", "CustomSegmentService choices, products, preview, segment (matrix);"
+                + " SegmentPagesScopeTest.theListAndTheBuilderAreScoped");
+        VIEWS.put("SegmentView", "CustomSegmentService figures, topCountries, topProducts, members, sizes, movement,"
+                + " movers, why and exports (matrix); SegmentPagesScopeTest");
+        VIEWS.put("CompareView", "CustomSegmentService compare, overlap, members, exportComparison (matrix);"
+                + " SegmentPagesScopeTest");
         VIEWS.put("AuditView", "admins only; AuditService; AuditTrailTest, ViewAsBrowserTest");
     }
 

@@ -14,7 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import com.consumer360.customsegments.SegmentPagesFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
@@ -30,6 +34,7 @@ import org.springframework.stereotype.Service;
  * with {@link ScopeObserver} that every row, name and figure lies in that user's scope.
  */
 @PortalIntegration
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleByPathMatrixTest {
 
     static final List<String> USERS = List.of("north", "south", "east", "west", "central", "exec", "csops", "admin");
@@ -39,6 +44,20 @@ class RoleByPathMatrixTest {
 
     @Autowired
     UserDetailsService users;
+
+    /** Custom segments created by csops (no region criterion) with stored members at two snapshots. */
+    @BeforeAll
+    void createCustomSegments() throws Exception {
+        PathCoverage.segments = new SegmentPagesFixture(context);
+    }
+
+    @AfterAll
+    void deleteCustomSegments() throws Exception {
+        if (PathCoverage.segments != null) {
+            PathCoverage.segments.close();
+            PathCoverage.segments = null;
+        }
+    }
 
     @Test
     void everyServiceMethodAndViewIsCoveredOrExplained() throws Exception {

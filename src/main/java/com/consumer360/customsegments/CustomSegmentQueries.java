@@ -1,0 +1,352 @@
+package com.consumer360.customsegments;
+
+import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT;
+import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_MEMBER;
+import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_RUN;
+import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_VERSION;
+import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
+import static com.consumer360.jooq.Tables.DIM_PRODUCT;
+import static com.consumer360.jooq.Tables.DIM_REGION;
+import static com.consumer360.jooq.Tables.FACT_SALES;
+import static com.consumer360.jooq.Tables.SNAPSHOT;
+import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
+import static com.consumer360.jooq.Tables.SNAP_SEGMENT_SUMMARY;
+import static org.jooq.impl.DSL.avg;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
+import static org.jooq.impl.DSL.sum;
+
+import com.consumer360.analytics.rfm.Segment;
+import com.consumer360.warehouse.CellCustomer;
+import com.consumer360.warehouse.CustomerListQuery;
+import com.consumer360.warehouse.CustomerOrder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and writes custom segments. Definitions are not customer-level; everything customer-level (snap_customer,
+ * dim_customer, fact_sales, custom_segment_member) is limited by row-level security to the connection's scope.
+ */
+@Component
+class CustomSegmentQueries {
+
+    private final DSLContext db;
+
+    CustomSegmentQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    record Snap(long id, LocalDate asOf) {
+    }
+
+    record SegmentRow(long id, String name, String description, String owner, Set<String> sharedWith, int version,
+                      java.time.Instant updatedAt, String definition) {
+    }
+
+    Optional<Snap> current() {
+        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE).from(SNAPSHOT).where(SNAPSHOT.IS_CURRENT)
+                .fetchOptional(r -> new Snap(r.value1(), r.value2()));
+    }
+
+    Optional<Snap> previous(long snapshotId) {
+        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE).from(SNAPSHOT)
+                .where(SNAPSHOT.SNAPSHOT_ID.lt(snapshotId)).orderBy(SNAPSHOT.SNAPSHOT_ID.desc()).limit(1)
+                .fetchOptional(r -> new Snap(r.value1(), r.value2()));
+    }
+
+    /** Region codes and names the scope can see (regions with customers in it), countries and segment labels. */
+    Vocabulary vocabulary() {
+        Map<String, String> regions = new LinkedHashMap<>();
+        db.select(DIM_REGION.CODE, DIM_REGION.NAME).from(DIM_REGION)
+                .where(DIM_REGION.REGION_ID.in(selectDistinct(DIM_CUSTOMER.REGION_ID).from(DIM_CUSTOMER)))
+                .orderBy(DIM_REGION.REGION_ID)
+                .forEach(r -> regions.put(r.value1(), r.value2()));
+        Set<String> countries = new LinkedHashSet<>(db.selectDistinct(DIM_CUSTOMER.COUNTRY).from(DIM_CUSTOMER)
+                .orderBy(DIM_CUSTOMER.COUNTRY).fetch(DIM_CUSTOMER.COUNTRY));
+        List<String> segments = Arrays.stream(Segment.values()).map(Segment::label).toList();
+        return new Vocabulary(regions, countries, segments, this::unknownProducts);
+    }
+
+    private Set<String> unknownProducts(Collection<String> codes) {
+        Set<String> unknown = new HashSet<>(codes);
+        unknown.removeAll(db.select(DIM_PRODUCT.PRODUCT_CODE).from(DIM_PRODUCT)
+                .where(DIM_PRODUCT.PRODUCT_CODE.in(codes)).fetch(DIM_PRODUCT.PRODUCT_CODE));
+        return unknown;
+    }
+
+    /** Products whose code or description contains {@code text}, for the product picker. */
+    List<String[]> products(String text, int limit) {
+        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return db.select(DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION).from(DIM_PRODUCT)
+                .where(DIM_PRODUCT.PRODUCT_CODE.likeIgnoreCase(like, '\\')
+                        .or(DIM_PRODUCT.DESCRIPTION.likeIgnoreCase(like, '\\')))
+                .orderBy(DIM_PRODUCT.PRODUCT_CODE).limit(limit)
+                .fetch(r -> new String[] {r.value1(), r.value2()});
+    }
+
+    List<SegmentRow> live() {
+        return db.select(CUSTOM_SEGMENT.asterisk(), CUSTOM_SEGMENT_VERSION.DEFINITION).from(CUSTOM_SEGMENT)
+                .join(CUSTOM_SEGMENT_VERSION).on(CUSTOM_SEGMENT_VERSION.SEGMENT_ID.eq(CUSTOM_SEGMENT.SEGMENT_ID),
+                        CUSTOM_SEGMENT_VERSION.VERSION.eq(CUSTOM_SEGMENT.CURRENT_VERSION))
+                .where(CUSTOM_SEGMENT.DELETED_AT.isNull())
+                .orderBy(lower(CUSTOM_SEGMENT.NAME))
+                .fetch(CustomSegmentQueries::row);
+    }
+
+    Optional<SegmentRow> segment(long id) {
+        return db.select(CUSTOM_SEGMENT.asterisk(), CUSTOM_SEGMENT_VERSION.DEFINITION).from(CUSTOM_SEGMENT)
+                .join(CUSTOM_SEGMENT_VERSION).on(CUSTOM_SEGMENT_VERSION.SEGMENT_ID.eq(CUSTOM_SEGMENT.SEGMENT_ID),
+                        CUSTOM_SEGMENT_VERSION.VERSION.eq(CUSTOM_SEGMENT.CURRENT_VERSION))
+                .where(CUSTOM_SEGMENT.SEGMENT_ID.eq(id), CUSTOM_SEGMENT.DELETED_AT.isNull())
+                .fetchOptional(CustomSegmentQueries::row);
+    }
+
+    private static SegmentRow row(Record r) {
+        return new SegmentRow(r.get(CUSTOM_SEGMENT.SEGMENT_ID), r.get(CUSTOM_SEGMENT.NAME),
+                r.get(CUSTOM_SEGMENT.DESCRIPTION), r.get(CUSTOM_SEGMENT.OWNER),
+                Set.of(r.get(CUSTOM_SEGMENT.SHARED_WITH)), r.get(CUSTOM_SEGMENT.CURRENT_VERSION),
+                r.get(CUSTOM_SEGMENT.UPDATED_AT).toInstant(), r.get(CUSTOM_SEGMENT_VERSION.DEFINITION));
+    }
+
+    List<SegmentVersion> versions(long id) {
+        return db.selectFrom(CUSTOM_SEGMENT_VERSION).where(CUSTOM_SEGMENT_VERSION.SEGMENT_ID.eq(id))
+                .orderBy(CUSTOM_SEGMENT_VERSION.VERSION.desc())
+                .fetch(r -> new SegmentVersion(r.getVersion(), r.getName(), r.getDescription(),
+                        DefinitionJson.read(r.getDefinition()), r.getCreatedBy(), r.getCreatedAt().toInstant()));
+    }
+
+    boolean nameTaken(String name, Long except) {
+        Condition other = except == null ? org.jooq.impl.DSL.noCondition() : CUSTOM_SEGMENT.SEGMENT_ID.ne(except);
+        return db.fetchExists(CUSTOM_SEGMENT, lower(CUSTOM_SEGMENT.NAME).eq(name.strip().toLowerCase()),
+                CUSTOM_SEGMENT.DELETED_AT.isNull(), other);
+    }
+
+    long insert(SegmentDraft draft, String json, String user) {
+        long id = db.insertInto(CUSTOM_SEGMENT, CUSTOM_SEGMENT.NAME, CUSTOM_SEGMENT.DESCRIPTION, CUSTOM_SEGMENT.OWNER,
+                        CUSTOM_SEGMENT.SHARED_WITH, CUSTOM_SEGMENT.CURRENT_VERSION)
+                .values(draft.name().strip(), description(draft), user, roles(draft), 1)
+                .returning(CUSTOM_SEGMENT.SEGMENT_ID).fetchSingle().getSegmentId();
+        version(id, 1, draft, json, user);
+        return id;
+    }
+
+    int update(long id, SegmentDraft draft, String json, String user) {
+        int version = db.update(CUSTOM_SEGMENT)
+                .set(CUSTOM_SEGMENT.NAME, draft.name().strip())
+                .set(CUSTOM_SEGMENT.DESCRIPTION, description(draft))
+                .set(CUSTOM_SEGMENT.SHARED_WITH, roles(draft))
+                .set(CUSTOM_SEGMENT.CURRENT_VERSION, CUSTOM_SEGMENT.CURRENT_VERSION.plus(1))
+                .set(CUSTOM_SEGMENT.UPDATED_AT, currentOffsetDateTime())
+                .where(CUSTOM_SEGMENT.SEGMENT_ID.eq(id), CUSTOM_SEGMENT.DELETED_AT.isNull())
+                .returning(CUSTOM_SEGMENT.CURRENT_VERSION).fetchSingle().getCurrentVersion();
+        version(id, version, draft, json, user);
+        return version;
+    }
+
+    private void version(long id, int version, SegmentDraft draft, String json, String user) {
+        db.insertInto(CUSTOM_SEGMENT_VERSION, CUSTOM_SEGMENT_VERSION.SEGMENT_ID, CUSTOM_SEGMENT_VERSION.VERSION,
+                        CUSTOM_SEGMENT_VERSION.NAME, CUSTOM_SEGMENT_VERSION.DESCRIPTION,
+                        CUSTOM_SEGMENT_VERSION.DEFINITION, CUSTOM_SEGMENT_VERSION.CREATED_BY)
+                .values(id, version, draft.name().strip(), description(draft), json, user).execute();
+    }
+
+    private static String description(SegmentDraft draft) {
+        return draft.description() == null ? "" : draft.description().strip();
+    }
+
+    private static String[] roles(SegmentDraft draft) {
+        return draft.sharedWith().stream().sorted().toArray(String[]::new);
+    }
+
+    boolean delete(long id) {
+        return db.update(CUSTOM_SEGMENT).set(CUSTOM_SEGMENT.DELETED_AT, currentOffsetDateTime())
+                .where(CUSTOM_SEGMENT.SEGMENT_ID.eq(id), CUSTOM_SEGMENT.DELETED_AT.isNull()).execute() == 1;
+    }
+
+    /** The version whose members the refresh stored for the snapshot, if it evaluated the segment successfully. */
+    Optional<Integer> storedVersion(long segmentId, long snapshotId) {
+        return db.select(CUSTOM_SEGMENT_RUN.VERSION).from(CUSTOM_SEGMENT_RUN)
+                .where(CUSTOM_SEGMENT_RUN.SEGMENT_ID.eq(segmentId), CUSTOM_SEGMENT_RUN.SNAPSHOT_ID.eq(snapshotId),
+                        CUSTOM_SEGMENT_RUN.STATUS.eq("EVALUATED"))
+                .fetchOptional(CUSTOM_SEGMENT_RUN.VERSION);
+    }
+
+    /** Stored members of a segment at a snapshot, as a condition on snap_customer. */
+    static Condition stored(long segmentId, long snapshotId) {
+        return SNAP_CUSTOMER.CUSTOMER_ID.in(select(field("unnest({0})", Long.class, CUSTOM_SEGMENT_MEMBER.CUSTOMER_IDS))
+                .from(CUSTOM_SEGMENT_MEMBER)
+                .where(CUSTOM_SEGMENT_MEMBER.SEGMENT_ID.eq(segmentId), CUSTOM_SEGMENT_MEMBER.SNAPSHOT_ID.eq(snapshotId)));
+    }
+
+    /** Snapshot customers (with dim_customer for country and first purchase) of one snapshot meeting a condition. */
+    private static Condition at(long snapshotId, Condition members) {
+        return SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId).and(members);
+    }
+
+    long countMembers(long snapshotId, Condition members) {
+        return db.select(count()).from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(at(snapshotId, members)).fetchSingle().value1();
+    }
+
+    Preview preview(Snap snapshot, Condition members, int rows) {
+        var r = db.select(count().filterWhere(members), sum(SNAP_CUSTOMER.MONETARY).filterWhere(members), count())
+                .from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshot.id())).fetchSingle();
+        List<CellCustomer> first = r.value1() == 0 ? List.of()
+                : CustomerListQuery.page(db, at(snapshot.id(), members), CustomerOrder.BY_MONETARY, 0, rows);
+        return new Preview(snapshot.asOf(), r.value1(), r.value2() == null ? BigDecimal.ZERO : r.value2(), r.value3(),
+                first);
+    }
+
+    SegmentFigures figures(String name, String source, Snap snapshot, Condition members) {
+        List<Field<?>> fields = new ArrayList<>(List.of(count(), sum(SNAP_CUSTOMER.MONETARY), sum(SNAP_CUSTOMER.FREQUENCY),
+                avg(SNAP_CUSTOMER.RECENCY_DAYS), avg(SNAP_CUSTOMER.FREQUENCY), avg(SNAP_CUSTOMER.CLV),
+                avg(SNAP_CUSTOMER.P_ALIVE)));
+        for (Field<Short> score : List.of(SNAP_CUSTOMER.R_SCORE, SNAP_CUSTOMER.F_SCORE, SNAP_CUSTOMER.M_SCORE)) {
+            for (int s = 1; s <= 5; s++) {
+                fields.add(count().filterWhere(score.eq((short) s)));
+            }
+        }
+        Record r = db.select(fields).from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(at(snapshot.id(), members)).fetchSingle();
+        long base = countMembers(snapshot.id(), org.jooq.impl.DSL.noCondition());
+        long customers = ((Number) r.get(0)).longValue();
+        BigDecimal revenue = r.get(1) == null ? BigDecimal.ZERO : (BigDecimal) r.get(1);
+        long invoices = r.get(2) == null ? 0 : ((Number) r.get(2)).longValue();
+        List<List<Long>> scores = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            List<Long> counts = new ArrayList<>();
+            for (int s = 0; s < 5; s++) {
+                counts.add(((Number) r.get(7 + k * 5 + s)).longValue());
+            }
+            scores.add(counts);
+        }
+        return new SegmentFigures(name, source, snapshot.asOf(), customers, base, revenue,
+                invoices == 0 ? null : revenue.divide(BigDecimal.valueOf(invoices), 2, RoundingMode.HALF_EVEN),
+                number(r.get(3)), number(r.get(4)), number(r.get(5)), number(r.get(6)),
+                scores.get(0), scores.get(1), scores.get(2));
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    /** Top countries of the members: country and customers, most first. */
+    List<Map.Entry<String, Long>> topCountries(long snapshotId, Condition members, int limit) {
+        return db.select(DIM_CUSTOMER.COUNTRY, count()).from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(at(snapshotId, members))
+                .groupBy(DIM_CUSTOMER.COUNTRY).orderBy(count().desc(), DIM_CUSTOMER.COUNTRY).limit(limit)
+                .fetch(r -> Map.entry(r.value1() == null ? "(unknown)" : r.value1(), (long) r.value2()));
+    }
+
+    /**
+     * Products bringing the members the most net revenue (all their lines up to the as-of date, returns netted), in
+     * two steps: the top products by the members' revenue (sums only, one hash aggregate), then how many distinct
+     * members bought each of those few products (a distinct count over every product took seconds at 1 M lines).
+     */
+    List<ProductFigure> topProducts(Snap snapshot, Condition members, int limit) {
+        var memberIds = select(SNAP_CUSTOMER.CUSTOMER_ID).from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(at(snapshot.id(), members));
+        int before = snapshot.asOf().getYear() * 10_000 + snapshot.asOf().getMonthValue() * 100
+                + snapshot.asOf().getDayOfMonth();
+        Field<BigDecimal> revenue = sum(FACT_SALES.NET_AMOUNT);
+        var top = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION,
+                        sum(FACT_SALES.QUANTITY), revenue)
+                .from(FACT_SALES).join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(FACT_SALES.PRODUCT_ID))
+                .where(FACT_SALES.CUSTOMER_ID.in(memberIds), FACT_SALES.DATE_KEY.lt(before))
+                .groupBy(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION)
+                .orderBy(revenue.desc(), DIM_PRODUCT.PRODUCT_CODE).limit(limit)
+                .fetch();
+        if (top.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, Integer> buyers = db.select(FACT_SALES.PRODUCT_ID,
+                        org.jooq.impl.DSL.countDistinct(FACT_SALES.CUSTOMER_ID))
+                .from(FACT_SALES)
+                .where(FACT_SALES.PRODUCT_ID.in(top.getValues(DIM_PRODUCT.PRODUCT_ID)),
+                        FACT_SALES.CUSTOMER_ID.in(memberIds), FACT_SALES.DATE_KEY.lt(before))
+                .groupBy(FACT_SALES.PRODUCT_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+        return top.map(r -> new ProductFigure(r.value2(), r.value3(), buyers.getOrDefault(r.value1(), 0),
+                r.value4().longValue(), r.value5()));
+    }
+
+    List<CellCustomer> page(long snapshotId, Condition members, CustomerOrder order, int offset, int limit) {
+        return CustomerListQuery.page(db, at(snapshotId, members), order, offset, limit);
+    }
+
+    void each(long snapshotId, Condition members, CustomerOrder order, Consumer<CellCustomer> sink) {
+        CustomerListQuery.each(db, at(snapshotId, members), order, sink);
+    }
+
+    List<SizePoint> sizes(long segmentId) {
+        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE, CUSTOM_SEGMENT_RUN.VERSION,
+                        org.jooq.impl.DSL.coalesce(select(sum(CUSTOM_SEGMENT_MEMBER.CUSTOMERS)).from(CUSTOM_SEGMENT_MEMBER)
+                                .where(CUSTOM_SEGMENT_MEMBER.SEGMENT_ID.eq(segmentId),
+                                        CUSTOM_SEGMENT_MEMBER.SNAPSHOT_ID.eq(SNAPSHOT.SNAPSHOT_ID))
+                                .asField(), inline(BigDecimal.ZERO)))
+                .from(CUSTOM_SEGMENT_RUN).join(SNAPSHOT).on(SNAPSHOT.SNAPSHOT_ID.eq(CUSTOM_SEGMENT_RUN.SNAPSHOT_ID))
+                .where(CUSTOM_SEGMENT_RUN.SEGMENT_ID.eq(segmentId), CUSTOM_SEGMENT_RUN.STATUS.eq("EVALUATED"))
+                .orderBy(SNAPSHOT.SNAPSHOT_ID)
+                .fetch(r -> new SizePoint(r.value1(), r.value2(), r.value3(), ((Number) r.value4()).longValue()));
+    }
+
+    /** Per segment, the as-of date of the latest snapshot a refresh stored its members for. */
+    Map<Long, LocalDate> lastEvaluated() {
+        Map<Long, LocalDate> last = new java.util.HashMap<>();
+        db.select(CUSTOM_SEGMENT_RUN.SEGMENT_ID, org.jooq.impl.DSL.max(SNAPSHOT.AS_OF_DATE)).from(CUSTOM_SEGMENT_RUN)
+                .join(SNAPSHOT).on(SNAPSHOT.SNAPSHOT_ID.eq(CUSTOM_SEGMENT_RUN.SNAPSHOT_ID))
+                .where(CUSTOM_SEGMENT_RUN.STATUS.eq("EVALUATED"))
+                .groupBy(CUSTOM_SEGMENT_RUN.SEGMENT_ID)
+                .forEach(r -> last.put(r.value1(), r.value2()));
+        return last;
+    }
+
+    /** The last evaluation's outcome for the current snapshot: status and message, if the refresh evaluated it. */
+    Optional<String[]> lastRun(long segmentId, long snapshotId) {
+        return db.select(CUSTOM_SEGMENT_RUN.STATUS, CUSTOM_SEGMENT_RUN.MESSAGE).from(CUSTOM_SEGMENT_RUN)
+                .where(CUSTOM_SEGMENT_RUN.SEGMENT_ID.eq(segmentId), CUSTOM_SEGMENT_RUN.SNAPSHOT_ID.eq(snapshotId))
+                .fetchOptional(r -> new String[] {r.value1(), r.value2()});
+    }
+
+    /** Customer name, membership and each criterion's value and verdict, for one customer of the snapshot. */
+    Optional<Record> why(long snapshotId, long customerId, List<Field<?>> fields) {
+        return db.select(fields).from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), SNAP_CUSTOMER.CUSTOMER_ID.eq(customerId))
+                .fetchOptional();
+    }
+
+    /** The regions in the scope with customers in the snapshot, for region-level counts. */
+    List<Short> regionIds(long snapshotId) {
+        return db.selectDistinct(SNAP_SEGMENT_SUMMARY.REGION_ID).from(SNAP_SEGMENT_SUMMARY)
+                .where(SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId)).fetch(SNAP_SEGMENT_SUMMARY.REGION_ID);
+    }
+}

@@ -1,0 +1,416 @@
+package com.consumer360.customsegments;
+
+import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
+import static org.jooq.impl.DSL.noCondition;
+
+import com.consumer360.audit.AuditAction;
+import com.consumer360.audit.AuditTrail;
+import com.consumer360.export.ExportFormat;
+import com.consumer360.security.Roles;
+import com.consumer360.warehouse.CellCustomer;
+import com.consumer360.warehouse.CustomerExport;
+import com.consumer360.warehouse.CustomerOrder;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Custom segments for the signed-in user. CS_OPS and ADMIN create, edit (a new version each time) and delete them
+ * and see all; other roles open the segments shared with their role. Members and figures are always read in the
+ * reader's own region scope: row-level security filters the snapshot, the warehouse and the stored members, so a
+ * segment defined by csops shows north only its North members. At the current snapshot a segment's members are
+ * those the refresh stored for its current version, or, when it was created or edited since, its current version
+ * evaluated live; every figure says which ({@link SegmentFigures#source()}).
+ */
+@Service
+@PreAuthorize(Roles.ANY_PORTAL_ROLE)
+@Transactional(readOnly = true)
+public class CustomSegmentService {
+
+    /** {@code @PreAuthorize} expression of the editing methods. */
+    public static final String EDITORS = "hasAnyRole('" + Roles.CS_OPS + "', '" + Roles.ADMIN + "')";
+    private static final Logger log = LoggerFactory.getLogger(CustomSegmentService.class);
+    private static final int PREVIEW_ROWS = 10;
+
+    private final CustomSegmentQueries queries;
+    private final AuditTrail audit;
+
+    CustomSegmentService(CustomSegmentQueries queries, AuditTrail audit) {
+        this.queries = queries;
+        this.audit = audit;
+    }
+
+    // ---- definitions -------------------------------------------------------------------------------------------
+
+    /** The segments the user may open, with their members in the user's scope at the current snapshot. */
+    public List<SegmentSummary> segments() {
+        Optional<CustomSegmentQueries.Snap> current = queries.current();
+        boolean editor = editor();
+        Map<Long, java.time.LocalDate> evaluated = queries.lastEvaluated();
+        return queries.live().stream().filter(this::visible).map(row -> new SegmentSummary(row.id(), row.name(),
+                row.description(), row.owner(), row.sharedWith(), row.version(), row.updatedAt(),
+                current.map(s -> queries.countMembers(s.id(), members(row, s).condition())).orElse(null),
+                evaluated.get(row.id()), editor)).toList();
+    }
+
+    /** A segment the user may open, with every version; empty when there is none or it is not shared with them. */
+    public Optional<SegmentDetail> segment(long id) {
+        return queries.segment(id).filter(this::visible).map(row -> new SegmentDetail(row.id(), row.name(),
+                row.description(), row.owner(), row.sharedWith(), row.version(), DefinitionJson.read(row.definition()),
+                queries.versions(id), editor()));
+    }
+
+    /** Whether the user may create, edit and delete segments (CS_OPS, ADMIN). */
+    public boolean canEdit() {
+        return editor();
+    }
+
+    /** The values the builder offers, within the user's scope. */
+    public Choices choices() {
+        Vocabulary v = queries.vocabulary();
+        return new Choices(v.regions(), List.copyOf(v.countries()), v.segments());
+    }
+
+    /** Product codes and descriptions containing {@code text}, at most 50, for the product picker. */
+    public List<String[]> products(String text) {
+        return text == null || text.isBlank() || text.length() > 100 ? List.of() : queries.products(text.strip(), 50);
+    }
+
+    /** Reads a definition from JSON and checks its meaning in the user's scope; {@link InvalidSegmentException} if not. */
+    public SegmentDefinition parse(String json) {
+        SegmentDefinition definition = DefinitionJson.read(json);
+        validate(definition);
+        return definition;
+    }
+
+    /** The segment's current definition as JSON (the schema's form), for export. */
+    public Optional<String> definitionJson(long id) {
+        return segment(id).map(d -> DefinitionJson.write(d.definition()));
+    }
+
+    /** The definition evaluated live against the current snapshot in the user's scope. */
+    public Preview preview(SegmentDefinition definition) {
+        long start = System.nanoTime();
+        validate(definition);
+        Preview preview = queries.current().map(s -> queries.preview(s,
+                        new SegmentConditions(s.asOf()).of(definition), PREVIEW_ROWS))
+                .orElse(new Preview(null, 0, java.math.BigDecimal.ZERO, 0, List.of()));
+        log.debug("preview in {} ms", (System.nanoTime() - start) / 1_000_000);
+        return preview;
+    }
+
+    /** Saves a new segment (version 1) owned by the user; returns its id. */
+    @PreAuthorize(EDITORS)
+    @Transactional
+    public long create(SegmentDraft draft) {
+        String json = checked(draft, null);
+        long id = queries.insert(draft, json, username());
+        audit.record(AuditAction.SEGMENT_CHANGE, "created segment \"" + draft.name().strip() + "\" (id " + id
+                + ", version 1)");
+        return id;
+    }
+
+    /** Saves an edit of a segment as its next version; returns the new version number. */
+    @PreAuthorize(EDITORS)
+    @Transactional
+    public int update(long id, SegmentDraft draft) {
+        if (queries.segment(id).isEmpty()) {
+            throw new InvalidSegmentException("segment", "No such segment.");
+        }
+        String json = checked(draft, id);
+        int version = queries.update(id, draft, json, username());
+        audit.record(AuditAction.SEGMENT_CHANGE, "edited segment \"" + draft.name().strip() + "\" (id " + id
+                + ", version " + version + ")");
+        return version;
+    }
+
+    /** Deletes a segment: it is no longer listed nor evaluated; its history stays. */
+    @PreAuthorize(EDITORS)
+    @Transactional
+    public void delete(long id) {
+        Optional<CustomSegmentQueries.SegmentRow> row = queries.segment(id);
+        if (row.isEmpty() || !queries.delete(id)) {
+            throw new InvalidSegmentException("segment", "No such segment.");
+        }
+        audit.record(AuditAction.SEGMENT_CHANGE, "deleted segment \"" + row.get().name() + "\" (id " + id
+                + ", version " + row.get().version() + ")");
+    }
+
+    private String checked(SegmentDraft draft, Long id) {
+        List<DefinitionProblem> problems = new ArrayList<>(DefinitionValidator.draft(draft.name(), draft.description(),
+                draft.sharedWith()));
+        if (draft.definition() == null) {
+            problems.add(new DefinitionProblem("definition", "The segment has no criteria."));
+        } else {
+            problems.addAll(meaning(draft.definition()));
+        }
+        if (problems.isEmpty() && queries.nameTaken(draft.name(), id)) {
+            problems.add(new DefinitionProblem("name", "Another segment is already called \"" + draft.name().strip()
+                    + "\"."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSegmentException(problems);
+        }
+        // Round trip through the schema: what is stored is exactly what a reader will accept.
+        String json = DefinitionJson.write(draft.definition());
+        DefinitionJson.read(json);
+        return json;
+    }
+
+    private void validate(SegmentDefinition definition) {
+        List<DefinitionProblem> problems = meaning(definition);
+        if (!problems.isEmpty()) {
+            throw new InvalidSegmentException(problems);
+        }
+    }
+
+    private List<DefinitionProblem> meaning(SegmentDefinition definition) {
+        // Structure first (the typed tree may come from the builder, not from JSON): depth, counts, lengths.
+        try {
+            DefinitionJson.read(DefinitionJson.write(definition));
+        } catch (InvalidSegmentException e) {
+            return e.problems();
+        }
+        return DefinitionValidator.meaning(definition, queries.vocabulary());
+    }
+
+    // ---- members and figures ------------------------------------------------------------------------------------
+
+    /** What a segment's members at a snapshot are: a condition on snap_customer and what produced it. */
+    record Members(Condition condition, String source) {
+    }
+
+    private Members members(CustomSegmentQueries.SegmentRow row, CustomSegmentQueries.Snap snapshot) {
+        Optional<Integer> stored = queries.storedVersion(row.id(), snapshot.id());
+        if (stored.isPresent() && stored.get() == row.version()) {
+            return new Members(CustomSegmentQueries.stored(row.id(), snapshot.id()), "version " + row.version());
+        }
+        return new Members(new SegmentConditions(snapshot.asOf()).of(DefinitionJson.read(row.definition())),
+                "version " + row.version() + ", evaluated live (stored from the next refresh)");
+    }
+
+    private CustomSegmentQueries.SegmentRow row(long id) {
+        return queries.segment(id).filter(this::visible)
+                .orElseThrow(() -> new InvalidSegmentException("segment", "No such segment."));
+    }
+
+    private record Resolved(String name, Members members) {
+    }
+
+    private Resolved resolve(SegmentRef ref, CustomSegmentQueries.Snap snapshot) {
+        return switch (ref) {
+            case SegmentRef.Custom custom -> {
+                CustomSegmentQueries.SegmentRow row = row(custom.id());
+                yield new Resolved(row.name(), members(row, snapshot));
+            }
+            case SegmentRef.Rfm rfm -> {
+                if (!queries.vocabulary().segments().contains(rfm.label())) {
+                    throw new InvalidSegmentException("segments", "Unknown RFM segment \""
+                            + DefinitionValidator.shorten(rfm.label()) + "\".");
+                }
+                yield new Resolved(rfm.label() + " (RFM)", new Members(SNAP_CUSTOMER.SEGMENT.eq(rfm.label()),
+                        "RFM segment map"));
+            }
+        };
+    }
+
+    private CustomSegmentQueries.Snap current() {
+        return queries.current().orElseThrow(() -> new InvalidSegmentException("snapshot",
+                "No snapshot yet: the first refresh has not run."));
+    }
+
+    /** Size, value, means and score distributions of a segment at the current snapshot in the user's scope. */
+    public SegmentFigures figures(SegmentRef ref) {
+        CustomSegmentQueries.Snap snapshot = current();
+        Resolved resolved = resolve(ref, snapshot);
+        return queries.figures(resolved.name(), resolved.members().source(), snapshot, resolved.members().condition());
+    }
+
+    /** The KPIs of two to four segments side by side. */
+    public List<SegmentFigures> compare(List<SegmentRef> refs) {
+        requireTwoToFour(refs);
+        return refs.stream().map(this::figures).toList();
+    }
+
+    /** How many customers any two of two to four segments share, in the user's scope. */
+    public Overlap overlap(List<SegmentRef> refs) {
+        requireTwoToFour(refs);
+        CustomSegmentQueries.Snap snapshot = current();
+        List<Resolved> resolved = refs.stream().map(r -> resolve(r, snapshot)).toList();
+        long[][] counts = new long[refs.size()][refs.size()];
+        for (int i = 0; i < refs.size(); i++) {
+            for (int j = i; j < refs.size(); j++) {
+                counts[i][j] = queries.countMembers(snapshot.id(), resolved.get(i).members().condition()
+                        .and(resolved.get(j).members().condition()));
+                counts[j][i] = counts[i][j];
+            }
+        }
+        return new Overlap(resolved.stream().map(Resolved::name).toList(), refs.stream().map(SegmentRef::key).toList(),
+                counts);
+    }
+
+    private static void requireTwoToFour(List<SegmentRef> refs) {
+        if (refs.size() < 2 || refs.size() > 4 || Set.copyOf(refs).size() != refs.size()) {
+            throw new InvalidSegmentException("segments", "Choose two to four different segments.");
+        }
+    }
+
+    /** The members' most common countries, most first. */
+    public List<Map.Entry<String, Long>> topCountries(SegmentRef ref, int limit) {
+        CustomSegmentQueries.Snap snapshot = current();
+        return queries.topCountries(snapshot.id(), resolve(ref, snapshot).members().condition(), Math.min(limit, 50));
+    }
+
+    /** The products that bring the members the most net revenue. */
+    public List<ProductFigure> topProducts(SegmentRef ref, int limit) {
+        CustomSegmentQueries.Snap snapshot = current();
+        return queries.topProducts(snapshot, resolve(ref, snapshot).members().condition(), Math.min(limit, 50));
+    }
+
+    /** Members of one segment, or of the intersection of several, in the user's scope: one page. */
+    public List<CellCustomer> members(List<SegmentRef> refs, CustomerOrder order, int offset, int limit) {
+        CustomSegmentQueries.Snap snapshot = current();
+        return queries.page(snapshot.id(), intersection(refs, snapshot), order, offset, limit);
+    }
+
+    /** How many customers {@link #members} lists. */
+    public long memberCount(List<SegmentRef> refs) {
+        CustomSegmentQueries.Snap snapshot = current();
+        return queries.countMembers(snapshot.id(), intersection(refs, snapshot));
+    }
+
+    /** Writes the members (of one segment or an intersection) in the given format. */
+    public void exportMembers(List<SegmentRef> refs, CustomerOrder order, ExportFormat format, OutputStream out) {
+        CustomSegmentQueries.Snap snapshot = current();
+        Condition members = intersection(refs, snapshot);
+        String title = refs.stream().map(r -> resolve(r, snapshot).name()).collect(Collectors.joining(" and "));
+        format.write(CustomerExport.table(title.length() > 31 ? title.substring(0, 31) : title,
+                sink -> queries.each(snapshot.id(), members, order, sink)), out);
+    }
+
+    private Condition intersection(List<SegmentRef> refs, CustomSegmentQueries.Snap snapshot) {
+        if (refs.isEmpty() || refs.size() > 4) {
+            throw new InvalidSegmentException("segments", "Choose one to four segments.");
+        }
+        Condition all = noCondition();
+        for (SegmentRef ref : refs) {
+            all = all.and(resolve(ref, snapshot).members().condition());
+        }
+        return all;
+    }
+
+    /** The segment's size at each snapshot the refresh evaluated it for, oldest first, in the user's scope. */
+    public List<SizePoint> sizes(long id) {
+        row(id);
+        return queries.sizes(id);
+    }
+
+    /** Joined, left and stayed since the previous snapshot's stored members. */
+    public Movement movement(long id) {
+        CustomSegmentQueries.SegmentRow row = row(id);
+        CustomSegmentQueries.Snap snapshot = current();
+        Optional<CustomSegmentQueries.Snap> previous = previousEvaluated(row, snapshot);
+        Condition now = members(row, snapshot).condition();
+        if (previous.isEmpty()) {
+            return new Movement(null, snapshot.asOf(), queries.countMembers(snapshot.id(), now), 0, 0);
+        }
+        Condition before = CustomSegmentQueries.stored(id, previous.get().id());
+        return new Movement(previous.get().asOf(), snapshot.asOf(),
+                queries.countMembers(snapshot.id(), now.andNot(before)), queries.countMembers(snapshot.id(), before.andNot(now)),
+                queries.countMembers(snapshot.id(), now.and(before)));
+    }
+
+    /** One page of the customers who joined, left or stayed. */
+    public List<CellCustomer> movers(long id, Movement.Kind kind, CustomerOrder order, int offset, int limit) {
+        CustomSegmentQueries.Snap snapshot = current();
+        return queries.page(snapshot.id(), movers(row(id), kind, snapshot), order, offset, limit);
+    }
+
+    /** Writes the customers who joined, left or stayed. */
+    public void exportMovers(long id, Movement.Kind kind, CustomerOrder order, ExportFormat format, OutputStream out) {
+        CustomSegmentQueries.Snap snapshot = current();
+        CustomSegmentQueries.SegmentRow row = row(id);
+        Condition which = movers(row, kind, snapshot);
+        format.write(CustomerExport.table(kind.name().charAt(0) + kind.name().substring(1).toLowerCase(),
+                sink -> queries.each(snapshot.id(), which, order, sink)), out);
+    }
+
+    private Condition movers(CustomSegmentQueries.SegmentRow row, Movement.Kind kind,
+                             CustomSegmentQueries.Snap snapshot) {
+        Condition now = members(row, snapshot).condition();
+        Optional<CustomSegmentQueries.Snap> previous = previousEvaluated(row, snapshot);
+        if (previous.isEmpty()) {
+            return kind == Movement.Kind.JOINED ? now : org.jooq.impl.DSL.falseCondition();
+        }
+        Condition before = CustomSegmentQueries.stored(row.id(), previous.get().id());
+        return switch (kind) {
+            case JOINED -> now.andNot(before);
+            case LEFT -> before.andNot(now);
+            case STAYED -> now.and(before);
+        };
+    }
+
+    /** The latest snapshot before the current one for which the refresh stored the segment's members. */
+    private Optional<CustomSegmentQueries.Snap> previousEvaluated(CustomSegmentQueries.SegmentRow row,
+                                                                  CustomSegmentQueries.Snap snapshot) {
+        return queries.sizes(row.id()).stream().filter(p -> p.snapshotId() < snapshot.id())
+                .reduce((a, b) -> b).map(p -> new CustomSegmentQueries.Snap(p.snapshotId(), p.asOf()));
+    }
+
+    /**
+     * Why a customer of the user's scope is in or out of the segment's current version: each criterion with the
+     * customer's value and whether it holds, each group with its verdict. Empty for a customer outside the scope.
+     */
+    public Optional<WhyResult> why(long id, long customerId) {
+        CustomSegmentQueries.SegmentRow row = row(id);
+        CustomSegmentQueries.Snap snapshot = current();
+        return Explanation.explain(queries, snapshot, row.version(), DefinitionJson.read(row.definition()),
+                customerId);
+    }
+
+    // ---- who ----------------------------------------------------------------------------------------------------
+
+    private boolean visible(CustomSegmentQueries.SegmentRow row) {
+        Set<String> roles = roles();
+        return roles.contains(Roles.CS_OPS) || roles.contains(Roles.ADMIN)
+                || row.sharedWith().stream().anyMatch(roles::contains);
+    }
+
+    private static boolean editor() {
+        Set<String> roles = roles();
+        return roles.contains(Roles.CS_OPS) || roles.contains(Roles.ADMIN);
+    }
+
+    private static Set<String> roles() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return Set.of();
+        }
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
+    }
+
+    private static String username() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+
+    // ---- added for the segment pages (profile, compare) ---------------------------------------------------------
+
+    /** Writes the KPI comparison of two to four segments ({@link #compare}) in the given format, one row each. */
+    public void exportComparison(List<SegmentRef> refs, ExportFormat format, OutputStream out) {
+        format.write(ComparisonTable.of(compare(refs)), out);
+    }
+}

@@ -1,0 +1,19 @@
+package com.consumer360.refresh;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+/**
+ * Work another module adds to every refresh, inside the refresh's transaction after the snapshot's tables are
+ * written and before the snapshot becomes current, so its rows appear atomically with the snapshot (custom segment
+ * membership). The connection is bound to the refresh's audited system scope; an extension must contain its own
+ * failures (savepoints) so that they never fail the refresh, and returns a note for the job history, or null.
+ */
+public interface SnapshotExtension {
+
+    /** Short name, used for the extension's time in the run's stage times. */
+    String name();
+
+    String extend(Connection connection, long snapshotId, LocalDate asOf) throws SQLException;
+}

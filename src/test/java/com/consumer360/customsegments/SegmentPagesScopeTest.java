@@ -1,0 +1,319 @@
+package com.consumer360.customsegments;
+
+import static com.consumer360.customsegments.SegmentPagesFixture.OFTEN_SQL;
+import static com.consumer360.customsegments.SegmentPagesFixture.RECENT_SQL;
+import static com.consumer360.support.TestDatabase.superuserLong;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.consumer360.export.ExportFormat;
+import com.consumer360.support.PortalIntegration;
+import com.consumer360.support.SignedIn;
+import com.consumer360.support.TestDatabase;
+import com.consumer360.warehouse.CustomerOrder;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * The segment pages' figures (comparison, overlap, movement, size history) equal independent SQL over the
+ * snapshots as superuser in the reader's scope, for north and for exec; north's lists and exports hold North
+ * customers only, and a segment not shared with regional managers does not exist for north.
+ */
+@PortalIntegration
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SegmentPagesScopeTest {
+
+    private static final String CURRENT = "(SELECT snapshot_id FROM snapshot WHERE is_current)";
+    private static final String PREVIOUS = "(SELECT max(snapshot_id) FROM snapshot WHERE snapshot_id < " + CURRENT + ")";
+    private static final String NORTH = "1";
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    CustomSegmentService service;
+    @Autowired
+    UserDetailsService users;
+    SegmentPagesFixture segments;
+
+    @BeforeAll
+    void createSegmentsAndRefresh() throws Exception {
+        segments = new SegmentPagesFixture(context);
+    }
+
+    @AfterAll
+    void deleteSegments() throws Exception {
+        segments.close();
+    }
+
+    /** The user's scope as a condition on snap_customer's region. */
+    private static String scope(String user) {
+        return "north".equals(user) ? " AND region_id = " + NORTH : "";
+    }
+
+    private static long count(String user, String condition) throws Exception {
+        return superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = " + CURRENT + " AND (" + condition
+                + ")" + scope(user));
+    }
+
+    private static double number(String sql) throws Exception {
+        try (Connection connection = TestDatabase.connectAs("postgres");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getDouble(1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"north", "exec"})
+    void comparisonEqualsSqlInTheReadersScope(String user) throws Exception {
+        List<SegmentFigures> figures = SignedIn.call(users, user, () -> service.compare(List.of(
+                new SegmentRef.Custom(segments.often), new SegmentRef.Rfm("Champions"))));
+        String[] conditions = {OFTEN_SQL, "segment = 'Champions'"};
+        long base = count(user, "true");
+        for (int i = 0; i < 2; i++) {
+            SegmentFigures f = figures.get(i);
+            String where = " FROM snap_customer WHERE snapshot_id = " + CURRENT + " AND (" + conditions[i] + ")"
+                    + scope(user);
+            assertThat(f.customers()).isEqualTo(count(user, conditions[i])).isPositive();
+            assertThat(f.baseCustomers()).isEqualTo(base);
+            assertThat(f.revenue().movePointRight(2).longValueExact()).isEqualTo(superuserLong(
+                    "SELECT round(sum(monetary) * 100)" + where));
+            assertThat(f.averageOrderValue().movePointRight(2).longValueExact()).isEqualTo(superuserLong(
+                    "SELECT round(sum(monetary) / sum(frequency), 2) * 100" + where));
+            assertThat(f.meanClv()).isCloseTo(number("SELECT avg(clv)" + where), within(1e-6));
+            assertThat(f.meanPAlive()).isCloseTo(number("SELECT avg(p_alive)" + where), within(1e-9));
+            for (int s = 1; s <= 5; s++) {
+                assertThat(f.byRScore().get(s - 1)).isEqualTo(superuserLong("SELECT count(*)" + where
+                        + " AND r_score = " + s));
+                assertThat(f.byMScore().get(s - 1)).isEqualTo(superuserLong("SELECT count(*)" + where
+                        + " AND m_score = " + s));
+            }
+        }
+        assertThat(figures.get(0).source()).isEqualTo("version 1");
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        SignedIn.call(users, user, () -> {
+            service.exportComparison(List.of(new SegmentRef.Custom(segments.often), new SegmentRef.Rfm("Champions")),
+                    ExportFormat.CSV, csv);
+            return null;
+        });
+        List<String> lines = csv.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.getFirst()).startsWith("segment,source,as_of,customers,base_customers,share_of_base,revenue");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith(segments.oftenName + ",version 1,")
+                .contains("," + count(user, OFTEN_SQL) + "," + base + ",");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"north", "exec"})
+    void overlapEqualsSqlInTheReadersScope(String user) throws Exception {
+        Overlap overlap = SignedIn.call(users, user, () -> service.overlap(List.of(new SegmentRef.Custom(segments.often),
+                new SegmentRef.Custom(segments.recent), new SegmentRef.Rfm("Champions"), new SegmentRef.Rfm("Lost"))));
+        String[] conditions = {OFTEN_SQL, RECENT_SQL, "segment = 'Champions'", "segment = 'Lost'"};
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                assertThat(overlap.counts()[i][j]).as("%s and %s", conditions[i], conditions[j])
+                        .isEqualTo(count(user, "(" + conditions[i] + ") AND (" + conditions[j] + ")"));
+            }
+        }
+        assertThat(overlap.counts()[0][1]).isPositive();
+        assertThat(overlap.counts()[2][3]).as("RFM segments are a partition").isZero();
+        long both = SignedIn.call(users, user, () -> service.memberCount(List.of(new SegmentRef.Custom(segments.often),
+                new SegmentRef.Custom(segments.recent))));
+        assertThat(both).isEqualTo(overlap.counts()[0][1]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"north", "exec"})
+    void movementAndSizeHistoryEqualSqlOverTheTwoSnapshots(String user) throws Exception {
+        for (long id : new long[] {segments.often, segments.recent}) {
+            String condition = id == segments.often ? OFTEN_SQL : RECENT_SQL;
+            Movement movement = SignedIn.call(users, user, () -> service.movement(id));
+            List<SizePoint> sizes = SignedIn.call(users, user, () -> service.sizes(id));
+            String before = "customer_id IN (SELECT customer_id FROM snap_customer WHERE snapshot_id = " + PREVIOUS
+                    + " AND (" + condition + "))";
+            assertThat(movement.from()).isEqualTo(java.time.LocalDate.parse(superuserString(
+                    "SELECT as_of_date::text FROM snapshot WHERE snapshot_id = " + PREVIOUS)));
+            assertThat(movement.joined()).isEqualTo(count(user, "(" + condition + ") AND NOT " + before));
+            assertThat(movement.left()).isEqualTo(count(user, "NOT (" + condition + ") AND " + before));
+            assertThat(movement.stayed()).isEqualTo(count(user, "(" + condition + ") AND " + before));
+            assertThat(sizes).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(sizes.getLast().customers()).isEqualTo(count(user, condition));
+            assertThat(sizes.get(sizes.size() - 2).customers()).isEqualTo(superuserLong("SELECT count(*) FROM "
+                    + "snap_customer WHERE snapshot_id = " + PREVIOUS + " AND (" + condition + ")" + scope(user)));
+            assertThat(sizes).extracting(SizePoint::version).containsOnly(1);
+        }
+        Movement often = SignedIn.call(users, user, () -> service.movement(segments.often));
+        assertThat(often.joined()).as("a week of purchases brings new frequent buyers").isPositive();
+        Movement recent = SignedIn.call(users, user, () -> service.movement(segments.recent));
+        assertThat(recent.left()).as("a week later some are no longer recent").isPositive();
+    }
+
+    private static String superuserString(String sql) throws Exception {
+        try (Connection connection = TestDatabase.connectAs("postgres");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    @Test
+    void northsListsAndExportsHoldNorthCustomersOnly() throws Exception {
+        Set<Long> north = ids("SELECT customer_id FROM snap_customer WHERE snapshot_id = " + CURRENT
+                + " AND region_id = " + NORTH);
+        SegmentRef often = new SegmentRef.Custom(segments.often);
+        SegmentRef recent = new SegmentRef.Custom(segments.recent);
+        List<String> exports = SignedIn.call(users, "north", () -> {
+            List<String> files = new java.util.ArrayList<>();
+            files.add(csv(out -> service.exportMembers(List.of(often), CustomerOrder.BY_MONETARY, ExportFormat.CSV, out)));
+            files.add(csv(out -> service.exportMembers(List.of(often, recent), CustomerOrder.BY_MONETARY,
+                    ExportFormat.CSV, out)));
+            files.add(csv(out -> service.exportMembers(List.of(often, new SegmentRef.Rfm("Champions")),
+                    CustomerOrder.BY_MONETARY, ExportFormat.CSV, out)));
+            for (Movement.Kind kind : Movement.Kind.values()) {
+                for (long id : new long[] {segments.often, segments.recent}) {
+                    files.add(csv(out -> service.exportMovers(id, kind, CustomerOrder.BY_MONETARY, ExportFormat.CSV,
+                            out)));
+                }
+            }
+            return files;
+        });
+        long rows = 0;
+        for (String file : exports) {
+            List<String> lines = file.lines().toList();
+            assertThat(lines.getFirst()).startsWith("customer_id,name,region,");
+            List<Long> listed = lines.stream().skip(1).map(l -> Long.parseLong(l.substring(0, l.indexOf(',')))).toList();
+            assertThat(north).containsAll(listed);
+            assertThat(file).doesNotContain(",South,", ",East,", ",West,", ",Central,");
+            rows += listed.size();
+        }
+        assertThat(rows).isPositive();
+        assertThat(exports.getFirst().lines().count() - 1).isEqualTo(count("north", OFTEN_SQL));
+        List<Long> page = SignedIn.call(users, "north", () -> service.members(List.of(often), CustomerOrder.BY_MONETARY,
+                0, 500).stream().map(c -> c.customerId()).toList());
+        assertThat(page).isNotEmpty();
+        assertThat(north).containsAll(page);
+
+        long south = superuserLong("SELECT min(customer_id) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                + " AND region_id = 2 AND " + OFTEN_SQL);
+        assertThat(SignedIn.call(users, "north", () -> service.why(segments.often, south))).isEmpty();
+        assertThat(SignedIn.call(users, "exec", () -> service.why(segments.often, south))).get()
+                .satisfies(w -> assertThat(w.member()).isTrue());
+    }
+
+    @Test
+    void aSegmentNotSharedWithRegionalManagersDoesNotExistForNorth() throws Exception {
+        SegmentRef hidden = new SegmentRef.Custom(segments.hidden);
+        SignedIn.call(users, "north", () -> {
+            assertThat(service.segment(segments.hidden)).isEmpty();
+            assertThat(service.segments()).extracting(SegmentSummary::id).contains(segments.often)
+                    .doesNotContain(segments.hidden);
+            assertThatThrownBy(() -> service.figures(hidden)).hasMessageContaining("No such segment");
+            assertThatThrownBy(() -> service.memberCount(List.of(hidden))).hasMessageContaining("No such segment");
+            assertThatThrownBy(() -> service.movement(segments.hidden)).hasMessageContaining("No such segment");
+            assertThatThrownBy(() -> service.sizes(segments.hidden)).hasMessageContaining("No such segment");
+            assertThatThrownBy(() -> service.why(segments.hidden, 1)).hasMessageContaining("No such segment");
+            assertThatThrownBy(() -> service.overlap(List.of(hidden, new SegmentRef.Custom(segments.often))))
+                    .hasMessageContaining("No such segment");
+            assertThatThrownBy(() -> service.figures(new SegmentRef.Custom(Long.MAX_VALUE)))
+                    .hasMessage("segment: No such segment.");
+            assertThatThrownBy(() -> service.figures(hidden)).hasMessage("segment: No such segment.");
+            return null;
+        });
+        assertThat(SignedIn.call(users, "exec", () -> service.figures(hidden).customers()))
+                .isEqualTo(count("exec", "monetary > 1000"));
+    }
+
+    /**
+     * The list and the builder (custom-segments, custom-segments/new, custom-segments/{id}): the list's members
+     * column, its last evaluation and the definition JSON in the reader's scope; the builder's preview and value
+     * lists for north hold North only; north can neither create, edit nor delete.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"north", "exec", "csops"})
+    void theListAndTheBuilderAreScoped(String user) throws Exception {
+        SignedIn.call(users, user, () -> {
+            SegmentSummary often = service.segments().stream().filter(s -> s.id() == segments.often).findFirst()
+                    .orElseThrow();
+            assertThat(often.members()).isEqualTo(count(user, OFTEN_SQL));
+            assertThat(often.version()).isEqualTo(1);
+            assertThat(often.owner()).isEqualTo("csops");
+            assertThat(often.lastEvaluated()).isEqualTo(java.time.LocalDate.parse(SegmentSql.strings(
+                    "SELECT as_of_date::text FROM snapshot WHERE is_current").getFirst()));
+            assertThat(often.editable()).isEqualTo("csops".equals(user));
+            assertThat(service.canEdit()).isEqualTo("csops".equals(user));
+            assertThat(service.definitionJson(segments.often)).get().asString().contains("\"FREQUENCY\"");
+            assertThat(service.definitionJson(segments.hidden).isPresent()).isEqualTo(!"north".equals(user));
+            Preview preview = service.preview(service.parse(service.definitionJson(segments.often).orElseThrow()));
+            assertThat(preview.customers()).isEqualTo(count(user, OFTEN_SQL));
+            assertThat(preview.baseCustomers()).isEqualTo(count(user, "true"));
+            Choices choices = service.choices();
+            if ("north".equals(user)) {
+                assertThat(choices.regions()).containsOnlyKeys("NORTH");
+                assertThat(choices.countries()).containsExactlyInAnyOrderElementsOf(SegmentSql.strings(
+                        "SELECT DISTINCT country FROM dim_customer WHERE region_id = 1"));
+                assertThat(preview.first()).allSatisfy(c -> assertThat(c.region()).isEqualTo("North"));
+            } else {
+                assertThat(choices.regions()).hasSize(5);
+            }
+            return null;
+        });
+        if (!"csops".equals(user)) {
+            SegmentDraft draft = new SegmentDraft("Not allowed", "", Set.of(), new SegmentDefinition(
+                    new Rule.Group(Match.ALL, List.of(new Rule.Criterion(Attribute.FREQUENCY, Operator.GREATER,
+                            List.of("1"), null)))));
+            long rows = superuserLong("SELECT count(*) FROM custom_segment_version");
+            SignedIn.call(users, user, () -> {
+                assertThatThrownBy(() -> service.create(draft))
+                        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                assertThatThrownBy(() -> service.update(segments.often, draft))
+                        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                assertThatThrownBy(() -> service.delete(segments.often))
+                        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                return null;
+            });
+            assertThat(superuserLong("SELECT count(*) FROM custom_segment_version")).isEqualTo(rows);
+            assertThat(superuserLong("SELECT count(*) FROM custom_segment WHERE segment_id = ? AND deleted_at IS NULL",
+                    segments.often)).isEqualTo(1);
+        }
+    }
+
+    private interface Write {
+        void to(ByteArrayOutputStream out) throws Exception;
+    }
+
+    private static String csv(Write write) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write.to(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Set<Long> ids(String sql) throws Exception {
+        Set<Long> ids = new HashSet<>();
+        try (Connection connection = TestDatabase.connectAs("postgres");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                ids.add(result.getLong(1));
+            }
+        }
+        return ids;
+    }
+}
