@@ -3,6 +3,7 @@ package com.consumer360.sales;
 import com.consumer360.export.ExportColumn;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.export.ExportTable;
+import com.consumer360.sales.SalesOverview.ProductSales;
 import com.consumer360.security.Roles;
 import com.consumer360.warehouse.RegionOption;
 import java.io.OutputStream;
@@ -29,8 +30,9 @@ public class SalesService {
     @Transactional(readOnly = true)
     public SalesOverview overview(SalesFilter filter) {
         LocalDate through = queries.salesThrough(filter);
-        return new SalesOverview(queries.byMonth(filter, through), queries.topProducts(filter, true, TOP),
-                queries.topProducts(filter, false, TOP), queries.byRegion(filter), through);
+        List<List<ProductSales>> top = queries.topProducts(filter, TOP);
+        return new SalesOverview(queries.byMonth(filter, through), top.get(0), top.get(1), queries.byRegion(filter),
+                through);
     }
 
     /** The whole scope, unfiltered. */
