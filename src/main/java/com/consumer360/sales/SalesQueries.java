@@ -7,6 +7,8 @@ import static com.consumer360.jooq.Tables.FACT_SALES;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.grouping;
+import static org.jooq.impl.DSL.groupingSets;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.sum;
@@ -19,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record3;
 import org.jooq.SortField;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +41,8 @@ import org.springframework.stereotype.Component;
  * <p>Counts of distinct invoices and customers come from fact_invoice (one row per invoice, kept equal to the lines
  * by triggers; an invoice's lines share one day and one region): {@code count(DISTINCT invoice_no)} over a million
  * lines sorted them and took most of the landing page's time (1.7 s and 1.3 s at 1 M lines, docs/performance.md).
- * Units need the lines, without a distinct count; both product rankings come from one pass over the lines.
+ * Units by month and both product rankings come from one pass over the lines (grouping sets), without a distinct
+ * count.
  */
 @Component
 class SalesQueries {
@@ -55,23 +60,60 @@ class SalesQueries {
 
     /** Months in order; the last is marked month to date when the sales counted end before its last day. */
     List<MonthlySales> byMonth(SalesFilter filter, LocalDate salesThrough) {
+        List<Record3<LocalDateTime, BigDecimal, BigDecimal>> rows = db.select(MONTH, REVENUE, UNITS)
+                .from(FACT_SALES)
+                .where(condition(filter))
+                .groupBy(MONTH)
+                .fetch();
+        return months(filter, salesThrough, rows);
+    }
+
+    /** The months (as {@link #byMonth}) and the top {@code limit} products by revenue and by units, in one pass. */
+    MonthsAndTop monthsAndTop(SalesFilter filter, LocalDate salesThrough, int limit) {
+        List<Record3<LocalDateTime, BigDecimal, BigDecimal>> months = new ArrayList<>();
+        List<ProductSales> products = new ArrayList<>();
+        db.select(MONTH, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION, DIM_PRODUCT.CATEGORY, REVENUE, UNITS,
+                        grouping(MONTH))
+                .from(FACT_SALES).join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(FACT_SALES.PRODUCT_ID))
+                .where(condition(filter))
+                .groupBy(groupingSets(List.of(MONTH), List.of(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE,
+                        DIM_PRODUCT.DESCRIPTION, DIM_PRODUCT.CATEGORY)))
+                .forEach(r -> {
+                    if (r.value7() == 0) {
+                        months.add(db.newRecord(MONTH, REVENUE, UNITS).values(r.value1(), r.value5(), r.value6()));
+                    } else {
+                        products.add(new ProductSales(r.value2(), r.value3(), r.value4(), r.value5(),
+                                r.value6().longValue()));
+                    }
+                });
+        Comparator<ProductSales> byCode = Comparator.comparing(ProductSales::productCode);
+        return new MonthsAndTop(months(filter, salesThrough, months),
+                products.stream().sorted(Comparator.comparing(ProductSales::netRevenue).reversed()
+                        .thenComparing(byCode)).limit(limit).toList(),
+                products.stream().sorted(Comparator.comparingLong(ProductSales::units).reversed()
+                        .thenComparing(byCode)).limit(limit).toList());
+    }
+
+    /** The sales overview's figures read from the lines. */
+    record MonthsAndTop(List<MonthlySales> months, List<ProductSales> topByRevenue, List<ProductSales> topByUnits) {
+    }
+
+    /** Monthly rows (month, revenue, units) with each month's invoices from fact_invoice, in order. */
+    private List<MonthlySales> months(SalesFilter filter, LocalDate salesThrough,
+                                      List<Record3<LocalDateTime, BigDecimal, BigDecimal>> rows) {
         LocalDate coveredTo = filter.to() == null || salesThrough == null || salesThrough.isBefore(filter.to())
                 ? salesThrough : filter.to();
         Field<Integer> invoiceMonth = FACT_INVOICE.DATE_KEY.div(100).as("month_key");
         Map<Integer, Integer> invoices = new HashMap<>();
         db.select(invoiceMonth, count()).from(FACT_INVOICE).where(invoiceCondition(filter)).groupBy(invoiceMonth)
                 .forEach(r -> invoices.put(r.value1(), r.value2()));
-        return db.select(MONTH, REVENUE, UNITS)
-                .from(FACT_SALES)
-                .where(condition(filter))
-                .groupBy(MONTH).orderBy(MONTH)
-                .fetch(r -> {
-                    YearMonth month = YearMonth.from(r.value1());
-                    boolean partial = coveredTo != null && YearMonth.from(coveredTo).equals(month)
-                            && coveredTo.isBefore(month.atEndOfMonth());
-                    return new MonthlySales(month, r.value2(), r.value3().longValue(),
-                            invoices.getOrDefault(month.getYear() * 100 + month.getMonthValue(), 0), partial);
-                });
+        return rows.stream().sorted(Comparator.comparing(Record3::value1)).map(r -> {
+            YearMonth month = YearMonth.from(r.value1());
+            boolean partial = coveredTo != null && YearMonth.from(coveredTo).equals(month)
+                    && coveredTo.isBefore(month.atEndOfMonth());
+            return new MonthlySales(month, r.value2(), r.value3().longValue(),
+                    invoices.getOrDefault(month.getYear() * 100 + month.getMonthValue(), 0), partial);
+        }).toList();
     }
 
     /** The day of the latest sale within the filter, or null. */
@@ -79,22 +121,6 @@ class SalesQueries {
         Integer latest = db.select(max(FACT_INVOICE.DATE_KEY)).from(FACT_INVOICE).where(invoiceCondition(filter))
                 .fetchOne().value1();
         return latest == null ? null : LocalDate.of(latest / 10_000, latest / 100 % 100, latest % 100);
-    }
-
-    /** The top {@code limit} products by net revenue and by units (ties by product code), from one pass. */
-    List<List<ProductSales>> topProducts(SalesFilter filter, int limit) {
-        List<ProductSales> all = db.select(DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION, DIM_PRODUCT.CATEGORY,
-                        REVENUE, UNITS)
-                .from(FACT_SALES).join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(FACT_SALES.PRODUCT_ID))
-                .where(condition(filter))
-                .groupBy(DIM_PRODUCT.PRODUCT_ID)
-                .fetch(r -> new ProductSales(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().longValue()));
-        Comparator<ProductSales> byCode = Comparator.comparing(ProductSales::productCode);
-        return List.of(
-                all.stream().sorted(Comparator.comparing(ProductSales::netRevenue).reversed().thenComparing(byCode))
-                        .limit(limit).toList(),
-                all.stream().sorted(Comparator.comparingLong(ProductSales::units).reversed().thenComparing(byCode))
-                        .limit(limit).toList());
     }
 
     List<RegionSales> byRegion(SalesFilter filter) {

@@ -3,7 +3,6 @@ package com.consumer360.sales;
 import com.consumer360.export.ExportColumn;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.export.ExportTable;
-import com.consumer360.sales.SalesOverview.ProductSales;
 import com.consumer360.security.Roles;
 import com.consumer360.warehouse.RegionOption;
 import java.io.OutputStream;
@@ -30,8 +29,8 @@ public class SalesService {
     @Transactional(readOnly = true)
     public SalesOverview overview(SalesFilter filter) {
         LocalDate through = queries.salesThrough(filter);
-        List<List<ProductSales>> top = queries.topProducts(filter, TOP);
-        return new SalesOverview(queries.byMonth(filter, through), top.get(0), top.get(1), queries.byRegion(filter),
+        SalesQueries.MonthsAndTop lines = queries.monthsAndTop(filter, through, TOP);
+        return new SalesOverview(lines.months(), lines.topByRevenue(), lines.topByUnits(), queries.byRegion(filter),
                 through);
     }
 
