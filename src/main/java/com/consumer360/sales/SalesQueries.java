@@ -5,7 +5,6 @@ import static com.consumer360.jooq.Tables.DIM_REGION;
 import static com.consumer360.jooq.Tables.FACT_INVOICE;
 import static com.consumer360.jooq.Tables.FACT_SALES;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.grouping;
 import static org.jooq.impl.DSL.groupingSets;
@@ -71,20 +70,27 @@ class SalesQueries {
     /** The months (as {@link #byMonth}) and the top {@code limit} products by revenue and by units, in one pass. */
     MonthsAndTop monthsAndTop(SalesFilter filter, LocalDate salesThrough, int limit) {
         List<Record3<LocalDateTime, BigDecimal, BigDecimal>> months = new ArrayList<>();
-        List<ProductSales> products = new ArrayList<>();
-        db.select(MONTH, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION, DIM_PRODUCT.CATEGORY, REVENUE, UNITS,
-                        grouping(MONTH))
-                .from(FACT_SALES).join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(FACT_SALES.PRODUCT_ID))
+        Map<Integer, Record3<Integer, BigDecimal, BigDecimal>> byProduct = new HashMap<>();
+        // Grouped by the product id alone: with the product's text columns in the set it took twice as long.
+        db.select(MONTH, FACT_SALES.PRODUCT_ID, REVENUE, UNITS, grouping(MONTH))
+                .from(FACT_SALES)
                 .where(condition(filter))
-                .groupBy(groupingSets(List.of(MONTH), List.of(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE,
-                        DIM_PRODUCT.DESCRIPTION, DIM_PRODUCT.CATEGORY)))
+                .groupBy(groupingSets(List.of(MONTH), List.of(FACT_SALES.PRODUCT_ID)))
                 .forEach(r -> {
-                    if (r.value7() == 0) {
-                        months.add(db.newRecord(MONTH, REVENUE, UNITS).values(r.value1(), r.value5(), r.value6()));
+                    if (r.value5() == 0) {
+                        months.add(db.newRecord(MONTH, REVENUE, UNITS).values(r.value1(), r.value3(), r.value4()));
                     } else {
-                        products.add(new ProductSales(r.value2(), r.value3(), r.value4(), r.value5(),
-                                r.value6().longValue()));
+                        byProduct.put(r.value2(), db.newRecord(FACT_SALES.PRODUCT_ID, REVENUE, UNITS)
+                                .values(r.value2(), r.value3(), r.value4()));
                     }
+                });
+        List<ProductSales> products = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE,
+                        DIM_PRODUCT.DESCRIPTION, DIM_PRODUCT.CATEGORY)
+                .from(DIM_PRODUCT).where(DIM_PRODUCT.PRODUCT_ID.in(byProduct.keySet()))
+                .fetch(p -> {
+                    Record3<Integer, BigDecimal, BigDecimal> sums = byProduct.get(p.value1());
+                    return new ProductSales(p.value2(), p.value3(), p.value4(), sums.value2(),
+                            sums.value3().longValue());
                 });
         Comparator<ProductSales> byCode = Comparator.comparing(ProductSales::productCode);
         return new MonthsAndTop(months(filter, salesThrough, months),
@@ -123,14 +129,25 @@ class SalesQueries {
         return latest == null ? null : LocalDate.of(latest / 10_000, latest / 100 % 100, latest % 100);
     }
 
+    /**
+     * Revenue, customers and invoices per region: per region and customer first (a hash aggregate), then per region,
+     * which took half the time of {@code count(DISTINCT customer_id)}; guest invoices (no customer) count as invoices.
+     */
     List<RegionSales> byRegion(SalesFilter filter) {
-        return db.select(DIM_REGION.NAME, sum(FACT_INVOICE.NET_AMOUNT), countDistinct(FACT_INVOICE.CUSTOMER_ID),
-                        count())
-                .from(FACT_INVOICE).join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(FACT_INVOICE.REGION_ID))
+        var perCustomer = db.select(FACT_INVOICE.REGION_ID, FACT_INVOICE.CUSTOMER_ID,
+                        sum(FACT_INVOICE.NET_AMOUNT).as("net"), count().as("invoices"))
+                .from(FACT_INVOICE)
                 .where(invoiceCondition(filter))
+                .groupBy(FACT_INVOICE.REGION_ID, FACT_INVOICE.CUSTOMER_ID)
+                .asTable("per_customer");
+        Field<Short> region = perCustomer.field(FACT_INVOICE.REGION_ID);
+        return db.select(DIM_REGION.NAME, sum(perCustomer.field("net", BigDecimal.class)),
+                        count(perCustomer.field(FACT_INVOICE.CUSTOMER_ID)),
+                        sum(perCustomer.field("invoices", Integer.class)))
+                .from(perCustomer).join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(region))
                 .groupBy(DIM_REGION.REGION_ID, DIM_REGION.NAME)
                 .orderBy(DIM_REGION.REGION_ID)
-                .fetch(r -> new RegionSales(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new RegionSales(r.value1(), r.value2(), r.value3(), r.value4().longValue()));
     }
 
     /** The regions the user has sales in (row-level security decides which those can be). */
