@@ -29,8 +29,9 @@ public class SalesService {
     @Transactional(readOnly = true)
     public SalesOverview overview(SalesFilter filter) {
         LocalDate through = queries.salesThrough(filter);
-        return new SalesOverview(queries.byMonth(filter, through), queries.topProducts(filter, true, TOP),
-                queries.topProducts(filter, false, TOP), queries.byRegion(filter), through);
+        SalesQueries.MonthsAndTop lines = queries.monthsAndTop(filter, through, TOP);
+        return new SalesOverview(lines.months(), lines.topByRevenue(), lines.topByUnits(), queries.byRegion(filter),
+                through);
     }
 
     /** The whole scope, unfiltered. */

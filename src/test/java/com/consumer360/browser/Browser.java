@@ -197,6 +197,16 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Signs out by dropping the session cookie; the HTTP cache stays (a warm browser). */
+    void forgetSession() {
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Empties the browser's HTTP cache (DevTools protocol), so the next page loads every resource again (cold). */
+    void clearCache() {
+        ((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+    }
+
     @Override
     public void close() {
         driver.quit();
