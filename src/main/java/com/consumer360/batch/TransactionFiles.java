@@ -1,0 +1,19 @@
+package com.consumer360.batch;
+
+import com.consumer360.analytics.TransactionTable;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The batch run's reader of transaction files, for the import: same layouts, same tolerance, same messages. */
+public final class TransactionFiles {
+
+    private TransactionFiles() {
+    }
+
+    /** Reads one CSV file (plain or gzipped) into a table; a bad file's message names its line and column. */
+    public static TransactionTable read(Path file) throws BadInputException {
+        return new CsvTransactionReader(new PrintStream(OutputStream.nullOutputStream())).read(List.of(file));
+    }
+}
