@@ -26,14 +26,16 @@ final class FileImport {
     }
 
     /** Reads and checks the file against the warehouse without loading: the validation pass. */
-    static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping)
+    static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes)
             throws ImportException, SQLException {
+        FileCheck.before(file, name, maxBytes);
         TransactionTable table;
         try {
             table = TransactionFiles.read(file);
         } catch (BadInputException e) {
             throw new ImportException(e.getMessage().replace(file.toString(), name));
         }
+        FileCheck.after(name, table);
         try (Connection connection = connections.open()) {
             var regions = WarehouseImport.regions(connection);
             if (regions.isEmpty()) {
@@ -46,8 +48,14 @@ final class FileImport {
 
     static ImportReport run(Connections connections, Path file, String name, RegionMapping mapping, boolean replace,
                             ImportProgress progress) throws ImportException, SQLException {
+        return run(connections, file, name, mapping, replace, progress, 0);
+    }
+
+    /** Validates, loads in one transaction and records the run; {@code maxBytes} 0 means no size limit. */
+    static ImportReport run(Connections connections, Path file, String name, RegionMapping mapping, boolean replace,
+                            ImportProgress progress, long maxBytes) throws ImportException, SQLException {
         long started = System.nanoTime();
-        ImportPlan plan = plan(connections, file, name, mapping);
+        ImportPlan plan = plan(connections, file, name, mapping, maxBytes);
         try (Connection connection = connections.open()) {
             connection.setAutoCommit(true);
             long runId = ImportRuns.start(connection, "file:" + name);

@@ -45,7 +45,7 @@ final class ImportPlan {
         }
         Short fallback = null;
         if (mapping.defaultRegion() != null && !mapping.defaultRegion().isBlank()) {
-            fallback = region(regions, mapping.defaultRegion(), "the default region");
+            fallback = region(file, regions, mapping.defaultRegion(), "the default region");
         }
         short[] labels = new short[table.regionCount()];
         for (int code = 0; code < labels.length; code++) {
@@ -56,7 +56,7 @@ final class ImportPlan {
         TreeSet<String> unmapped = new TreeSet<>();
         for (int code = 0; code < countries.length; code++) {
             String country = table.countryName(code);
-            countries[code] = regionOfCountry(regions, mapping, country, fallback, unmapped);
+            countries[code] = regionOfCountry(file, regions, mapping, country, fallback, unmapped);
         }
         short missing = fallback == null ? -1 : fallback;
         CleanedTransactions cleaned = Cleaning.clean(table);
@@ -92,7 +92,7 @@ final class ImportPlan {
         }
     }
 
-    private static short regionOfCountry(Map<String, Short> regions, RegionMapping mapping, String country,
+    private static short regionOfCountry(String file, Map<String, Short> regions, RegionMapping mapping, String country,
                                          Short fallback, TreeSet<String> unmapped) throws ImportException {
         String target = mapping.countryToRegion().get(country);
         if (target == null) {
@@ -103,7 +103,7 @@ final class ImportPlan {
             }
         }
         if (target != null) {
-            return region(regions, target, "country " + country);
+            return region(file, regions, target, "country " + country);
         }
         if (fallback != null) {
             return fallback;
@@ -112,10 +112,10 @@ final class ImportPlan {
         return -1;
     }
 
-    private static short region(Map<String, Short> regions, String name, String what) throws ImportException {
+    private static short region(String file, Map<String, Short> regions, String name, String what) throws ImportException {
         Short id = regions.get(key(name));
         if (id == null) {
-            throw new ImportException("region mapping: " + what + " maps to \"" + name + "\", which is not a region "
+            throw new ImportException(file + ": region mapping: " + what + " maps to \"" + name + "\", which is not a region "
                     + "of the warehouse (regions: " + String.join(", ", new TreeSet<>(regions.keySet())) + ")");
         }
         return id;

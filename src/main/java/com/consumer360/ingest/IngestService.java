@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -23,16 +24,26 @@ public class IngestService {
     private final DataSource dataSource;
     private final RefreshService refresh;
 
-    IngestService(DataSource dataSource, RefreshService refresh) {
+    private final long maxBytes;
+
+    IngestService(DataSource dataSource, RefreshService refresh,
+                  @Value("${consumer360.import.max-bytes:524288000}") long maxBytes) {
         this.dataSource = dataSource;
         this.refresh = refresh;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The largest file an upload may be, in bytes ({@code consumer360.import.max-bytes}, default 500 MB). */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /** The validation pass: reads, checks and cleans the file; the warehouse is not changed. */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public CleaningReport validate(Path file, String name, RegionMapping mapping) throws ImportException {
         try {
-            return FileImport.plan(dataSource::getConnection, file, name, mapping).cleaned.report();
+            return FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes).cleaned.report();
         } catch (SQLException e) {
             throw new IllegalStateException("Validation failed: " + e.getMessage(), e);
         }
@@ -44,7 +55,7 @@ public class IngestService {
                                    boolean startRefresh, ImportProgress progress) throws ImportException {
         ImportReport report;
         try {
-            report = FileImport.run(dataSource::getConnection, file, name, mapping, replaceRange, progress);
+            report = FileImport.run(dataSource::getConnection, file, name, mapping, replaceRange, progress, maxBytes);
         } catch (SQLException e) {
             throw new ImportException(name + ": the warehouse refused the load, nothing was loaded: " + e.getMessage());
         }
