@@ -68,6 +68,16 @@ final class ImportDatabase {
         }
     }
 
+    /** A single text as the superuser. */
+    String superuserText(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
     /** Row counts of the warehouse tables an import writes, as one comparable text. */
     String rowCounts() throws SQLException {
         return superuserLong("SELECT count(*) FROM fact_sales") + " lines, "
