@@ -56,6 +56,7 @@ final class FileImport {
                             ImportProgress progress, long maxBytes) throws ImportException, SQLException {
         long started = System.nanoTime();
         ImportPlan plan = plan(connections, file, name, mapping, maxBytes);
+        long planned = System.nanoTime();
         try (Connection connection = connections.open()) {
             connection.setAutoCommit(true);
             long runId = ImportRuns.start(connection, "file:" + name);
@@ -71,7 +72,8 @@ final class FileImport {
                         (System.nanoTime() - started) / 1_000_000);
                 ImportRuns.succeeded(connection, runId, report);
                 connection.commit();
-                log.info("Import {} (run {}): {}", name, runId, report.summary());
+                log.info("Import {} (run {}): {}; read and cleaned in {} ms", name, runId, report.summary(),
+                        (planned - started) / 1_000_000);
                 return report;
             } catch (ImportException | SQLException | RuntimeException e) {
                 connection.rollback();

@@ -81,7 +81,7 @@ final class WarehouseImport {
                     WHERE d.customer_code = f.customer_code
                       AND (d.first_purchase_date IS NULL OR d.first_purchase_date > f.first_purchase)""");
             checkCustomersVisible(statement);
-            long inserted = statement.executeUpdate("""
+            String insertFacts = """
                     INSERT INTO fact_sales (sales_line_id, invoice_no, invoice_ts, date_key, customer_id, product_id,
                                             quantity, unit_price, net_amount, is_cancellation, region_id, line_key)
                     SELECT nextval('import_id_seq'), s.invoice_no, s.invoice_ts,
@@ -92,8 +92,8 @@ final class WarehouseImport {
                     FROM stage_import s
                     JOIN dim_product p ON p.product_code = s.product_code
                     LEFT JOIN dim_customer c ON c.customer_code = s.customer_code
-                    ORDER BY s.line_no
-                    ON CONFLICT (line_key) WHERE line_key IS NOT NULL DO NOTHING""");
+                    ON CONFLICT (line_key) WHERE line_key IS NOT NULL DO NOTHING""";
+            long inserted = statement.executeUpdate(insertFacts);
             return new Counts(inserted, plan.cleaned.size() - inserted, replaced, customers, products);
         }
     }

@@ -27,9 +27,15 @@ final class ImportDatabase {
 
     /** Drops and creates database {@code name}, migrates it and adds the five demo regions. */
     static ImportDatabase create(String name) throws SQLException {
+        try (Connection postgres = TestDatabase.connectAs("postgres")) {
+            return create(name, postgres);
+        }
+    }
+
+    /** As {@link #create(String)}, on the server of the given superuser connection. */
+    static ImportDatabase create(String name, Connection postgres) throws SQLException {
         String sharedUrl;
-        try (Connection postgres = TestDatabase.connectAs("postgres");
-             Statement statement = postgres.createStatement()) {
+        try (Statement statement = postgres.createStatement()) {
             sharedUrl = postgres.getMetaData().getURL();
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + name + " OWNER c360_owner");
