@@ -65,6 +65,24 @@ final class ImportPlan {
         return new ImportPlan(table, cleaned, countries, missing, labels);
     }
 
+    /** The first {@code limit} kept lines as they will be loaded; {@code regionCodes} names the region ids. */
+    java.util.List<PreviewLine> preview(int limit, Map<Short, String> regionCodes) {
+        java.util.List<PreviewLine> lines = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, cleaned.size()); i++) {
+            int row = cleaned.row(i);
+            int invoice = table.invoice(row);
+            int customer = table.customer(row);
+            int country = table.country(row);
+            lines.add(new PreviewLine(invoice < 0 ? "" : table.invoiceId(invoice),
+                    java.time.LocalDateTime.of(table.date(row), java.time.LocalTime.ofSecondOfDay(table.secondOfDay(row))),
+                    table.productId(table.product(row)), table.productDescription(table.product(row)),
+                    table.quantity(row), WarehouseImport.money(WarehouseImport.unitPrice(table, row)),
+                    WarehouseImport.money(table.amount(row)), customer < 0 ? "" : table.customerId(customer),
+                    country < 0 ? "" : table.countryName(country), regionCodes.get(regionOf(row))));
+        }
+        return lines;
+    }
+
     /** Region id of a kept line: its own region label if that names a region, else its country's. */
     short regionOf(int row) {
         int label = table.region(row);

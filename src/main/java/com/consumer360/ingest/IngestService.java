@@ -6,7 +6,9 @@ import com.consumer360.security.Roles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,6 +65,59 @@ public class IngestService {
             refresh.refreshNow();
         }
         return report;
+    }
+
+    /** The first {@code limit} kept lines of the file as they will be loaded, each with its region. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<PreviewLine> preview(Path file, String name, RegionMapping mapping, int limit) throws ImportException {
+        try {
+            ImportPlan plan = FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes);
+            Map<Short, String> codes = new HashMap<>();
+            withConnection(connection -> {
+                try (var statement = connection.createStatement();
+                     var result = statement.executeQuery("SELECT region_id, code FROM dim_region")) {
+                    while (result.next()) {
+                        codes.put(result.getShort(1), result.getString(2));
+                    }
+                }
+                return null;
+            });
+            return plan.preview(limit, codes);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Preview failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The countries a file names, sorted, for the country to region table; the file is only read. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<String> countries(Path file, String name) throws ImportException {
+        FileCheck.before(file, name, maxBytes);
+        try {
+            var table = com.consumer360.batch.TransactionFiles.read(file);
+            List<String> countries = new java.util.ArrayList<>();
+            for (int code = 0; code < table.countryCount(); code++) {
+                countries.add(table.countryName(code));
+            }
+            countries.sort(null);
+            return countries;
+        } catch (com.consumer360.batch.BadInputException e) {
+            throw new ImportException(e.getMessage().replace(file.toString(), name));
+        }
+    }
+
+    /** The warehouse's region codes, in region order. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<String> regionCodes() {
+        return withConnection(connection -> {
+            List<String> codes = new java.util.ArrayList<>();
+            try (var statement = connection.createStatement();
+                 var result = statement.executeQuery("SELECT code FROM dim_region ORDER BY region_id")) {
+                while (result.next()) {
+                    codes.add(result.getString(1));
+                }
+            }
+            return codes;
+        });
     }
 
     @PreAuthorize(Roles.ADMIN_ONLY)

@@ -135,12 +135,8 @@ final class WarehouseImport {
                 int invoice = t.invoice(row);
                 int customer = t.customer(row);
                 int country = t.country(row);
-                double price = t.unitPrice(row);
+                double price = unitPrice(t, row);
                 double amount = t.amount(row);
-                if (Double.isNaN(price)) {
-                    // An amount-only file: the price is the amount per unit (quantity 1 when there is no quantity).
-                    price = t.quantity(row) == 0 ? amount : amount / t.quantity(row);
-                }
                 out.field(i).field(invoice < 0 ? null : t.invoiceId(invoice))
                         .field(LocalDateTime.of(LocalDate.ofEpochDay(t.day(row)),
                                 LocalTime.ofSecondOfDay(t.secondOfDay(row))))
@@ -158,9 +154,24 @@ final class WarehouseImport {
         progress.staged(total, total);
     }
 
-    /** Plain decimal text (no exponent) rounded to cents, as the warehouse stores money. */
+    /** The line's unit price; in an amount-only file the amount per unit (quantity 1 when there is none). */
+    static double unitPrice(TransactionTable t, int row) {
+        double price = t.unitPrice(row);
+        if (Double.isNaN(price)) {
+            double amount = t.amount(row);
+            return t.quantity(row) == 0 ? amount : amount / t.quantity(row);
+        }
+        return price;
+    }
+
+    /** Rounded to cents, as the warehouse stores money. */
+    static java.math.BigDecimal money(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** Plain decimal text (no exponent) rounded to cents. */
     private static String decimal(double value) {
-        return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return money(value).toPlainString();
     }
 
     private static void checkCustomersVisible(Statement statement) throws SQLException {
