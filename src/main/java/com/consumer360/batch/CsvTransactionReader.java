@@ -34,9 +34,21 @@ final class CsvTransactionReader {
     static final int PROGRESS_EVERY = 1_000_000;
 
     private final PrintStream progress;
+    private boolean record;
+    private TransactionLineHandler lastHandler;
 
     CsvTransactionReader(PrintStream progress) {
         this.progress = progress;
+    }
+
+    /** Keeps file lines and unreadable lines of the next read (one file), see {@link TransactionLineHandler#record}. */
+    CsvTransactionReader recording() {
+        record = true;
+        return this;
+    }
+
+    TransactionLineHandler lastHandler() {
+        return lastHandler;
     }
 
     TransactionTable read(List<Path> files) throws BadInputException {
@@ -64,6 +76,10 @@ final class CsvTransactionReader {
     private void readLines(Path path, ColumnLayout layout, TransactionTableBuilder table) throws BadInputException {
         String file = path.toString();
         TransactionLineHandler handler = new TransactionLineHandler(file, layout, table, progress);
+        if (record) {
+            handler.record();
+        }
+        lastHandler = handler;
         try (InputStream in = open(path);
              CsvReader<Boolean> reader = builder().build(handler, new InputStreamReader(in, StandardCharsets.UTF_8))) {
             reader.forEach(ignored -> { });

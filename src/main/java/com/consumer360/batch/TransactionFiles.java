@@ -16,4 +16,16 @@ public final class TransactionFiles {
     public static TransactionTable read(Path file) throws BadInputException {
         return new CsvTransactionReader(new PrintStream(OutputStream.nullOutputStream())).read(List.of(file));
     }
+
+    /** A file read with the file line of each table row and its unreadable (skipped) lines. */
+    public record Lines(TransactionTable table, int[] lineOfRow, List<LineProblem> unreadable) {
+    }
+
+    /** Like {@link #read}, also keeping each row's file line and every skipped line, for a row-level error report. */
+    public static Lines readWithLines(Path file) throws BadInputException {
+        CsvTransactionReader reader = new CsvTransactionReader(new PrintStream(OutputStream.nullOutputStream()))
+                .recording();
+        TransactionTable table = reader.read(List.of(file));
+        return new Lines(table, reader.lastHandler().lineOfRow(), List.copyOf(reader.lastHandler().problems()));
+    }
 }

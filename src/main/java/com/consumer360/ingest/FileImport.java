@@ -1,6 +1,5 @@
 package com.consumer360.ingest;
 
-import com.consumer360.analytics.TransactionTable;
 import com.consumer360.batch.BadInputException;
 import com.consumer360.batch.TransactionFiles;
 import java.nio.file.Path;
@@ -29,20 +28,20 @@ final class FileImport {
     static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes)
             throws ImportException, SQLException {
         FileCheck.before(file, name, maxBytes);
-        TransactionTable table;
+        TransactionFiles.Lines lines;
         try {
-            table = TransactionFiles.read(file);
+            lines = TransactionFiles.readWithLines(file);
         } catch (BadInputException e) {
             throw new ImportException(e.getMessage().replace(file.toString(), name));
         }
-        FileCheck.after(name, table);
+        FileCheck.after(name, lines.table());
         try (Connection connection = connections.open()) {
             var regions = WarehouseImport.regions(connection);
             if (regions.isEmpty()) {
                 throw new ImportException("the warehouse has no regions yet: start the portal once (it creates them) "
                         + "before importing");
             }
-            return ImportPlan.of(name, table, mapping, regions);
+            return ImportPlan.of(name, lines, mapping, regions);
         }
     }
 
@@ -69,7 +68,7 @@ final class FileImport {
                 WarehouseImport.Counts counts = WarehouseImport.load(connection, plan, replace, progress);
                 ImportReport report = new ImportReport(runId, plan.cleaned.report(), counts.inserted(),
                         counts.alreadyLoaded(), counts.replaced(), counts.customersAdded(), counts.productsAdded(),
-                        (System.nanoTime() - started) / 1_000_000);
+                        (System.nanoTime() - started) / 1_000_000, plan.rowErrors());
                 ImportRuns.succeeded(connection, runId, report);
                 connection.commit();
                 log.info("Import {} (run {}): {}; read and cleaned in {} ms", name, runId, report.summary(),

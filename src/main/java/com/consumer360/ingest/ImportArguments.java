@@ -4,19 +4,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Arguments of the {@code import} command. */
-record ImportArguments(Path input, String mapping, Path regions, boolean replace) {
+record ImportArguments(Path input, String mapping, Path regions, boolean replace, Path errors) {
 
     static ImportArguments parse(String[] args) throws ImportException {
         Path input = null;
         String mapping = null;
         Path regions = null;
         boolean replace = false;
+        Path errors = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--input" -> input = Path.of(value(args, ++i, "--input"));
                 case "--mapping" -> mapping = value(args, ++i, "--mapping");
                 case "--regions" -> regions = Path.of(value(args, ++i, "--regions"));
                 case "--replace" -> replace = true;
+                case "--errors" -> errors = Path.of(value(args, ++i, "--errors"));
                 default -> throw new ImportException("unknown argument " + args[i] + "; " + ImportCommand.USAGE);
             }
         }
@@ -29,7 +31,7 @@ record ImportArguments(Path input, String mapping, Path regions, boolean replace
         if (mapping != null && regions != null) {
             throw new ImportException("--mapping and --regions: give one of them");
         }
-        return new ImportArguments(input, mapping, regions, replace);
+        return new ImportArguments(input, mapping, regions, replace, errors);
     }
 
     private static String value(String[] args, int i, String option) throws ImportException {

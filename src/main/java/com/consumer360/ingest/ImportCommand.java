@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code import} command for cron jobs: {@code import --input FILE [--mapping NAME] [--regions FILE] [--replace]}.
+ * The {@code import} command for cron jobs: {@code import --input FILE [--mapping NAME] [--regions FILE] [--replace]
+ * [--errors FILE]}; it prints the first lines of the row-level error report and writes all of it to {@code --errors}.
  * Loads into the configured database as the owner role (SPRING_DATASOURCE_URL with SPRING_FLYWAY_USER and
  * SPRING_FLYWAY_PASSWORD, or the embedded database under consumer360.data-dir), migrating it first as the portal
  * would, under an audited system scope over every region. Exit 0 on success, 2 with one line for bad input, 1 when
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class ImportCommand {
 
     private static final Logger audit = LoggerFactory.getLogger("consumer360.audit");
-    static final String USAGE = "usage: import --input FILE [--mapping NAME] [--regions FILE] [--replace]";
+    static final String USAGE = "usage: import --input FILE [--mapping NAME] [--regions FILE] [--replace] "
+            + "[--errors FILE]";
 
     private ImportCommand() {
     }
@@ -51,6 +53,7 @@ public final class ImportCommand {
             ImportReport report = FileImport.run(connections, input, input.toString(), mapping, arguments.replace(),
                     ImportProgress.NONE);
             out.println("import: " + report.summary());
+            printRowErrors(report.rowErrors(), arguments.errors(), out);
             out.println("import: recorded as ingest run " + report.runId()
                     + "; the next refresh (scheduled, or Refresh now in the portal) updates the analyses");
             return 0;
@@ -60,6 +63,28 @@ public final class ImportCommand {
         } catch (SQLException | RuntimeException e) {
             err.println("import: the database failed, nothing was loaded: " + e.getMessage());
             return 1;
+        }
+    }
+
+    static final int ROW_ERRORS_PRINTED = 10;
+
+    /** The first lines left out, and the whole report as CSV in {@code errors} when given. */
+    private static void printRowErrors(java.util.List<RowError> errors, Path file, PrintStream out) {
+        out.printf("import: %,d lines left out (row-level error report)%n", errors.size());
+        for (RowError error : errors.subList(0, Math.min(ROW_ERRORS_PRINTED, errors.size()))) {
+            out.printf("import:   line %d, column %s, value \"%s\": %s%n", error.line(), error.column(), error.value(),
+                    error.reason());
+        }
+        if (file != null) {
+            try (var stream = java.nio.file.Files.newOutputStream(file)) {
+                RowError.writeCsv(errors, stream);
+                out.println("import: row-level error report written to " + file);
+            } catch (java.io.IOException e) {
+                out.println("import: could not write the row-level error report to " + file + ": " + e.getMessage()
+                        + " (the import itself succeeded)");
+            }
+        } else if (errors.size() > ROW_ERRORS_PRINTED) {
+            out.println("import:   ... --errors FILE writes all of them as CSV");
         }
     }
 

@@ -26,6 +26,9 @@ final class ImportPlan {
     final short regionOfMissingCountry;
     /** Region id per region label code of the table, or -1 where the label names no warehouse region. */
     final short[] regionOfLabel;
+    /** File line of each table row, and the file's unreadable (skipped) lines; empty when not read with lines. */
+    private int[] lineOfRow = new int[0];
+    private List<com.consumer360.batch.LineProblem> unreadable = List.of();
 
     private ImportPlan(TransactionTable table, CleanedTransactions cleaned, short[] regionOfCountry,
                        short regionOfMissingCountry, short[] regionOfLabel) {
@@ -63,6 +66,44 @@ final class ImportPlan {
         checkEveryLineHasARegion(file, table, cleaned, countries, missing, labels, unmapped);
         checkLengths(file, table);
         return new ImportPlan(table, cleaned, countries, missing, labels);
+    }
+
+    static ImportPlan of(String file, com.consumer360.batch.TransactionFiles.Lines lines, RegionMapping mapping,
+                         Map<String, Short> regions) throws ImportException {
+        ImportPlan plan = of(file, lines.table(), mapping, regions);
+        plan.lineOfRow = lines.lineOfRow();
+        plan.unreadable = lines.unreadable();
+        return plan;
+    }
+
+    /**
+     * Every line the import leaves out, in file order: unreadable lines (skipped by the reader), lines with a unit
+     * price of zero or less, exact duplicates of an earlier line (the cleaning rules, in their order).
+     */
+    List<RowError> rowErrors() {
+        List<RowError> errors = new ArrayList<>();
+        for (var problem : unreadable) {
+            errors.add(new RowError(problem.line(), problem.column(), problem.value(),
+                    "unreadable, skipped: " + problem.reason()));
+        }
+        java.util.BitSet kept = new java.util.BitSet(table.size());
+        for (int i = 0; i < cleaned.size(); i++) {
+            kept.set(cleaned.row(i));
+        }
+        for (int row = kept.nextClearBit(0); row < table.size(); row = kept.nextClearBit(row + 1)) {
+            long line = row < lineOfRow.length ? lineOfRow[row] : -1;
+            double price = table.unitPrice(row);
+            if (!Double.isNaN(price) && price <= 0) {
+                errors.add(new RowError(line, "unit_price", WarehouseImport.money(price).toPlainString(),
+                        "unit price of zero or less: excluded by the price rule"));
+            } else {
+                int invoice = table.invoice(row);
+                errors.add(new RowError(line, "*", invoice < 0 ? "" : table.invoiceId(invoice),
+                        "exact duplicate of an earlier line (equal in every column read): excluded, the first is kept"));
+            }
+        }
+        errors.sort(java.util.Comparator.comparingLong(RowError::line));
+        return errors;
     }
 
     /** The first {@code limit} kept lines as they will be loaded; {@code regionCodes} names the region ids. */

@@ -4,10 +4,12 @@ import com.consumer360.analytics.cleaning.CleaningReport;
 
 /**
  * What an import did: the cleaning report of the file (the same as {@code analyze} gives), the kept lines inserted
- * and those whose natural key the warehouse held already, and the dimension rows added.
+ * and those whose natural key the warehouse held already, the dimension rows added, and the lines left out
+ * ({@link RowError}, the row-level error report).
  */
 public record ImportReport(long runId, CleaningReport cleaning, long linesInserted, long linesAlreadyLoaded,
-                           long linesReplaced, long customersAdded, long productsAdded, long millis) {
+                           long linesReplaced, long customersAdded, long productsAdded, long millis,
+                           java.util.List<RowError> rowErrors) {
 
     /** One paragraph for the command's output and the wizard's result. */
     public String summary() {

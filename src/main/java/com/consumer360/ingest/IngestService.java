@@ -51,6 +51,19 @@ public class IngestService {
         }
     }
 
+    /**
+     * The row-level error report of the validation pass: every line the import would leave out, with its file line,
+     * column, value and reason; the warehouse is not changed.
+     */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<RowError> rowErrors(Path file, String name, RegionMapping mapping) throws ImportException {
+        try {
+            return FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes).rowErrors();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Validation failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Loads the file in one transaction (nothing on failure or cancel), then optionally queues a refresh. */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public ImportReport importFile(Path file, String name, RegionMapping mapping, boolean replaceRange,

@@ -65,6 +65,14 @@ class ImportViewBrowserTest {
                         .contains("273 with a price of zero or less, 498 exact duplicates");
                 assertThat(browser.pageText()).contains("536365", "WHITE HANGING HEART T-LIGHT HOLDER", "NORTH");
                 browser.screenshot("import-validated");
+                // The row-level error report, downloaded in the admin's session: 771 excluded lines under a header.
+                Object report = browser.script("""
+                        var request = new XMLHttpRequest();
+                        request.open('GET', document.getElementById('import-row-errors').href, false);
+                        request.send();
+                        var lines = request.responseText.split('\\r\\n').filter(function (l) { return l.length > 0; });
+                        return request.status + ' ' + lines.length + ' ' + lines[0];""");
+                assertThat(report).isEqualTo("200 772 line,column,value,reason");
 
                 click(browser, "#import-load");
                 browser.waitUntilScript("return location.pathname.endsWith('admin/refresh')");

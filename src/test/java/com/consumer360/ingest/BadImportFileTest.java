@@ -178,4 +178,25 @@ class BadImportFileTest {
         }
         return out.toByteArray();
     }
+
+    /** Unreadable lines within the tolerance are skipped; the report names them with line, column and value. */
+    @org.junit.jupiter.api.Test
+    void unreadableLinesWithinTheToleranceAreInTheRowLevelReport() throws Exception {
+        String before = database.rowCounts();
+        StringBuilder content = new StringBuilder(HEADER);
+        for (int i = 0; i < 1500; i++) {
+            content.append(GOOD.replace("536365", Integer.toString(600000 + i)));
+            if (i == 700) {
+                content.append("536999,85123A,MUG,six,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n");
+            }
+        }
+        content.append(GOOD.replace("2.55", "0.00"));
+        Path file = dir.resolve("one-unreadable.csv");
+        Files.writeString(file, content);
+        var errors = FileImport.plan(database.admin(), file, "one-unreadable.csv", MAPPING, 0).rowErrors();
+        assertThat(errors).containsExactly(
+                new RowError(703, "quantity", "six", "unreadable, skipped: cannot read 'six' as a whole number"),
+                new RowError(1503, "unit_price", "0.00", "unit price of zero or less: excluded by the price rule"));
+        assertThat(database.rowCounts()).isEqualTo(before);
+    }
 }

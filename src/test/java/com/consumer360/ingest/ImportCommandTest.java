@@ -63,8 +63,13 @@ class ImportCommandTest {
         Path regions = dir.resolve("regions.csv");
         Files.writeString(regions, "country,region\nUnited Kingdom,NORTH\nFrance,WEST\nEIRE,West\nGermany,CENTRAL\n"
                 + "Spain,SOUTH\n*,EAST\n");
-        Run run = run("--input", OnlineRetailImportTest.sample().toString(), "--regions", regions.toString());
+        Path errors = dir.resolve("errors.csv");
+        Run run = run("--input", OnlineRetailImportTest.sample().toString(), "--regions", regions.toString(),
+                "--errors", errors.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("import: 771 lines left out (row-level error report)")
+                .contains("row-level error report written to " + errors);
+        assertThat(Files.readAllLines(errors)).hasSize(772).first().isEqualTo("line,column,value,reason");
         assertThat(run.out()).contains("42,481 lines read, 41,710 kept (excluded: 0 malformed, 273 non-positive price, "
                 + "498 exact duplicates");
         assertThat(run.out()).contains("41,710 inserted, 0 already loaded");

@@ -55,6 +55,7 @@ class IngestServiceSecurityTest {
         assertThatThrownBy(() -> ingest.importFile(sample, "x.csv", mapping, false, true, ImportProgress.NONE))
                 .isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.validate(sample, "x.csv", mapping)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.rowErrors(sample, "x.csv", mapping)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.history(10)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.saveMapping("x", mapping)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.mapping("x")).isInstanceOf(refusal);
@@ -71,6 +72,8 @@ class IngestServiceSecurityTest {
                 OnlineRetailImportTest.MAPPING);
         assertThat(report.linesRead()).isEqualTo(42_481);
         assertThat(report.linesKept()).isEqualTo(41_710);
+        assertThat(ingest.rowErrors(OnlineRetailImportTest.sample(), "sample.csv.gz", OnlineRetailImportTest.MAPPING))
+                .hasSize(771);
         assertThat(superuserLong("SELECT count(*) FROM fact_sales")).isEqualTo(lines);
     }
 

@@ -56,6 +56,51 @@ class OnlineRetailImportTest {
         assertThat(first.linesAlreadyLoaded()).isZero();
     }
 
+    /**
+     * The row-level error report lists the 771 excluded lines; checked against the raw file independently: each
+     * price line's text has a unit price of zero or less, each duplicate's text occurs on an earlier line.
+     */
+    @Test
+    @Order(1)
+    void rowLevelErrorReportNamesEachExcludedLineOfTheFile() throws Exception {
+        java.util.List<RowError> errors = first.rowErrors();
+        assertThat(errors).hasSize(273 + 498);
+        java.util.List<String> raw;
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(sample()));
+             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                     java.nio.charset.StandardCharsets.UTF_8))) {
+            raw = reader.lines().toList();
+        }
+        java.util.Map<String, Integer> firstLineOf = new java.util.HashMap<>();
+        for (int i = 0; i < raw.size(); i++) {
+            firstLineOf.putIfAbsent(raw.get(i), i + 1);
+        }
+        int price = 0;
+        int duplicates = 0;
+        for (RowError error : errors) {
+            String text = raw.get((int) error.line() - 1);
+            if (error.column().equals("unit_price")) {
+                price++;
+                String[] fields = text.split(",");
+                assertThat(Double.parseDouble(fields[fields.length - 3])).as(text).isLessThanOrEqualTo(0);
+                assertThat(Double.parseDouble(error.value())).isLessThanOrEqualTo(0);
+            } else {
+                duplicates++;
+                assertThat(error.column()).isEqualTo("*");
+                assertThat(firstLineOf.get(text)).as(text).isLessThan((int) error.line());
+                assertThat(text).startsWith(error.value() + ",");
+            }
+        }
+        assertThat(price).isEqualTo(273);
+        assertThat(duplicates).isEqualTo(498);
+        assertThat(errors).isSortedAccordingTo(java.util.Comparator.comparingLong(RowError::line));
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        RowError.writeCsv(errors, csv);
+        String written = csv.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(written).startsWith("line,column,value,reason\r\n" + errors.getFirst().line() + ",");
+        assertThat(written.lines()).hasSize(errors.size() + 1);
+    }
+
     @Test
     @Order(2)
     void warehouseHoldsTheKeptLinesWithTheirRevenue() throws Exception {

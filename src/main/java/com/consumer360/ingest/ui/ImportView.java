@@ -7,6 +7,7 @@ import com.consumer360.ingest.ImportRun;
 import com.consumer360.ingest.IngestService;
 import com.consumer360.ingest.PreviewLine;
 import com.consumer360.ingest.RegionMapping;
+import com.consumer360.ingest.RowError;
 import com.consumer360.security.Roles;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -15,6 +16,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -63,6 +66,7 @@ public class ImportView extends VerticalLayout {
     private final Button validate = new Button("Validate", e -> validate());
     private final Button load = new Button("Load", e -> load());
     private final Button cancel = new Button("Cancel");
+    private final Anchor rowErrors = new Anchor();
     private final Grid<ImportRun> history = new Grid<>(ImportRun.class, false);
     private Path file;
     private String fileName;
@@ -90,6 +94,9 @@ public class ImportView extends VerticalLayout {
         mappingName.setId("import-mapping-name");
         Button save = new Button("Save mapping", e -> saveMapping());
         validate.setId("import-validate");
+        rowErrors.setId("import-row-errors");
+        rowErrors.setText("Download the row-level error report (CSV: line, column, value, reason)");
+        rowErrors.setVisible(false);
         load.setId("import-load");
         load.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         cancel.setId("import-cancel");
@@ -137,7 +144,7 @@ public class ImportView extends VerticalLayout {
                         + "customer's country, so regional managers see only their region's imported lines."),
                 upload, new H3("Countries to regions"), new HorizontalLayout(savedMappings, defaultRegion, mappingName,
                         save), countryTable, replace, new HorizontalLayout(validate, load, cancel), error, status,
-                progress, rate, preview, new H3("Import history"), history);
+                rowErrors, progress, rate, preview, new H3("Import history"), history);
         reloadHistory();
     }
 
@@ -145,6 +152,7 @@ public class ImportView extends VerticalLayout {
         getUI().ifPresent(ui -> ui.access(() -> {
             file = temp.toPath();
             fileName = name;
+            rowErrors.setVisible(false);
             showError("");
             try {
                 List<String> countries = ingest.countries(file, fileName);
@@ -204,10 +212,24 @@ public class ImportView extends VerticalLayout {
                     report.linesRead(), report.linesKept(), report.malformed(), report.nonPositivePrice(),
                     report.exactDuplicates(), report.cancellations(), report.returns(), report.missingCustomerId(),
                     report.customers(), report.invoices()));
+            Path input = file;
+            String name = fileName;
+            RegionMapping checked = mapping();
+            rowErrors.setHref(event -> {
+                event.setFileName(name.replaceAll("[^A-Za-z0-9._-]", "_") + "-errors.csv");
+                event.setContentType("text/csv");
+                try (var out = event.getOutputStream()) {
+                    RowError.writeCsv(ingest.rowErrors(input, name, checked), out);
+                } catch (ImportException e) {
+                    throw new java.io.IOException(e.getMessage(), e);
+                }
+            }, AttachmentType.DOWNLOAD);
+            rowErrors.setVisible(true);
             preview.setItems(ingest.preview(file, fileName, mapping(), 10));
             preview.setVisible(true);
             showError("");
         } catch (ImportException e) {
+            rowErrors.setVisible(false);
             showError(e.getMessage());
         }
     }
