@@ -21,10 +21,11 @@ public final class TransactionFiles {
     public record Lines(TransactionTable table, int[] lineOfRow, List<LineProblem> unreadable) {
     }
 
-    /** Like {@link #read}, also keeping each row's file line and every skipped line, for a row-level error report. */
-    public static Lines readWithLines(Path file) throws BadInputException {
+    /** Like {@link #read} in the given encoding and delimiter, also keeping each row's file line and every skipped line, for a row-level error report. */
+    public static Lines readWithLines(Path file, java.nio.charset.Charset charset, char delimiter)
+            throws BadInputException {
         CsvTransactionReader reader = new CsvTransactionReader(new PrintStream(OutputStream.nullOutputStream()))
-                .recording();
+                .recording().format(charset, delimiter);
         TransactionTable table = reader.read(List.of(file));
         return new Lines(table, reader.lastHandler().lineOfRow(), List.copyOf(reader.lastHandler().problems()));
     }

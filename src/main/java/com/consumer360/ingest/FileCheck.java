@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Checks a file before the batch reader parses it, for what that reader forgives: size, binary content, bytes that are
- * not UTF-8 (the reader would replace them silently), a header naming a column twice; and after reading, values that a
- * spreadsheet would run as formulas.
+ * Checks a file before the batch reader parses it, for what that reader forgives: size, binary content, UTF-16 and
+ * mixed encodings (the reader would replace bytes silently), a header naming a column twice; finds the file's encoding
+ * and delimiter; and after reading, refuses values that a spreadsheet would run as formulas.
  */
 final class FileCheck {
 
@@ -29,7 +29,23 @@ final class FileCheck {
     private FileCheck() {
     }
 
-    static void before(Path file, String name, long maxBytes) throws ImportException {
+    /** How a file is read: its encoding, its field delimiter, and how that was found (for the messages). */
+    record Format(Charset charset, char delimiter) {
+        static final Format DEFAULT = new Format(StandardCharsets.UTF_8, ',');
+
+        String describe() {
+            return (charset == StandardCharsets.UTF_8 ? "UTF-8" : charset.name()) + ", "
+                    + (delimiter == '\t' ? "tab" : delimiter == ';' ? "semicolon" : "comma") + " separated";
+        }
+    }
+
+    /**
+     * Checks size and content and finds the format: UTF-8 (with or without BOM) when every byte sequence is valid
+     * UTF-8, else Windows-1252 (a superset of Latin-1's printable characters), refused as mixed encodings when the file
+     * has both UTF-8 multi-byte characters and bytes that are not UTF-8; the delimiter is the one of {@code , ; tab}
+     * that the header line uses most (outside quotes), comma when none.
+     */
+    static Format before(Path file, String name, long maxBytes) throws ImportException {
         try {
             long size = Files.size(file);
             if (maxBytes > 0 && size > maxBytes) {
@@ -39,29 +55,73 @@ final class FileCheck {
             if (size == 0) {
                 throw new ImportException(name + ": line 1: empty file, expected a header line");
             }
-            scan(file, name);
+            Scan utf8 = scan(file, name, StandardCharsets.UTF_8);
+            if (utf8.badLine < 0) {
+                return new Format(StandardCharsets.UTF_8, utf8.delimiter);
+            }
+            String where = name + ": line " + utf8.badLine + ": not valid UTF-8 text (byte 0x" + utf8.badByte + ")";
+            if (utf8.utf8Line > 0) {
+                throw new ImportException(where + " while line " + utf8.utf8Line + " is UTF-8: mixed encodings; "
+                        + "save the file in one encoding (UTF-8)");
+            }
+            Scan windows = scan(file, name, WINDOWS_1252);
+            if (windows.utf8Line > 0) {
+                throw new ImportException(where + " while line " + windows.utf8Line + " has UTF-8 characters: mixed "
+                        + "encodings; save the file in one encoding (UTF-8)");
+            }
+            return new Format(WINDOWS_1252, windows.delimiter);
         } catch (IOException e) {
             throw new ImportException(name + ": cannot read: " + e.getMessage());
         }
     }
 
-    private static void scan(Path file, String name) throws IOException, ImportException {
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** What a pass over the file found: the delimiter; the first line that is not UTF-8, and a UTF-8 line. */
+    private record Scan(char delimiter, long badLine, String badByte, long utf8Line) {
+    }
+
+    /**
+     * One pass in {@code charset}: NUL bytes refused, header checked. In UTF-8 it stops at the first invalid byte and
+     * notes the first line with a multi-byte character; in Windows-1252 it notes the first line holding a UTF-8
+     * multi-byte sequence (a lead byte C2-F4 then a continuation byte 80-BF).
+     */
+    private static Scan scan(Path file, String name, Charset charset) throws IOException, ImportException {
+        boolean utf8 = charset == StandardCharsets.UTF_8;
         try (InputStream in = open(file, name)) {
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            CharsetDecoder decoder = charset.newDecoder().onMalformedInput(
+                            utf8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(utf8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE);
             ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
             CharBuffer chars = CharBuffer.allocate(1 << 16);
             long line = 1;
+            long utf8Line = -1;
+            char delimiter = ',';
             StringBuilder header = new StringBuilder();
             boolean inHeader = true;
             int read;
+            int previous = 0;
             while ((read = in.read(bytes.array(), bytes.position(), bytes.remaining())) >= 0 || bytes.position() > 0) {
                 boolean end = read < 0;
                 if (read > 0) {
                     bytes.position(bytes.position() + read);
                 }
                 bytes.flip();
-                CoderResult result = utf8.decode(bytes, chars, end);
+                if (!utf8 && utf8Line < 0) {
+                    long at = line;
+                    for (int i = bytes.position(); i < bytes.limit(); i++) {
+                        int b = bytes.get(i) & 0xff;
+                        if (previous >= 0xc2 && previous <= 0xf4 && b >= 0x80 && b <= 0xbf) {
+                            utf8Line = at;
+                            break;
+                        }
+                        if (b == '\n') {
+                            at++;
+                        }
+                        previous = b;
+                    }
+                }
+                CoderResult result = decoder.decode(bytes, chars, end);
                 chars.flip();
                 for (int i = 0; i < chars.length(); i++) {
                     char c = chars.charAt(i);
@@ -72,17 +132,21 @@ final class FileCheck {
                     if (c == '\n') {
                         if (inHeader) {
                             inHeader = false;
-                            checkHeader(name, header.toString());
+                            delimiter = checkHeader(name, header.toString());
                         }
                         line++;
-                    } else if (inHeader && header.length() < 10_000) {
-                        header.append(c);
+                    } else {
+                        if (inHeader && header.length() < 10_000) {
+                            header.append(c);
+                        }
+                        if (utf8 && c > 0x7f && c != '\uFEFF' && utf8Line < 0) {
+                            utf8Line = line;
+                        }
                     }
                 }
                 chars.clear();
                 if (result.isError()) {
-                    throw new ImportException(name + ": line " + line + ": not valid UTF-8 text (byte 0x"
-                            + Integer.toHexString(bytes.get(bytes.position()) & 0xff) + "); save the file as UTF-8");
+                    return new Scan(delimiter, line, Integer.toHexString(bytes.get(bytes.position()) & 0xff), utf8Line);
                 }
                 bytes.compact();
                 if (end) {
@@ -90,17 +154,36 @@ final class FileCheck {
                 }
             }
             if (inHeader) {
-                checkHeader(name, header.toString());
+                delimiter = checkHeader(name, header.toString());
             }
-        } catch (CharacterCodingException e) {
-            throw new ImportException(name + ": not valid UTF-8 text: " + e.getMessage());
+            return new Scan(delimiter, -1, "", utf8Line);
         }
     }
 
+    /** The header's delimiter: the most frequent of {@code , ; tab} outside quotes, comma on a tie or none. */
+    static char delimiterOf(String header) {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (char c : header.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        return semicolons > commas && semicolons >= tabs ? ';' : tabs > commas && tabs > semicolons ? '\t' : ',';
+    }
+
     /** A column named twice would be read from its first place only, silently: refused instead. */
-    private static void checkHeader(String name, String header) throws ImportException {
+    private static char checkHeader(String name, String header) throws ImportException {
         Map<String, Integer> seen = new HashMap<>();
-        String[] columns = header.replace("\uFEFF", "").split(",", -1);
+        char delimiter = delimiterOf(header.replace("\r", ""));
+        String[] columns = header.replace("\uFEFF", "").replace("\r", "").split(
+                java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1);
         for (int i = 0; i < columns.length; i++) {
             String normal = normalise(columns[i]);
             if (normal.isEmpty()) {
@@ -112,6 +195,7 @@ final class FileCheck {
                         + "\" appears twice (columns " + first + " and " + (i + 1) + ")");
             }
         }
+        return delimiter;
     }
 
     private static String normalise(String column) {
@@ -131,6 +215,12 @@ final class FileCheck {
         in.reset();
         if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
             return new GZIPInputStream(in, 1 << 16);
+        }
+        if (magic.length >= 2 && ((magic[0] & 0xff) == 0xfe && (magic[1] & 0xff) == 0xff
+                || (magic[0] & 0xff) == 0xff && (magic[1] & 0xff) == 0xfe)) {
+            in.close();
+            throw new ImportException(name + ": line 1: UTF-16 text (byte 0x" + Integer.toHexString(magic[0] & 0xff)
+                    + "); save the file as UTF-8 (or Windows-1252)");
         }
         if (magic.length == 4 && ByteBuffer.wrap(magic).getInt() == ZIP_MAGIC) {
             in.close();

@@ -27,10 +27,10 @@ final class FileImport {
     /** Reads and checks the file against the warehouse without loading: the validation pass. */
     static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes)
             throws ImportException, SQLException {
-        FileCheck.before(file, name, maxBytes);
+        FileCheck.Format format = FileCheck.before(file, name, maxBytes);
         TransactionFiles.Lines lines;
         try {
-            lines = TransactionFiles.readWithLines(file);
+            lines = TransactionFiles.readWithLines(file, format.charset(), format.delimiter());
         } catch (BadInputException e) {
             throw new ImportException(e.getMessage().replace(file.toString(), name));
         }
@@ -41,7 +41,9 @@ final class FileImport {
                 throw new ImportException("the warehouse has no regions yet: start the portal once (it creates them) "
                         + "before importing");
             }
-            return ImportPlan.of(name, lines, mapping, regions);
+            ImportPlan plan = ImportPlan.of(name, lines, mapping, regions);
+            plan.format = format;
+            return plan;
         }
     }
 
@@ -68,7 +70,8 @@ final class FileImport {
                 WarehouseImport.Counts counts = WarehouseImport.load(connection, plan, replace, progress);
                 ImportReport report = new ImportReport(runId, plan.cleaned.report(), counts.inserted(),
                         counts.alreadyLoaded(), counts.replaced(), counts.customersAdded(), counts.productsAdded(),
-                        (System.nanoTime() - started) / 1_000_000, plan.rowErrors());
+                        (System.nanoTime() - started) / 1_000_000, plan.rowErrors(),
+                        plan.format.describe());
                 ImportRuns.succeeded(connection, runId, report);
                 connection.commit();
                 log.info("Import {} (run {}): {}; read and cleaned in {} ms", name, runId, report.summary(),

@@ -28,6 +28,8 @@ final class ImportPlan {
     final short[] regionOfLabel;
     /** File line of each table row, and the file's unreadable (skipped) lines; empty when not read with lines. */
     private int[] lineOfRow = new int[0];
+    /** The encoding and delimiter the file was read with. */
+    FileCheck.Format format = FileCheck.Format.DEFAULT;
     private List<com.consumer360.batch.LineProblem> unreadable = List.of();
 
     private ImportPlan(TransactionTable table, CleanedTransactions cleaned, short[] regionOfCountry,

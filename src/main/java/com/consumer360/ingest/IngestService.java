@@ -104,9 +104,10 @@ public class IngestService {
     /** The countries a file names, sorted, for the country to region table; the file is only read. */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public List<String> countries(Path file, String name) throws ImportException {
-        FileCheck.before(file, name, maxBytes);
+        FileCheck.Format format = FileCheck.before(file, name, maxBytes);
         try {
-            var table = com.consumer360.batch.TransactionFiles.read(file);
+            var table = com.consumer360.batch.TransactionFiles.readWithLines(file, format.charset(),
+                    format.delimiter()).table();
             List<String> countries = new java.util.ArrayList<>();
             for (int code = 0; code < table.countryCount(); code++) {
                 countries.add(table.countryName(code));

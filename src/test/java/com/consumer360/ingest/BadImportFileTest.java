@@ -59,9 +59,10 @@ class BadImportFileTest {
 
     static Stream<Arguments> badFiles() throws IOException {
         String longDescription = "x".repeat(1 << 20);
-        byte[] latin1 = concat((HEADER + GOOD).getBytes(StandardCharsets.UTF_8),
-                "536366,22633,CAF\u00c9 MUG,6,2010-12-01 08:28:00,1.85,17850.0,United Kingdom\n"
-                        .getBytes(StandardCharsets.ISO_8859_1));
+        String cafe = "536366,22633,CAF\u00c9 MUG,6,2010-12-01 08:28:00,1.85,17850.0,United Kingdom\n";
+        byte[] latin1 = concat((HEADER + cafe).getBytes(StandardCharsets.UTF_8), cafe.getBytes(StandardCharsets.ISO_8859_1));
+        byte[] latin1First = concat((HEADER + cafe).getBytes(StandardCharsets.ISO_8859_1),
+                cafe.getBytes(StandardCharsets.UTF_8));
         byte[] gzip = gzip((HEADER + GOOD.repeat(200)).getBytes(StandardCharsets.UTF_8));
         return Stream.of(
                 Arguments.of(text("empty", ""), "line 1: empty file"),
@@ -69,11 +70,11 @@ class BadImportFileTest {
                 Arguments.of(text("blank lines only", "\n\n\n"), "line 1"),
                 Arguments.of(new Bad("binary", new byte[] {1, 2, 0, 4, 5, 0, 7, 10, 0}, MAPPING, 0), "binary content"),
                 Arguments.of(new Bad("UTF-16", (HEADER + GOOD).getBytes(StandardCharsets.UTF_16), MAPPING, 0),
-                        "line 1: not valid UTF-8 text (byte 0xfe)"),
-                Arguments.of(text("semicolons", HEADER.replace(',', ';') + GOOD.replace(',', ';')),
-                        "line 1, column customer_id"),
-                Arguments.of(text("tabs", HEADER.replace(',', '\t') + GOOD.replace(',', '\t')),
-                        "line 1, column customer_id"),
+                        "line 1: UTF-16 text (byte 0xfe); save the file as UTF-8"),
+                Arguments.of(text("semicolon header, comma lines", HEADER.replace(',', ';') + GOOD),
+                        "line 2, column invoice_date: empty"),
+                Arguments.of(text("comma header, tab lines", HEADER + GOOD.replace(',', '\t')),
+                        "line 2, column invoice_date: empty"),
                 Arguments.of(text("no customer column", "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,Country\n"
                         + "536365,85123A,6,2010-12-01 08:26:00,2.55,United Kingdom\n"), "line 1: the import needs the column(s) customer_id"),
                 Arguments.of(text("no date column", "InvoiceNo,StockCode,Quantity,UnitPrice,CustomerID,Country\n"
@@ -103,7 +104,10 @@ class BadImportFileTest {
                         "line 2, column unit_price"),
                 Arguments.of(lines("1 MB line", GOOD.strip().replace("WHITE HANGING HEART T-LIGHT HOLDER",
                         longDescription).replace(",6,", ",x,")), "line 2"),
-                Arguments.of(new Bad("mixed encodings", latin1, MAPPING, 0), "line 3: not valid UTF-8"),
+                Arguments.of(new Bad("mixed encodings", latin1, MAPPING, 0),
+                        "line 3: not valid UTF-8 text (byte 0xc9) while line 2 is UTF-8: mixed encodings"),
+                Arguments.of(new Bad("mixed encodings, Latin-1 first", latin1First, MAPPING, 0),
+                        "line 2: not valid UTF-8 text (byte 0xc9) while line 3 has UTF-8 characters: mixed encodings"),
                 Arguments.of(new Bad("truncated XLSX", Arrays.copyOf(xlsx(false), 300), MAPPING, 0), "XLSX"),
                 Arguments.of(new Bad("XLSX with formulas", xlsx(true), MAPPING, 0), "XLSX"),
                 Arguments.of(new Bad("truncated gzip", Arrays.copyOf(gzip, gzip.length / 2), MAPPING, 0),

@@ -137,8 +137,8 @@ public class ImportView extends VerticalLayout {
         history.addColumn(ImportRun::message).setHeader("Message").setFlexGrow(4);
         history.setAllRowsVisible(true);
         enableSteps(false);
-        add(new H2("Import"), new Paragraph("Load your own transactions: a CSV file (plain or gzipped, UTF-8, comma "
-                        + "separated) in the generic layout or UCI Online Retail's. The file is cleaned with the same "
+        add(new H2("Import"), new Paragraph("Load your own transactions: a CSV file (plain or gzipped; UTF-8 or "
+                        + "Windows-1252/Latin-1, comma, semicolon or tab separated, detected) in the generic layout or UCI Online Retail's. The file is cleaned with the same "
                         + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), and "
                         + "a line already in the warehouse is not added again. Each line carries the region of its "
                         + "customer's country, so regional managers see only their region's imported lines."),
