@@ -46,6 +46,20 @@ final class FileCheck {
      * that the header line uses most (outside quotes), comma when none.
      */
     static Format before(Path file, String name, long maxBytes) throws ImportException {
+        return before(file, name, maxBytes, null, (char) 0);
+    }
+
+    /**
+     * As {@link #before(Path, String, long)}, with the encoding and/or the delimiter chosen instead of detected
+     * ({@code null} and {@code 0} mean detect); a chosen UTF-8 refuses bytes that are not UTF-8.
+     */
+    static Format before(Path file, String name, long maxBytes, Charset encoding, char delimiter)
+            throws ImportException {
+        Format found = detect(file, name, maxBytes, encoding);
+        return delimiter == 0 ? found : new Format(found.charset(), delimiter);
+    }
+
+    private static Format detect(Path file, String name, long maxBytes, Charset encoding) throws ImportException {
         try {
             long size = Files.size(file);
             if (maxBytes > 0 && size > maxBytes) {
@@ -55,11 +69,17 @@ final class FileCheck {
             if (size == 0) {
                 throw new ImportException(name + ": line 1: empty file, expected a header line");
             }
+            if (encoding != null && !encoding.equals(StandardCharsets.UTF_8)) {
+                return new Format(encoding, scan(file, name, encoding).delimiter);
+            }
             Scan utf8 = scan(file, name, StandardCharsets.UTF_8);
             if (utf8.badLine < 0) {
                 return new Format(StandardCharsets.UTF_8, utf8.delimiter);
             }
             String where = name + ": line " + utf8.badLine + ": not valid UTF-8 text (byte 0x" + utf8.badByte + ")";
+            if (encoding != null) {
+                throw new ImportException(where + "; the encoding was given as UTF-8");
+            }
             if (utf8.utf8Line > 0) {
                 throw new ImportException(where + " while line " + utf8.utf8Line + " is UTF-8: mixed encodings; "
                         + "save the file in one encoding (UTF-8)");

@@ -27,7 +27,14 @@ final class FileImport {
     /** Reads and checks the file against the warehouse without loading: the validation pass. */
     static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes)
             throws ImportException, SQLException {
-        FileCheck.Format format = FileCheck.before(file, name, maxBytes);
+        return plan(connections, file, name, mapping, maxBytes, null);
+    }
+
+    /** {@code chosen}: the encoding and delimiter given by the user (either may be null / 0: detect), or null. */
+    static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes,
+                           FileCheck.Format chosen) throws ImportException, SQLException {
+        FileCheck.Format format = chosen == null ? FileCheck.before(file, name, maxBytes)
+                : FileCheck.before(file, name, maxBytes, chosen.charset(), chosen.delimiter());
         TransactionFiles.Lines lines;
         try {
             lines = TransactionFiles.readWithLines(file, format.charset(), format.delimiter());
@@ -55,8 +62,14 @@ final class FileImport {
     /** Validates, loads in one transaction and records the run; {@code maxBytes} 0 means no size limit. */
     static ImportReport run(Connections connections, Path file, String name, RegionMapping mapping, boolean replace,
                             ImportProgress progress, long maxBytes) throws ImportException, SQLException {
+        return run(connections, file, name, mapping, replace, progress, maxBytes, null);
+    }
+
+    static ImportReport run(Connections connections, Path file, String name, RegionMapping mapping, boolean replace,
+                            ImportProgress progress, long maxBytes, FileCheck.Format chosen)
+            throws ImportException, SQLException {
         long started = System.nanoTime();
-        ImportPlan plan = plan(connections, file, name, mapping, maxBytes);
+        ImportPlan plan = plan(connections, file, name, mapping, maxBytes, chosen);
         long planned = System.nanoTime();
         try (Connection connection = connections.open()) {
             connection.setAutoCommit(true);

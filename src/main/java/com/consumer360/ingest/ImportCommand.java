@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code import} command for cron jobs: {@code import --input FILE [--mapping NAME] [--regions FILE] [--replace]
- * [--errors FILE]}; it prints the first lines of the row-level error report and writes all of it to {@code --errors}.
+ * [--errors FILE] [--encoding E] [--delimiter D]} (encoding and delimiter detected unless given); it prints the first lines of the row-level error report and writes all of it to {@code --errors}.
  * Loads into the configured database as the owner role (SPRING_DATASOURCE_URL with SPRING_FLYWAY_USER and
  * SPRING_FLYWAY_PASSWORD, or the embedded database under consumer360.data-dir), migrating it first as the portal
  * would, under an audited system scope over every region. Exit 0 on success, 2 with one line for bad input, 1 when
@@ -24,7 +24,7 @@ public final class ImportCommand {
 
     private static final Logger audit = LoggerFactory.getLogger("consumer360.audit");
     static final String USAGE = "usage: import --input FILE [--mapping NAME] [--regions FILE] [--replace] "
-            + "[--errors FILE]";
+            + "[--errors FILE] [--encoding utf-8|windows-1252|latin-1] [--delimiter comma|semicolon|tab]";
 
     private ImportCommand() {
     }
@@ -51,7 +51,7 @@ public final class ImportCommand {
             }
             Path input = arguments.input();
             ImportReport report = FileImport.run(connections, input, input.toString(), mapping, arguments.replace(),
-                    ImportProgress.NONE);
+                    ImportProgress.NONE, 0, arguments.chosenFormat());
             out.println("import: " + report.summary());
             printRowErrors(report.rowErrors(), arguments.errors(), out);
             out.println("import: recorded as ingest run " + report.runId()

@@ -94,4 +94,39 @@ class EncodingImportTest {
         assertThat(again.summary()).endsWith("read as UTF-8, comma separated");
         assertThat(database.rowCounts()).isEqualTo(before);
     }
+
+    @Test
+    void aChosenEncodingOrDelimiterOverridesTheDetection() throws Exception {
+        Path latin1 = write("chosen-latin1.csv", StandardCharsets.ISO_8859_1, ';', false, false);
+        String before = database.rowCounts();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FileImport.plan(database.admin(), latin1,
+                        "chosen-latin1.csv", MAPPING, 0, new FileCheck.Format(StandardCharsets.UTF_8, (char) 0)))
+                .isInstanceOf(ImportException.class)
+                .hasMessage("chosen-latin1.csv: line 2: not valid UTF-8 text (byte 0xc9); the encoding was given as "
+                        + "UTF-8");
+        Path utf8 = write("chosen-utf8.csv", StandardCharsets.UTF_8, ',', false, false);
+        List<PreviewLine> asWindows = FileImport.plan(database.admin(), utf8, "chosen-utf8.csv",
+                new RegionMapping(Map.of(), "SOUTH"), 0,
+                new FileCheck.Format(WINDOWS_1252, (char) 0)).preview(1, Map.of());
+        assertThat(asWindows).extracting(PreviewLine::description).containsExactly("CAFÃ‰ MUG");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FileImport.plan(database.admin(), latin1,
+                        "chosen-latin1.csv", MAPPING, 0, new FileCheck.Format(null, ',')))
+                .isInstanceOf(ImportException.class).hasMessageContaining("chosen-latin1.csv: line 1, column");
+        assertThat(database.rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void theCommandTakesTheEncodingAndDelimiterByName() throws Exception {
+        Path file = write("arguments.csv", StandardCharsets.UTF_8, ',', false, false);
+        ImportArguments chosen = ImportArguments.parse(new String[] {"--input", file.toString(), "--encoding",
+                "Windows-1252", "--delimiter", "semicolon"});
+        assertThat(chosen.chosenFormat()).isEqualTo(new FileCheck.Format(WINDOWS_1252, ';'));
+        assertThat(ImportArguments.parse(new String[] {"--input", file.toString()}).chosenFormat()).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImportArguments.parse(new String[] {"--input",
+                        file.toString(), "--encoding", "ebcdic"}))
+                .hasMessage("--encoding: utf-8, windows-1252 or latin-1, not ebcdic");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImportArguments.parse(new String[] {"--input",
+                        file.toString(), "--delimiter", "pipe"}))
+                .hasMessage("--delimiter: comma, semicolon or tab, not pipe");
+    }
 }
