@@ -1,9 +1,9 @@
 package com.consumer360.batch;
 
 /** A user's mistake (arguments, files, contents); its message is the one line printed before exit code 2. */
-final class BadInputException extends Exception {
+public final class BadInputException extends Exception {
 
-    BadInputException(String message) {
+    public BadInputException(String message) {
         super(message);
     }
 

@@ -34,9 +34,30 @@ final class CsvTransactionReader {
     static final int PROGRESS_EVERY = 1_000_000;
 
     private final PrintStream progress;
+    private boolean record;
+    private java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+    private char delimiter = ',';
+    private TransactionLineHandler lastHandler;
 
     CsvTransactionReader(PrintStream progress) {
         this.progress = progress;
+    }
+
+    /** Keeps file lines and unreadable lines of the next read (one file), see {@link TransactionLineHandler#record}. */
+    CsvTransactionReader recording() {
+        record = true;
+        return this;
+    }
+
+    /** Reads text in {@code charset} with fields separated by {@code delimiter} (default UTF-8 and comma). */
+    CsvTransactionReader format(java.nio.charset.Charset charset, char delimiter) {
+        this.charset = charset;
+        this.delimiter = delimiter;
+        return this;
+    }
+
+    TransactionLineHandler lastHandler() {
+        return lastHandler;
     }
 
     TransactionTable read(List<Path> files) throws BadInputException {
@@ -64,8 +85,12 @@ final class CsvTransactionReader {
     private void readLines(Path path, ColumnLayout layout, TransactionTableBuilder table) throws BadInputException {
         String file = path.toString();
         TransactionLineHandler handler = new TransactionLineHandler(file, layout, table, progress);
+        if (record) {
+            handler.record();
+        }
+        lastHandler = handler;
         try (InputStream in = open(path);
-             CsvReader<Boolean> reader = builder().build(handler, new InputStreamReader(in, StandardCharsets.UTF_8))) {
+             CsvReader<Boolean> reader = builder().build(handler, new InputStreamReader(in, charset))) {
             reader.forEach(ignored -> { });
         } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage());
@@ -79,10 +104,10 @@ final class CsvTransactionReader {
         T apply(CsvReader<CsvRecord> reader, String file) throws BadInputException;
     }
 
-    private static <T> T withReader(Path file, CsvAction<T> action) throws BadInputException {
+    private <T> T withReader(Path file, CsvAction<T> action) throws BadInputException {
         String name = file.toString();
         try (InputStream in = open(file);
-             CsvReader<CsvRecord> reader = builder().ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+             CsvReader<CsvRecord> reader = builder().ofCsvRecord(new InputStreamReader(in, charset))) {
             return action.apply(reader, name);
         } catch (NoSuchFileException e) {
             throw new BadInputException(name + ": no such file");
@@ -93,8 +118,8 @@ final class CsvTransactionReader {
         }
     }
 
-    private static CsvReader.CsvReaderBuilder builder() {
-        return CsvReader.builder().allowMissingFields(true).allowExtraFields(true).detectBomHeader(true);
+    private CsvReader.CsvReaderBuilder builder() {
+        return CsvReader.builder().fieldSeparator(delimiter).allowMissingFields(true).allowExtraFields(true).detectBomHeader(true);
     }
 
     /** Gzip is recognised by its magic bytes, so a compressed file needs no particular name. */

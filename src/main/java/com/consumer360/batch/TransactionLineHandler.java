@@ -21,12 +21,30 @@ final class TransactionLineHandler extends AbstractBaseCsvCallbackHandler<Boolea
     private long lines;
     private long malformed;
     private String firstProblem;
+    /** When recording: the file line of each added table row, and the unreadable lines (see {@link #record}). */
+    private int[] lineOfRow;
+    private int rows;
+    private java.util.List<LineProblem> problems;
 
     TransactionLineHandler(String file, ColumnLayout layout, TransactionTableBuilder table, PrintStream progress) {
         this.file = file;
         this.parser = new LineParser(layout);
         this.table = table;
         this.progress = progress;
+    }
+
+    /** Keeps each added row's file line and every unreadable line, for the import's row-level error report. */
+    void record() {
+        lineOfRow = new int[1 << 12];
+        problems = new java.util.ArrayList<>();
+    }
+
+    int[] lineOfRow() {
+        return java.util.Arrays.copyOf(lineOfRow, rows);
+    }
+
+    java.util.List<LineProblem> problems() {
+        return problems;
     }
 
     @Override
@@ -60,12 +78,25 @@ final class TransactionLineHandler extends AbstractBaseCsvCallbackHandler<Boolea
             try {
                 parser.finish();
                 table.addLine();
+                if (lineOfRow != null) {
+                    if (rows == lineOfRow.length) {
+                        lineOfRow = java.util.Arrays.copyOf(lineOfRow, rows * 2);
+                    }
+                    lineOfRow[rows++] = (int) getStartingLineNumber();
+                }
             } catch (LineParser.FieldException e) {
                 problem = e;
             }
         }
         if (problem != null) {
             table.skipMalformedLine();
+            if (problems != null) {
+                String message = problem.getMessage();
+                int open = message.indexOf('\'');
+                int close = message.lastIndexOf('\'');
+                problems.add(new LineProblem(getStartingLineNumber(), ColumnLayout.nameOf(problem.column),
+                        open >= 0 && close > open ? message.substring(open + 1, close) : "", message));
+            }
             if (malformed++ == 0) {
                 firstProblem = BadInputException.at(file, getStartingLineNumber(),
                         ColumnLayout.nameOf(problem.column), problem.getMessage()).getMessage();

@@ -86,6 +86,21 @@ public final class EmbeddedDatabase {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
+    /** The role that owns the schema (migrations, the import command) on the embedded server. */
+    public static String ownerRole() {
+        return OWNER_ROLE;
+    }
+
+    /** The portal's runtime role on the embedded server. */
+    public static String appRole() {
+        return APP_ROLE;
+    }
+
+    /** The embedded roles' password (the server listens on localhost only). */
+    public static String password() {
+        return PASSWORD;
+    }
+
     /** Port the server listens on (localhost only). */
     public int port() {
         return postgres.getPort();

@@ -28,7 +28,9 @@ class CatalogRowSecurityTest {
             "dim_region", "the region dimension itself: names of the regions, no customer data",
             "app_user_region", "who may see which region: read at sign-in, written only by the admin functions (V13)",
             "dim_date", "the calendar",
-            "dim_product", "the product catalogue; products in a user's scope are found through scoped fact tables");
+            "dim_product", "the product catalogue; products in a user's scope are found through scoped fact tables",
+            "ingest_mapping_country", "a saved import mapping: country names to regions, no customer data; read and"
+                    + " written only by the ADMIN-only IngestService and the owner's import command (V21)");
 
     @Test
     void everyTableWithARegionIsForcedUnderAPolicy() throws SQLException {

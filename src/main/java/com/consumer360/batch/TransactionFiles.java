@@ -1,0 +1,32 @@
+package com.consumer360.batch;
+
+import com.consumer360.analytics.TransactionTable;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The batch run's reader of transaction files, for the import: same layouts, same tolerance, same messages. */
+public final class TransactionFiles {
+
+    private TransactionFiles() {
+    }
+
+    /** Reads one CSV file (plain or gzipped) into a table; a bad file's message names its line and column. */
+    public static TransactionTable read(Path file) throws BadInputException {
+        return new CsvTransactionReader(new PrintStream(OutputStream.nullOutputStream())).read(List.of(file));
+    }
+
+    /** A file read with the file line of each table row and its unreadable (skipped) lines. */
+    public record Lines(TransactionTable table, int[] lineOfRow, List<LineProblem> unreadable) {
+    }
+
+    /** Like {@link #read} in the given encoding and delimiter, also keeping each row's file line and every skipped line, for a row-level error report. */
+    public static Lines readWithLines(Path file, java.nio.charset.Charset charset, char delimiter)
+            throws BadInputException {
+        CsvTransactionReader reader = new CsvTransactionReader(new PrintStream(OutputStream.nullOutputStream()))
+                .recording().format(charset, delimiter);
+        TransactionTable table = reader.read(List.of(file));
+        return new Lines(table, reader.lastHandler().lineOfRow(), List.copyOf(reader.lastHandler().problems()));
+    }
+}

@@ -1,0 +1,102 @@
+package com.consumer360.ingest;
+
+import com.consumer360.batch.BadInputException;
+import com.consumer360.batch.TransactionFiles;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One import from start to end, shared by the wizard and the command: read and clean the file with the batch run's
+ * reader and rules, check it, record the run, load it in one transaction, record the outcome.
+ */
+final class FileImport {
+
+    private static final Logger log = LoggerFactory.getLogger(FileImport.class);
+
+    /** Opens a connection whose region scope covers every region the file may load into. */
+    interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private FileImport() {
+    }
+
+    /** Reads and checks the file against the warehouse without loading: the validation pass. */
+    static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes)
+            throws ImportException, SQLException {
+        return plan(connections, file, name, mapping, maxBytes, null);
+    }
+
+    /** {@code chosen}: the encoding and delimiter given by the user (either may be null / 0: detect), or null. */
+    static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes,
+                           FileCheck.Format chosen) throws ImportException, SQLException {
+        FileCheck.Format format = chosen == null ? FileCheck.before(file, name, maxBytes)
+                : FileCheck.before(file, name, maxBytes, chosen.charset(), chosen.delimiter());
+        TransactionFiles.Lines lines;
+        try {
+            lines = TransactionFiles.readWithLines(file, format.charset(), format.delimiter());
+        } catch (BadInputException e) {
+            throw new ImportException(e.getMessage().replace(file.toString(), name));
+        }
+        FileCheck.after(name, lines.table());
+        try (Connection connection = connections.open()) {
+            var regions = WarehouseImport.regions(connection);
+            if (regions.isEmpty()) {
+                throw new ImportException("the warehouse has no regions yet: start the portal once (it creates them) "
+                        + "before importing");
+            }
+            ImportPlan plan = ImportPlan.of(name, lines, mapping, regions);
+            plan.format = format;
+            return plan;
+        }
+    }
+
+    static ImportReport run(Connections connections, Path file, String name, RegionMapping mapping, boolean replace,
+                            ImportProgress progress) throws ImportException, SQLException {
+        return run(connections, file, name, mapping, replace, progress, 0);
+    }
+
+    /** Validates, loads in one transaction and records the run; {@code maxBytes} 0 means no size limit. */
+    static ImportReport run(Connections connections, Path file, String name, RegionMapping mapping, boolean replace,
+                            ImportProgress progress, long maxBytes) throws ImportException, SQLException {
+        return run(connections, file, name, mapping, replace, progress, maxBytes, null);
+    }
+
+    static ImportReport run(Connections connections, Path file, String name, RegionMapping mapping, boolean replace,
+                            ImportProgress progress, long maxBytes, FileCheck.Format chosen)
+            throws ImportException, SQLException {
+        long started = System.nanoTime();
+        ImportPlan plan = plan(connections, file, name, mapping, maxBytes, chosen);
+        long planned = System.nanoTime();
+        try (Connection connection = connections.open()) {
+            connection.setAutoCommit(true);
+            long runId = ImportRuns.start(connection, "file:" + name);
+            connection.setAutoCommit(false);
+            try {
+                // One import at a time: two loads of overlapping files would race on new products' ids.
+                try (var lock = connection.createStatement()) {
+                    lock.execute("SELECT pg_advisory_xact_lock(360016)");
+                }
+                WarehouseImport.Counts counts = WarehouseImport.load(connection, plan, replace, progress);
+                ImportReport report = new ImportReport(runId, plan.cleaned.report(), counts.inserted(),
+                        counts.alreadyLoaded(), counts.replaced(), counts.customersAdded(), counts.productsAdded(),
+                        (System.nanoTime() - started) / 1_000_000, plan.rowErrors(),
+                        plan.format.describe());
+                ImportRuns.succeeded(connection, runId, report);
+                connection.commit();
+                log.info("Import {} (run {}): {}; read and cleaned in {} ms", name, runId, report.summary(),
+                        (planned - started) / 1_000_000);
+                return report;
+            } catch (ImportException | SQLException | RuntimeException e) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+                ImportRuns.failed(connection, runId, e.getMessage());
+                log.info("Import {} (run {}) failed, nothing loaded: {}", name, runId, e.getMessage());
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package com.consumer360.ingest;
+
+import com.consumer360.analytics.cleaning.CleaningReport;
+import com.consumer360.refresh.RefreshService;
+import com.consumer360.security.Roles;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports of a company's transaction files for admins: validate (the cleaning report, without loading), load
+ * atomically and idempotently, start a refresh, and the saved region mappings and the import history. The admin's
+ * own region scope (every region) guards the load: the row policies' WITH CHECK refuses any other region.
+ */
+@Service
+public class IngestService {
+
+    private final DataSource dataSource;
+    private final RefreshService refresh;
+
+    private final long maxBytes;
+
+    IngestService(DataSource dataSource, RefreshService refresh,
+                  @Value("${consumer360.import.max-bytes:524288000}") long maxBytes) {
+        this.dataSource = dataSource;
+        this.refresh = refresh;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The largest file an upload may be, in bytes ({@code consumer360.import.max-bytes}, default 500 MB). */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The validation pass: reads, checks and cleans the file; the warehouse is not changed. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public CleaningReport validate(Path file, String name, RegionMapping mapping) throws ImportException {
+        try {
+            return FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes).cleaned.report();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Validation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The row-level error report of the validation pass: every line the import would leave out, with its file line,
+     * column, value and reason; the warehouse is not changed.
+     */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<RowError> rowErrors(Path file, String name, RegionMapping mapping) throws ImportException {
+        try {
+            return FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes).rowErrors();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Validation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads the file in one transaction (nothing on failure or cancel), then optionally queues a refresh. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public ImportReport importFile(Path file, String name, RegionMapping mapping, boolean replaceRange,
+                                   boolean startRefresh, ImportProgress progress) throws ImportException {
+        ImportReport report;
+        try {
+            report = FileImport.run(dataSource::getConnection, file, name, mapping, replaceRange, progress, maxBytes);
+        } catch (SQLException e) {
+            throw new ImportException(name + ": the warehouse refused the load, nothing was loaded: " + e.getMessage());
+        }
+        if (startRefresh) {
+            refresh.refreshNow();
+        }
+        return report;
+    }
+
+    /** The first {@code limit} kept lines of the file as they will be loaded, each with its region. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<PreviewLine> preview(Path file, String name, RegionMapping mapping, int limit) throws ImportException {
+        try {
+            ImportPlan plan = FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes);
+            Map<Short, String> codes = new HashMap<>();
+            withConnection(connection -> {
+                try (var statement = connection.createStatement();
+                     var result = statement.executeQuery("SELECT region_id, code FROM dim_region")) {
+                    while (result.next()) {
+                        codes.put(result.getShort(1), result.getString(2));
+                    }
+                }
+                return null;
+            });
+            return plan.preview(limit, codes);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Preview failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The countries a file names, sorted, for the country to region table; the file is only read. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<String> countries(Path file, String name) throws ImportException {
+        FileCheck.Format format = FileCheck.before(file, name, maxBytes);
+        try {
+            var table = com.consumer360.batch.TransactionFiles.readWithLines(file, format.charset(),
+                    format.delimiter()).table();
+            List<String> countries = new java.util.ArrayList<>();
+            for (int code = 0; code < table.countryCount(); code++) {
+                countries.add(table.countryName(code));
+            }
+            countries.sort(null);
+            return countries;
+        } catch (com.consumer360.batch.BadInputException e) {
+            throw new ImportException(e.getMessage().replace(file.toString(), name));
+        }
+    }
+
+    /** The warehouse's region codes, in region order. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<String> regionCodes() {
+        return withConnection(connection -> {
+            List<String> codes = new java.util.ArrayList<>();
+            try (var statement = connection.createStatement();
+                 var result = statement.executeQuery("SELECT code FROM dim_region ORDER BY region_id")) {
+                while (result.next()) {
+                    codes.add(result.getString(1));
+                }
+            }
+            return codes;
+        });
+    }
+
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public Optional<RegionMapping> mapping(String name) {
+        return withConnection(connection -> MappingStore.find(connection, name));
+    }
+
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<String> mappingNames() {
+        return withConnection(MappingStore::names);
+    }
+
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public void saveMapping(String name, RegionMapping mapping) throws ImportException {
+        if (name == null || name.isBlank() || name.length() > 64) {
+            throw new ImportException("mapping name: 1 to 64 characters");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            MappingStore.save(connection, name.strip(), mapping);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Saving the mapping failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The latest loads into the warehouse, newest first. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<ImportRun> history(int limit) {
+        return withConnection(connection -> ImportRuns.latest(connection, limit));
+    }
+
+    private interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(Query<T> query) {
+        try (Connection connection = dataSource.getConnection()) {
+            return query.run(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package com.consumer360.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+/**
+ * Country to region code (e.g. {@code France -> WEST}); countries not listed go to {@code defaultRegion}, or are
+ * refused when it is null. Lines whose file gives a region name or code directly use that instead.
+ */
+public record RegionMapping(Map<String, String> countryToRegion, String defaultRegion) {
+
+    public RegionMapping {
+        countryToRegion = Map.copyOf(countryToRegion);
+    }
+
+    /** Reads a two-column CSV file {@code country,region} (a header line is optional; {@code *} sets the default). */
+    public static RegionMapping read(Path file) throws ImportException {
+        Map<String, String> map = new LinkedHashMap<>();
+        String fallback = null;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofCsvRecord(in)) {
+            for (CsvRecord record : csv) {
+                if (record.getFieldCount() == 1 && record.getField(0).isBlank()) {
+                    continue;
+                }
+                if (record.getFieldCount() != 2) {
+                    throw new ImportException(file + ": line " + record.getStartingLineNumber()
+                            + ": expected two columns, country and region");
+                }
+                String country = record.getField(0).strip();
+                String region = record.getField(1).strip();
+                if (record.getStartingLineNumber() == 1 && country.equalsIgnoreCase("country")) {
+                    continue;
+                }
+                if (country.equals("*")) {
+                    fallback = region;
+                } else {
+                    map.put(country, region);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new ImportException(file + ": no such file");
+        } catch (IOException | UncheckedIOException e) {
+            throw new ImportException(file + ": cannot read: " + e.getMessage());
+        }
+        return new RegionMapping(map, fallback);
+    }
+}

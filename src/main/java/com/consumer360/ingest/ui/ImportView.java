@@ -1,0 +1,295 @@
+package com.consumer360.ingest.ui;
+
+import com.consumer360.analytics.cleaning.CleaningReport;
+import com.consumer360.ingest.ImportException;
+import com.consumer360.ingest.ImportReport;
+import com.consumer360.ingest.ImportRun;
+import com.consumer360.ingest.IngestService;
+import com.consumer360.ingest.PreviewLine;
+import com.consumer360.ingest.RegionMapping;
+import com.consumer360.ingest.RowError;
+import com.consumer360.security.Roles;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The import wizard: upload a CSV file (streamed to a temporary file), map its countries to regions (saved by name),
+ * validate (the cleaning report and the first lines as loaded), load with a progress bar and a cancel button, then the
+ * refresh starts and the admin is taken to it. The import history is below.
+ */
+@Route("admin/import")
+@PageTitle("Import · Consumer360")
+@Menu(title = "Import", order = 92)
+@RolesAllowed(Roles.ADMIN)
+public class ImportView extends VerticalLayout {
+
+    private final IngestService ingest;
+    private final Map<String, ComboBox<String>> countryRegions = new LinkedHashMap<>();
+    private final VerticalLayout countryTable = new VerticalLayout();
+    private final ComboBox<String> savedMappings = new ComboBox<>("Saved mapping");
+    private final ComboBox<String> defaultRegion = new ComboBox<>("Default region (unlisted countries)");
+    private final TextField mappingName = new TextField("Save mapping as");
+    private final Checkbox replace = new Checkbox("Replace the warehouse's lines on the file's days");
+    private final Paragraph status = new Paragraph();
+    private final Paragraph error = new Paragraph();
+    private final Grid<PreviewLine> preview = new Grid<>(PreviewLine.class, false);
+    private final ProgressBar progress = new ProgressBar(0, 1);
+    private final Paragraph rate = new Paragraph();
+    private final Button validate = new Button("Validate", e -> validate());
+    private final Button load = new Button("Load", e -> load());
+    private final Button cancel = new Button("Cancel");
+    private final Anchor rowErrors = new Anchor();
+    private final Grid<ImportRun> history = new Grid<>(ImportRun.class, false);
+    private Path file;
+    private String fileName;
+
+    public ImportView(IngestService ingest) {
+        this.ingest = ingest;
+        addClassNames("c360-page", "c360-import-page");
+        Upload upload = new Upload(UploadHandler.toTempFile((metadata, temp) -> received(metadata.fileName(), temp)));
+        upload.setId("import-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, ingest.maxBytes()));
+        upload.setAcceptedFileTypes(".csv", ".gz", ".txt");
+        upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
+        List<String> regions = ingest.regionCodes();
+        defaultRegion.setItems(regions);
+        defaultRegion.setClearButtonVisible(true);
+        defaultRegion.setId("import-default-region");
+        savedMappings.setItems(ingest.mappingNames());
+        savedMappings.setId("import-saved-mapping");
+        savedMappings.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                ingest.mapping(e.getValue()).ifPresent(this::showMapping);
+            }
+        });
+        mappingName.setId("import-mapping-name");
+        Button save = new Button("Save mapping", e -> saveMapping());
+        validate.setId("import-validate");
+        rowErrors.setId("import-row-errors");
+        rowErrors.setText("Download the row-level error report (CSV: line, column, value, reason)");
+        rowErrors.setVisible(false);
+        load.setId("import-load");
+        load.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        cancel.setId("import-cancel");
+        status.setId("import-status");
+        error.setId("import-error");
+        error.addClassName("c360-error");
+        rate.setId("import-rate");
+        countryTable.setId("import-countries");
+        countryTable.setPadding(false);
+        countryTable.setSpacing(false);
+        preview.setId("import-preview");
+        preview.addThemeVariants(GridVariant.LUMO_COMPACT);
+        preview.addColumn(PreviewLine::invoice).setHeader("Invoice");
+        preview.addColumn(PreviewLine::time).setHeader("Time");
+        preview.addColumn(PreviewLine::product).setHeader("Product");
+        preview.addColumn(PreviewLine::description).setHeader("Description").setFlexGrow(2);
+        preview.addColumn(PreviewLine::quantity).setHeader("Quantity");
+        preview.addColumn(PreviewLine::unitPrice).setHeader("Unit price");
+        preview.addColumn(PreviewLine::amount).setHeader("Amount");
+        preview.addColumn(PreviewLine::customer).setHeader("Customer");
+        preview.addColumn(PreviewLine::country).setHeader("Country");
+        preview.addColumn(PreviewLine::region).setHeader("Region");
+        preview.setAllRowsVisible(true);
+        preview.setVisible(false);
+        progress.setVisible(false);
+        progress.setId("import-progress");
+        history.setId("import-history");
+        history.addThemeVariants(GridVariant.LUMO_COMPACT);
+        history.addColumn(ImportRun::runId).setHeader("Run");
+        history.addColumn(ImportRun::source).setHeader("Source").setFlexGrow(2);
+        history.addColumn(run -> run.startedAt() == null ? "" : run.startedAt().toLocalDateTime().withNano(0))
+                .setHeader("Started");
+        history.addColumn(ImportRun::status).setHeader("Status");
+        history.addColumn(ImportRun::linesRead).setHeader("Read");
+        history.addColumn(ImportRun::linesLoaded).setHeader("Loaded");
+        history.addColumn(ImportRun::linesExcluded).setHeader("Excluded");
+        history.addColumn(ImportRun::linesAlreadyLoaded).setHeader("Already loaded");
+        history.addColumn(ImportRun::message).setHeader("Message").setFlexGrow(4);
+        history.setAllRowsVisible(true);
+        enableSteps(false);
+        add(new H2("Import"), new Paragraph("Load your own transactions: a CSV file (plain or gzipped; UTF-8 or "
+                        + "Windows-1252/Latin-1, comma, semicolon or tab separated, detected) in the generic layout or UCI Online Retail's. The file is cleaned with the same "
+                        + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), and "
+                        + "a line already in the warehouse is not added again. Each line carries the region of its "
+                        + "customer's country, so regional managers see only their region's imported lines."),
+                upload, new H3("Countries to regions"), new HorizontalLayout(savedMappings, defaultRegion, mappingName,
+                        save), countryTable, replace, new HorizontalLayout(validate, load, cancel), error, status,
+                rowErrors, progress, rate, preview, new H3("Import history"), history);
+        reloadHistory();
+    }
+
+    private void received(String name, File temp) {
+        getUI().ifPresent(ui -> ui.access(() -> {
+            file = temp.toPath();
+            fileName = name;
+            rowErrors.setVisible(false);
+            showError("");
+            try {
+                List<String> countries = ingest.countries(file, fileName);
+                countryRegions.clear();
+                countryTable.removeAll();
+                for (String country : countries) {
+                    ComboBox<String> region = new ComboBox<>(country, ingest.regionCodes());
+                    region.setId("import-region-" + country.replaceAll("[^A-Za-z0-9]", "-"));
+                    countryRegions.put(country, region);
+                }
+                HorizontalLayout row = new HorizontalLayout();
+                row.setWrap(true);
+                row.add(countryRegions.values().toArray(ComboBox[]::new));
+                countryTable.add(row);
+                status.setText(fileName + ": " + countries.size() + " countries; map each to a region or choose a "
+                        + "default region, then validate.");
+                enableSteps(true);
+            } catch (ImportException e) {
+                showError(e.getMessage());
+                enableSteps(false);
+            }
+        }));
+    }
+
+    private RegionMapping mapping() {
+        Map<String, String> map = new LinkedHashMap<>();
+        countryRegions.forEach((country, box) -> {
+            if (box.getValue() != null) {
+                map.put(country, box.getValue());
+            }
+        });
+        return new RegionMapping(map, defaultRegion.getValue());
+    }
+
+    private void showMapping(RegionMapping mapping) {
+        countryRegions.forEach((country, box) -> box.setValue(mapping.countryToRegion().get(country)));
+        defaultRegion.setValue(mapping.defaultRegion());
+    }
+
+    private void saveMapping() {
+        try {
+            ingest.saveMapping(mappingName.getValue(), mapping());
+            savedMappings.setItems(ingest.mappingNames());
+            status.setText("Mapping \"" + mappingName.getValue().strip() + "\" saved.");
+            showError("");
+        } catch (ImportException e) {
+            showError(e.getMessage());
+        }
+    }
+
+    private void validate() {
+        try {
+            CleaningReport report = ingest.validate(file, fileName, mapping());
+            status.setText(String.format("Valid: %,d lines read, %,d to load; excluded %,d malformed, %,d with a price "
+                            + "of zero or less, %,d exact duplicates; kept and netted %,d cancellation lines and %,d "
+                            + "returns; %,d lines without customer id; %,d customers, %,d invoices.",
+                    report.linesRead(), report.linesKept(), report.malformed(), report.nonPositivePrice(),
+                    report.exactDuplicates(), report.cancellations(), report.returns(), report.missingCustomerId(),
+                    report.customers(), report.invoices()));
+            Path input = file;
+            String name = fileName;
+            RegionMapping checked = mapping();
+            rowErrors.setHref(event -> {
+                event.setFileName(name.replaceAll("[^A-Za-z0-9._-]", "_") + "-errors.csv");
+                event.setContentType("text/csv");
+                try (var out = event.getOutputStream()) {
+                    RowError.writeCsv(ingest.rowErrors(input, name, checked), out);
+                } catch (ImportException e) {
+                    throw new java.io.IOException(e.getMessage(), e);
+                }
+            }, AttachmentType.DOWNLOAD);
+            rowErrors.setVisible(true);
+            preview.setItems(ingest.preview(file, fileName, mapping(), 10));
+            preview.setVisible(true);
+            showError("");
+        } catch (ImportException e) {
+            rowErrors.setVisible(false);
+            showError(e.getMessage());
+        }
+    }
+
+    private void load() {
+        UI ui = UI.getCurrent();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        var cancelRegistration = cancel.addClickListener(e -> cancelled.set(true));
+        RegionMapping mapping = mapping();
+        boolean replaceRange = replace.getValue();
+        Path input = file;
+        String name = fileName;
+        enableSteps(false);
+        cancel.setEnabled(true);
+        progress.setVisible(true);
+        progress.setValue(0);
+        long started = System.nanoTime();
+        Runnable work = new DelegatingSecurityContextRunnable(() -> {
+            try {
+                ImportReport report = ingest.importFile(input, name, mapping, replaceRange, true, (lines, total) -> {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    ui.access(() -> {
+                        progress.setValue(total == 0 ? 1 : (double) lines / total);
+                        rate.setText(String.format("%,d of %,d lines staged, %,.0f lines/s", lines, total,
+                                lines / Math.max(seconds, 1e-3)));
+                    });
+                    return !cancelled.get();
+                });
+                ui.access(() -> {
+                    cancelRegistration.remove();
+                    status.setText("Loaded: " + report.summary() + ". The refresh has started.");
+                    reloadHistory();
+                    ui.navigate("admin/refresh");
+                });
+            } catch (ImportException | RuntimeException e) {
+                ui.access(() -> {
+                    cancelRegistration.remove();
+                    showError(e.getMessage());
+                    progress.setVisible(false);
+                    enableSteps(true);
+                    cancel.setEnabled(false);
+                    reloadHistory();
+                });
+            }
+        }, SecurityContextHolder.getContext());
+        Thread.ofVirtual().name("import-" + name).start(work);
+    }
+
+    private void enableSteps(boolean enabled) {
+        validate.setEnabled(enabled);
+        load.setEnabled(enabled);
+        cancel.setEnabled(false);
+    }
+
+    private void showError(String message) {
+        error.setText(message);
+        error.setVisible(!message.isEmpty());
+    }
+
+    private void reloadHistory() {
+        history.setItems(ingest.history(20));
+    }
+}

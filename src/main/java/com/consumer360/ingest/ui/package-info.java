@@ -1,0 +1,2 @@
+/** The import wizard page. */
+package com.consumer360.ingest.ui;

@@ -1,0 +1,108 @@
+package com.consumer360.ingest;
+
+import com.consumer360.database.EmbeddedDatabase;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Times imports of an Online-Retail-shaped file of N lines (the December 2010 sample replicated: copy k prefixes
+ * invoice numbers with k and moves dates k years on, so copies are new lines) into a fresh database each run, on an
+ * embedded server of its own under target/bench-import. Prints each run, median and p95, lines per second, the peak
+ * heap while importing (sampled every 10 ms) and the load average. Run by scripts/bench-import.sh.
+ */
+public final class ImportBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int lines = args.length > 0 ? Integer.parseInt(args[0]) : 541_909;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Path dir = Path.of("target/bench-import");
+        Files.createDirectories(dir);
+        Path input = dir.resolve("online-retail-" + lines + ".csv");
+        if (!Files.exists(input)) {
+            replicate(lines, input);
+        }
+        EmbeddedDatabase server = EmbeddedDatabase.startOrGet(dir.resolve("postgres"));
+        RegionMapping mapping = new RegionMapping(Map.of("United Kingdom", "NORTH", "France", "WEST", "EIRE", "WEST",
+                "Germany", "CENTRAL", "Spain", "SOUTH"), "EAST");
+        double[] seconds = new double[runs];
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int run = 0; run < runs; run++) {
+            ImportDatabase database;
+            try (Connection postgres = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
+                database = ImportDatabase.create("bench_import", postgres);
+            }
+            System.gc();
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            long start = System.nanoTime();
+            ImportReport report = FileImport.run(database.admin(), input, input.getFileName().toString(), mapping,
+                    false, ImportProgress.NONE);
+            seconds[run] = (System.nanoTime() - start) / 1e9;
+            sampler.interrupt();
+            System.out.printf("run %d: %.2f s, %,.0f lines/s, %,d lines inserted, peak heap %,d MB%n", run + 1,
+                    seconds[run], lines / seconds[run], report.linesInserted(), peak.get() >> 20);
+        }
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        double p95 = sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+        System.out.printf("import benchmark: %,d lines, %d runs: median %.2f s (%,.0f lines/s), p95 %.2f s; "
+                        + "load average %s%n", lines, runs, median, lines / median, p95,
+                Files.readString(Path.of("/proc/loadavg")).strip());
+    }
+
+    private static void replicate(int lines, Path output) throws Exception {
+        List<String> body = new ArrayList<>();
+        String header;
+        Path sample = Path.of("src/test/resources/online-retail/online_retail_2010-12.csv.gz");
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(sample)), StandardCharsets.UTF_8))) {
+            header = in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                body.add(line);
+            }
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            out.write(header);
+            out.newLine();
+            int written = 0;
+            for (int k = 0; written < lines; k++) {
+                for (int i = 0; i < body.size() && written < lines; i++, written++) {
+                    String line = body.get(i);
+                    if (k > 0) {
+                        boolean cancel = line.startsWith("C");
+                        line = (cancel ? "C" : "") + k + "-" + line.substring(cancel ? 1 : 0);
+                        int date = line.indexOf(",2010-");
+                        line = line.substring(0, date + 1) + (2010 + k) + line.substring(date + 5);
+                    }
+                    out.write(line);
+                    out.newLine();
+                }
+            }
+        }
+    }
+}

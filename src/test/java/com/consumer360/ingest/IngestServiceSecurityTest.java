@@ -1,0 +1,98 @@
+package com.consumer360.ingest;
+
+import static com.consumer360.support.TestDatabase.superuserLong;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.consumer360.analytics.cleaning.CleaningReport;
+import com.consumer360.support.PortalIntegration;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * Only ADMIN may validate, import, read the history or keep mappings. No test here loads into the shared test
+ * warehouse (the loads are tested on databases of their own); validation reads the file and the regions only.
+ */
+@PortalIntegration
+class IngestServiceSecurityTest {
+
+    @Autowired
+    IngestService ingest;
+
+    @Test
+    @WithUserDetails("north")
+    void regionalManagerIsRefusedEverything() throws Exception {
+        assertRefused(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails("exec")
+    void executiveIsRefusedEverything() throws Exception {
+        assertRefused(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails("csops")
+    void csOpsIsRefusedEverything() throws Exception {
+        assertRefused(AccessDeniedException.class);
+    }
+
+    @Test
+    void anonymousCallersAreRefused() throws Exception {
+        assertRefused(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    private void assertRefused(Class<? extends Exception> refusal) throws Exception {
+        long lines = superuserLong("SELECT count(*) FROM fact_sales");
+        long runs = superuserLong("SELECT count(*) FROM ingest_run");
+        Path sample = OnlineRetailImportTest.sample();
+        RegionMapping mapping = OnlineRetailImportTest.MAPPING;
+        assertThatThrownBy(() -> ingest.importFile(sample, "x.csv", mapping, false, true, ImportProgress.NONE))
+                .isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.validate(sample, "x.csv", mapping)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.rowErrors(sample, "x.csv", mapping)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.history(10)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.saveMapping("x", mapping)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.mapping("x")).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.mappingNames()).isInstanceOf(refusal);
+        assertThat(superuserLong("SELECT count(*) FROM fact_sales")).isEqualTo(lines);
+        assertThat(superuserLong("SELECT count(*) FROM ingest_run")).isEqualTo(runs);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void adminValidatesWithTheBatchRunsCountsAndChangesNothing() throws Exception {
+        long lines = superuserLong("SELECT count(*) FROM fact_sales");
+        CleaningReport report = ingest.validate(OnlineRetailImportTest.sample(), "sample.csv.gz",
+                OnlineRetailImportTest.MAPPING);
+        assertThat(report.linesRead()).isEqualTo(42_481);
+        assertThat(report.linesKept()).isEqualTo(41_710);
+        assertThat(ingest.rowErrors(OnlineRetailImportTest.sample(), "sample.csv.gz", OnlineRetailImportTest.MAPPING))
+                .hasSize(771);
+        assertThat(superuserLong("SELECT count(*) FROM fact_sales")).isEqualTo(lines);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void adminSavesAMappingByNameAndReadsItBack() throws Exception {
+        RegionMapping mapping = new RegionMapping(Map.of("United Kingdom", "NORTH", "France", "West"), "central");
+        ingest.saveMapping("security-test", mapping);
+        assertThat(ingest.mapping("security-test")).contains(
+                new RegionMapping(Map.of("United Kingdom", "NORTH", "France", "WEST"), "CENTRAL"));
+        assertThat(ingest.mappingNames()).contains("security-test");
+        assertThatThrownBy(() -> ingest.saveMapping("bad", new RegionMapping(Map.of("France", "Atlantis"), null)))
+                .isInstanceOf(ImportException.class).hasMessageContaining("Atlantis");
+        assertThat(ingest.mapping("bad")).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void adminReadsTheHistoryWithTheDemoLoad() {
+        assertThat(ingest.history(50)).extracting(ImportRun::source).contains("demo-data");
+    }
+}
