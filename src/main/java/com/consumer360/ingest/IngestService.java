@@ -1,5 +1,7 @@
 package com.consumer360.ingest;
 
+import com.consumer360.audit.AuditAction;
+import com.consumer360.audit.AuditTrail;
 import com.consumer360.analytics.cleaning.CleaningReport;
 import com.consumer360.refresh.RefreshService;
 import com.consumer360.security.Roles;
@@ -28,9 +30,12 @@ public class IngestService {
 
     private final long maxBytes;
 
-    IngestService(DataSource dataSource, RefreshService refresh,
+    private final AuditTrail audit;
+
+    IngestService(DataSource dataSource, RefreshService refresh, AuditTrail audit,
                   @Value("${consumer360.import.max-bytes:524288000}") long maxBytes) {
         this.dataSource = dataSource;
+        this.audit = audit;
         this.refresh = refresh;
         this.maxBytes = maxBytes;
     }
@@ -72,8 +77,12 @@ public class IngestService {
         try {
             report = FileImport.run(dataSource::getConnection, file, name, mapping, replaceRange, progress, maxBytes);
         } catch (SQLException e) {
+            audit.record(AuditAction.IMPORT, name + ": refused, nothing loaded", 0L);
             throw new ImportException(name + ": the warehouse refused the load, nothing was loaded: " + e.getMessage());
         }
+        audit.record(AuditAction.IMPORT, name + " (run " + report.runId() + "): " + report.linesInserted()
+                + " lines inserted, " + report.linesAlreadyLoaded() + " already loaded, " + report.linesReplaced()
+                + " replaced", report.linesInserted());
         if (startRefresh) {
             refresh.refreshNow();
         }

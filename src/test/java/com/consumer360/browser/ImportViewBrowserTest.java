@@ -32,6 +32,9 @@ class ImportViewBrowserTest {
     @Autowired
     ApplicationContext context;
 
+    private static final String AUDITED_IMPORTS = "SELECT count(*) FROM audit_event WHERE action = 'IMPORT' "
+            + "AND username = 'admin' AND row_count = 41710 AND detail LIKE 'online_retail_2010-12.csv.gz%'";
+
     @Test
     void adminImportsTheOnlineRetailSampleAndNorthIsRefused() throws Exception {
         Path sample = SAMPLE.toFile().exists() ? SAMPLE
@@ -40,6 +43,7 @@ class ImportViewBrowserTest {
         long invoices = superuserLong("SELECT count(*) FROM fact_invoice");
         long firstDate = superuserLong("SELECT min(date_key) FROM dim_date");
         long refreshes = superuserLong("SELECT count(*) FROM refresh_run");
+        long audited = superuserLong(AUDITED_IMPORTS);
         try {
             try (Browser browser = new Browser(port)) {
                 browser.signIn("admin", "demo");
@@ -89,6 +93,7 @@ class ImportViewBrowserTest {
                             + "customer_id IS NULL AND region_id = 1"));
             assertThat(superuserLong("SELECT count(*) FROM ingest_run WHERE source = 'file:online_retail_2010-12.csv.gz' "
                     + "AND status = 'SUCCEEDED' AND lines_loaded = 41710")).isEqualTo(1);
+            assertThat(superuserLong(AUDITED_IMPORTS)).as("the import is audited").isEqualTo(audited + 1);
             assertThat(superuserLong("SELECT count(*) FROM refresh_run")).as("the import started a refresh")
                     .isGreaterThan(refreshes);
             waitForRefreshes();

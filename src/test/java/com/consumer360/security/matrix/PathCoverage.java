@@ -562,6 +562,17 @@ final class PathCoverage {
         NOT_DATA_BEARING.put("UserAdminService.setAccess", "admin write (UserAdminServiceTest)");
         NOT_DATA_BEARING.put("UserAdminService.setEnabled", "admin write (UserAdminServiceTest)");
         NOT_DATA_BEARING.put("UserAdminService.resetPassword", "admin write (UserAdminServiceTest)");
+        NOT_DATA_BEARING.put("IngestService.maxBytes", "a configuration value");
+        NOT_DATA_BEARING.put("IngestService.validate", "the uploaded file's own lines, admins only (IngestServiceSecurityTest, BadImportFileTest)");
+        NOT_DATA_BEARING.put("IngestService.rowErrors", "the uploaded file's own lines left out, admins only (IngestServiceSecurityTest, ImportViewBrowserTest)");
+        NOT_DATA_BEARING.put("IngestService.importFile", "admin write into the warehouse, atomic (IngestServiceSecurityTest, BadImportFileTest)");
+        NOT_DATA_BEARING.put("IngestService.preview", "the uploaded file's own first lines, admins only (IngestServiceSecurityTest)");
+        NOT_DATA_BEARING.put("IngestService.countries", "the uploaded file's country names, admins only (IngestServiceSecurityTest)");
+        NOT_DATA_BEARING.put("IngestService.regionCodes", "all region codes for mapping countries, admins only");
+        NOT_DATA_BEARING.put("IngestService.mapping", "a saved country-to-region mapping, no customer rows, admins only (IngestServiceSecurityTest)");
+        NOT_DATA_BEARING.put("IngestService.mappingNames", "names of saved mappings, admins only (IngestServiceSecurityTest)");
+        NOT_DATA_BEARING.put("IngestService.saveMapping", "admin write of a mapping (IngestServiceSecurityTest)");
+        NOT_DATA_BEARING.put("IngestService.history", "import run metadata and line counts, admins only (IngestServiceSecurityTest)");
         NOT_DATA_BEARING.put("CustomSegmentService.canEdit", "a flag from the user's roles");
         NOT_DATA_BEARING.put("CustomSegmentService.create", "CS ops and admin write of a definition, audited"
                 + " (SegmentBadInputTest, SegmentPagesScopeTest.theListAndTheBuilderAreScoped, SegmentAuditTest)");
@@ -589,6 +600,7 @@ final class PathCoverage {
         VIEWS.put("UsersView", "admins only; UserAdminService; UsersViewBrowserTest");
         VIEWS.put("RefreshView", "admins only; RefreshService; RefreshViewBrowserTest");
         VIEWS.put("LoginView", "anonymous; no data");
+        VIEWS.put("ImportView", "admins only; IngestService; ImportViewBrowserTest (north refused)");
         VIEWS.put("CustomerSearchView", "CustomerSearchService (matrix); CustomerSearchBrowserTest as north");
         VIEWS.put("CustomSegmentsView", "CustomSegmentService.segments (matrix); SegmentPagesScopeTest");
         VIEWS.put("SegmentBuilderView", "CustomSegmentService choices, products, preview, segment (matrix);"
