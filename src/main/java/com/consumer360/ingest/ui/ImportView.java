@@ -125,15 +125,16 @@ public class ImportView extends VerticalLayout {
         progress.setId("import-progress");
         history.setId("import-history");
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
-        history.addColumn(ImportRun::runId).setHeader("Run");
+        history.addColumn(ImportRun::runId).setHeader("Run").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(ImportRun::source).setHeader("Source").setFlexGrow(2);
         history.addColumn(run -> run.startedAt() == null ? "" : run.startedAt().toLocalDateTime().withNano(0))
-                .setHeader("Started");
-        history.addColumn(ImportRun::status).setHeader("Status");
-        history.addColumn(ImportRun::linesRead).setHeader("Read");
-        history.addColumn(ImportRun::linesLoaded).setHeader("Loaded");
-        history.addColumn(ImportRun::linesExcluded).setHeader("Excluded");
-        history.addColumn(ImportRun::linesAlreadyLoaded).setHeader("Already loaded");
+                .setHeader("Started").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(ImportRun::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(ImportRun::linesRead).setHeader("Read").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(ImportRun::linesLoaded).setHeader("Loaded").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(ImportRun::linesExcluded).setHeader("Excluded").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(ImportRun::linesAlreadyLoaded).setHeader("Already loaded").setAutoWidth(true)
+                .setFlexGrow(0);
         history.addColumn(ImportRun::message).setHeader("Message").setFlexGrow(4);
         history.setAllRowsVisible(true);
         enableSteps(false);
