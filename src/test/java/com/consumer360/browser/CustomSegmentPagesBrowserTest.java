@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.consumer360.customsegments.SegmentPagesFixture;
 import com.consumer360.support.PortalIntegration;
 import com.consumer360.support.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -195,14 +191,6 @@ class CustomSegmentPagesBrowserTest {
     }
 
     private static Set<Long> ids(String sql) throws Exception {
-        Set<Long> ids = new HashSet<>();
-        try (Connection connection = TestDatabase.connectAs("postgres");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            while (result.next()) {
-                ids.add(result.getLong(1));
-            }
-        }
-        return ids;
+        return TestDatabase.superuserIds(sql);
     }
 }

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -306,14 +305,6 @@ class SegmentPagesScopeTest {
     }
 
     private static Set<Long> ids(String sql) throws Exception {
-        Set<Long> ids = new HashSet<>();
-        try (Connection connection = TestDatabase.connectAs("postgres");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            while (result.next()) {
-                ids.add(result.getLong(1));
-            }
-        }
-        return ids;
+        return TestDatabase.superuserIds(sql);
     }
 }

@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Direct connections to the test run's embedded PostgreSQL as a given role, bypassing the application. */
 public final class TestDatabase {
@@ -35,6 +37,19 @@ public final class TestDatabase {
                 return result.getLong(1);
             }
         }
+    }
+
+    /** The first column of {@code sql}'s rows as ids, as superuser. */
+    public static Set<Long> superuserIds(String sql) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (Connection connection = connectAs("postgres");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                ids.add(result.getLong(1));
+            }
+        }
+        return ids;
     }
 
     /** Binds a region scope to a connection the way the application does ({@code app.region_ids}). */
