@@ -6,11 +6,11 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * Core sales metrics of the signed-in user's regions. Net revenue: sales minus cancellations. {@code salesThrough}
- * is the day of the latest sale counted (null when there is none).
+ * Core sales metrics of the signed-in user's regions: the trend by month and the regions (the product rankings are
+ * {@link ProductRankings}, asked for separately). Net revenue: sales minus cancellations. {@code salesThrough} is the
+ * day of the latest sale counted (null when there is none).
  */
-public record SalesOverview(List<MonthlySales> byMonth, List<ProductSales> topByRevenue,
-                            List<ProductSales> topByQuantity, List<RegionSales> byRegion, LocalDate salesThrough) {
+public record SalesOverview(List<MonthlySales> byMonth, List<RegionSales> byRegion, LocalDate salesThrough) {
 
     /**
      * Net revenue, units and invoices in one month; {@code monthToDate} marks a month the data does not cover to
@@ -18,11 +18,6 @@ public record SalesOverview(List<MonthlySales> byMonth, List<ProductSales> topBy
      */
     public record MonthlySales(YearMonth month, BigDecimal netRevenue, long units, long invoices,
                                boolean monthToDate) {
-    }
-
-    /** A product's net revenue and net units. */
-    public record ProductSales(String productCode, String description, String category, BigDecimal netRevenue,
-                               long units) {
     }
 
     /** A region's net revenue, customers and invoices. */

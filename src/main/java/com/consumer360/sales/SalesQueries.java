@@ -5,22 +5,17 @@ import static com.consumer360.jooq.Tables.DIM_REGION;
 import static com.consumer360.jooq.Tables.FACT_INVOICE;
 import static com.consumer360.jooq.Tables.FACT_SALES;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.grouping;
-import static org.jooq.impl.DSL.groupingSets;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.sum;
 
+import com.consumer360.sales.ProductRankings.ProductSales;
 import com.consumer360.sales.SalesOverview.MonthlySales;
-import com.consumer360.sales.SalesOverview.ProductSales;
 import com.consumer360.sales.SalesOverview.RegionSales;
 import com.consumer360.warehouse.RegionOption;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +24,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
-import org.jooq.SortField;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,8 +40,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SalesQueries {
 
-    private static final Field<LocalDateTime> MONTH =
-            field("date_trunc('month', {0})", LocalDateTime.class, FACT_SALES.INVOICE_TS);
     private static final Field<BigDecimal> REVENUE = sum(FACT_SALES.NET_AMOUNT).as("revenue");
     private static final Field<BigDecimal> UNITS = sum(FACT_SALES.QUANTITY).as("units");
 
@@ -57,33 +49,38 @@ class SalesQueries {
         this.db = db;
     }
 
-    /** Months in order; the last is marked month to date when the sales counted end before its last day. */
+    /**
+     * Net revenue, units and invoices per month from fact_invoice, in order; the last month is marked month to date
+     * when the sales counted end before its last day.
+     */
     List<MonthlySales> byMonth(SalesFilter filter, LocalDate salesThrough) {
-        List<Record3<LocalDateTime, BigDecimal, BigDecimal>> rows = db.select(MONTH, REVENUE, UNITS)
-                .from(FACT_SALES)
-                .where(condition(filter))
-                .groupBy(MONTH)
-                .fetch();
-        return months(filter, salesThrough, rows);
+        LocalDate coveredTo = filter.to() == null || salesThrough == null || salesThrough.isBefore(filter.to())
+                ? salesThrough : filter.to();
+        Field<Integer> monthKey = FACT_INVOICE.DATE_KEY.div(100).as("month_key");
+        return db.select(monthKey, sum(FACT_INVOICE.NET_AMOUNT), sum(FACT_INVOICE.UNITS), count())
+                .from(FACT_INVOICE)
+                .where(invoiceCondition(filter))
+                .groupBy(monthKey)
+                .orderBy(monthKey)
+                .fetch(r -> {
+                    YearMonth month = YearMonth.of(r.value1() / 100, r.value1() % 100);
+                    boolean partial = coveredTo != null && YearMonth.from(coveredTo).equals(month)
+                            && coveredTo.isBefore(month.atEndOfMonth());
+                    return new MonthlySales(month, r.value2(), r.value3().longValue(), r.value4(), partial);
+                });
     }
 
-    /** The months (as {@link #byMonth}) and the top {@code limit} products by revenue and by units, in one pass. */
-    MonthsAndTop monthsAndTop(SalesFilter filter, LocalDate salesThrough, int limit) {
-        List<Record3<LocalDateTime, BigDecimal, BigDecimal>> months = new ArrayList<>();
+    /**
+     * The top {@code limit} products by net revenue and by net units, from one pass over the lines grouped by the
+     * product id alone (with the product's text columns in the grouping it took twice as long).
+     */
+    ProductRankings topProducts(SalesFilter filter, int limit) {
         Map<Integer, Record3<Integer, BigDecimal, BigDecimal>> byProduct = new HashMap<>();
-        // Grouped by the product id alone: with the product's text columns in the set it took twice as long.
-        db.select(MONTH, FACT_SALES.PRODUCT_ID, REVENUE, UNITS, grouping(MONTH))
+        db.select(FACT_SALES.PRODUCT_ID, REVENUE, UNITS)
                 .from(FACT_SALES)
                 .where(condition(filter))
-                .groupBy(groupingSets(List.of(MONTH), List.of(FACT_SALES.PRODUCT_ID)))
-                .forEach(r -> {
-                    if (r.value5() == 0) {
-                        months.add(db.newRecord(MONTH, REVENUE, UNITS).values(r.value1(), r.value3(), r.value4()));
-                    } else {
-                        byProduct.put(r.value2(), db.newRecord(FACT_SALES.PRODUCT_ID, REVENUE, UNITS)
-                                .values(r.value2(), r.value3(), r.value4()));
-                    }
-                });
+                .groupBy(FACT_SALES.PRODUCT_ID)
+                .forEach(r -> byProduct.put(r.value1(), r));
         List<ProductSales> products = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE,
                         DIM_PRODUCT.DESCRIPTION, DIM_PRODUCT.CATEGORY)
                 .from(DIM_PRODUCT).where(DIM_PRODUCT.PRODUCT_ID.in(byProduct.keySet()))
@@ -93,33 +90,11 @@ class SalesQueries {
                             sums.value3().longValue());
                 });
         Comparator<ProductSales> byCode = Comparator.comparing(ProductSales::productCode);
-        return new MonthsAndTop(months(filter, salesThrough, months),
+        return new ProductRankings(
                 products.stream().sorted(Comparator.comparing(ProductSales::netRevenue).reversed()
                         .thenComparing(byCode)).limit(limit).toList(),
                 products.stream().sorted(Comparator.comparingLong(ProductSales::units).reversed()
                         .thenComparing(byCode)).limit(limit).toList());
-    }
-
-    /** The sales overview's figures read from the lines. */
-    record MonthsAndTop(List<MonthlySales> months, List<ProductSales> topByRevenue, List<ProductSales> topByUnits) {
-    }
-
-    /** Monthly rows (month, revenue, units) with each month's invoices from fact_invoice, in order. */
-    private List<MonthlySales> months(SalesFilter filter, LocalDate salesThrough,
-                                      List<Record3<LocalDateTime, BigDecimal, BigDecimal>> rows) {
-        LocalDate coveredTo = filter.to() == null || salesThrough == null || salesThrough.isBefore(filter.to())
-                ? salesThrough : filter.to();
-        Field<Integer> invoiceMonth = FACT_INVOICE.DATE_KEY.div(100).as("month_key");
-        Map<Integer, Integer> invoices = new HashMap<>();
-        db.select(invoiceMonth, count()).from(FACT_INVOICE).where(invoiceCondition(filter)).groupBy(invoiceMonth)
-                .forEach(r -> invoices.put(r.value1(), r.value2()));
-        return rows.stream().sorted(Comparator.comparing(Record3::value1)).map(r -> {
-            YearMonth month = YearMonth.from(r.value1());
-            boolean partial = coveredTo != null && YearMonth.from(coveredTo).equals(month)
-                    && coveredTo.isBefore(month.atEndOfMonth());
-            return new MonthlySales(month, r.value2(), r.value3().longValue(),
-                    invoices.getOrDefault(month.getYear() * 100 + month.getMonthValue(), 0), partial);
-        }).toList();
     }
 
     /** The day of the latest sale within the filter, or null. */

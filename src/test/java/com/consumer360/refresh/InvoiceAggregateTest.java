@@ -34,10 +34,12 @@ class InvoiceAggregateTest {
                    (SELECT array_agg(u ORDER BY p) FROM (SELECT product_id p, sum(quantity) u FROM fact_sales d
                         WHERE d.invoice_no = l.invoice_no GROUP BY 1) x),
                    (SELECT array_agg(c ORDER BY p) FROM (SELECT product_id p, (sum(net_amount) * 100)::BIGINT c
-                        FROM fact_sales d WHERE d.invoice_no = l.invoice_no GROUP BY 1) x)
+                        FROM fact_sales d WHERE d.invoice_no = l.invoice_no GROUP BY 1) x),
+                   sum(quantity)::BIGINT
             FROM fact_sales l GROUP BY invoice_no""";
     private static final String ACTUAL = "SELECT invoice_no, date_key, customer_id, region_id, lines, purchase_lines, "
-            + "purchase_amount, net_amount, purchase_products, products, product_units, product_cents FROM fact_invoice";
+            + "purchase_amount, net_amount, purchase_products, products, product_units, product_cents, units "
+            + "FROM fact_invoice";
     private static final String DIFFERENCES = "SELECT count(*) FROM ((" + EXPECTED + " EXCEPT " + ACTUAL + ") UNION ALL ("
             + ACTUAL + " EXCEPT " + EXPECTED + ")) d";
     private static final String ALL_REGIONS = "1,2,3,4,5";

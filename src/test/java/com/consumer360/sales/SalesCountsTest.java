@@ -2,8 +2,8 @@ package com.consumer360.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.consumer360.sales.ProductRankings.ProductSales;
 import com.consumer360.sales.SalesOverview.MonthlySales;
-import com.consumer360.sales.SalesOverview.ProductSales;
 import com.consumer360.sales.SalesOverview.RegionSales;
 import com.consumer360.support.PortalIntegration;
 import com.consumer360.support.TestDatabase;
@@ -43,7 +43,7 @@ class SalesCountsTest {
     @Test
     @WithUserDetails("north")
     void northsWholeScopeEqualsCountsOverItsLines() throws Exception {
-        assertEqualsLines(sales.overview(), "region_id = 1");
+        assertEqualsLines(sales.overview(), sales.topProducts(SalesFilter.ALL), "region_id = 1");
     }
 
     @Test
@@ -53,23 +53,25 @@ class SalesCountsTest {
                 "SELECT max(invoice_ts)::date - date '2000-01-01' FROM fact_sales"));
         LocalDate from = latest.minusMonths(5).withDayOfMonth(3);
         LocalDate to = latest.minusMonths(1).withDayOfMonth(17);
-        SalesOverview overview = sales.overview(new SalesFilter(from, to, Set.of((short) 2, (short) 5)));
-        assertEqualsLines(overview, "region_id IN (2, 5) AND invoice_ts >= date '" + from + "' AND invoice_ts < date '"
+        SalesFilter filter = new SalesFilter(from, to, Set.of((short) 2, (short) 5));
+        SalesOverview overview = sales.overview(filter);
+        assertEqualsLines(overview, sales.topProducts(filter), "region_id IN (2, 5) AND invoice_ts >= date '" + from + "' AND invoice_ts < date '"
                 + to.plusDays(1) + "'");
         assertThat(overview.salesThrough()).isEqualTo(LocalDate.of(2000, 1, 1).plusDays(TestDatabase.superuserLong(
                 "SELECT max(invoice_ts)::date - date '2000-01-01' FROM fact_sales WHERE region_id IN (2, 5) "
                         + "AND invoice_ts < ?", Date.valueOf(to.plusDays(1)))));
     }
 
-    private static void assertEqualsLines(SalesOverview overview, String where) throws SQLException {
+    private static void assertEqualsLines(SalesOverview overview, ProductRankings products, String where)
+            throws SQLException {
         assertThat(overview.byMonth()).isNotEmpty();
         assertThat(overview.byMonth().stream().map(SalesCountsTest::row).toList())
                 .isEqualTo(rows(MONTHS.formatted(where)));
         assertThat(overview.byRegion().stream().map(SalesCountsTest::row).toList())
                 .isEqualTo(rows(REGIONS.formatted(where)));
-        assertThat(overview.topByRevenue().stream().map(SalesCountsTest::row).toList())
+        assertThat(products.topByRevenue().stream().map(SalesCountsTest::row).toList())
                 .isEqualTo(rows(TOP.formatted(where, "sum(net_amount)")));
-        assertThat(overview.topByQuantity().stream().map(SalesCountsTest::row).toList())
+        assertThat(products.topByUnits().stream().map(SalesCountsTest::row).toList())
                 .isEqualTo(rows(TOP.formatted(where, "sum(quantity)")));
     }
 

@@ -115,6 +115,19 @@ final class PathCoverage {
                     superuserDecimal("SELECT coalesce(sum(net_amount), 0) FROM fact_sales"
                             + " WHERE region_id = ANY (?::smallint[])", o));
         });
+        probe("SalesService.topProducts", (beans, o) -> {
+            var top = o.result(beans.getBean(SalesService.class).topProducts(SalesFilter.ALL));
+            o.figure("net units of the top product", top.topByUnits().isEmpty() ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(top.topByUnits().getFirst().units()), superuserDecimal(
+                    "SELECT coalesce(max(u), 0) FROM (SELECT sum(quantity) AS u FROM fact_sales"
+                            + " WHERE region_id = ANY (?::smallint[]) GROUP BY product_id) p", o));
+            // A crafted filter naming every region: still only the reader's lines.
+            var crafted = o.result(beans.getBean(SalesService.class).topProducts(EVERY_REGION_SALES));
+            o.figure("net revenue of the top product, every region asked for", crafted.topByRevenue().isEmpty()
+                    ? BigDecimal.ZERO : crafted.topByRevenue().getFirst().netRevenue(), superuserDecimal(
+                    "SELECT coalesce(max(r), 0) FROM (SELECT sum(net_amount) AS r FROM fact_sales"
+                            + " WHERE region_id = ANY (?::smallint[]) GROUP BY product_id) p", o));
+        });
         probe("SalesService.regions", (beans, o) -> o.result(beans.getBean(SalesService.class).regions()));
         probe("SalesService.exportByMonth", (beans, o) -> {
             SalesService sales = beans.getBean(SalesService.class);
