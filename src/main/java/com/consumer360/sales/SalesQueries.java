@@ -50,24 +50,32 @@ class SalesQueries {
     }
 
     /**
-     * Net revenue, units and invoices per month from fact_invoice, in order; the last month is marked month to date
-     * when the sales counted end before its last day.
+     * Net revenue, units and invoices per month from fact_invoice, in order, and the day of the latest sale (null when
+     * there is none), from one scan; the last month is marked month to date when the sales counted end before its
+     * last day.
      */
-    List<MonthlySales> byMonth(SalesFilter filter, LocalDate salesThrough) {
-        LocalDate coveredTo = filter.to() == null || salesThrough == null || salesThrough.isBefore(filter.to())
-                ? salesThrough : filter.to();
+    Months byMonth(SalesFilter filter) {
         Field<Integer> monthKey = FACT_INVOICE.DATE_KEY.div(100).as("month_key");
-        return db.select(monthKey, sum(FACT_INVOICE.NET_AMOUNT), sum(FACT_INVOICE.UNITS), count())
+        var rows = db.select(monthKey, sum(FACT_INVOICE.NET_AMOUNT), sum(FACT_INVOICE.UNITS), count(),
+                        max(FACT_INVOICE.DATE_KEY))
                 .from(FACT_INVOICE)
                 .where(invoiceCondition(filter))
                 .groupBy(monthKey)
                 .orderBy(monthKey)
-                .fetch(r -> {
-                    YearMonth month = YearMonth.of(r.value1() / 100, r.value1() % 100);
-                    boolean partial = coveredTo != null && YearMonth.from(coveredTo).equals(month)
-                            && coveredTo.isBefore(month.atEndOfMonth());
-                    return new MonthlySales(month, r.value2(), r.value3().longValue(), r.value4(), partial);
-                });
+                .fetch();
+        LocalDate through = rows.isEmpty() ? null : day(rows.getLast().value5());
+        LocalDate coveredTo = filter.to() == null || through == null || through.isBefore(filter.to())
+                ? through : filter.to();
+        return new Months(rows.map(r -> {
+            YearMonth month = YearMonth.of(r.value1() / 100, r.value1() % 100);
+            boolean partial = coveredTo != null && YearMonth.from(coveredTo).equals(month)
+                    && coveredTo.isBefore(month.atEndOfMonth());
+            return new MonthlySales(month, r.value2(), r.value3().longValue(), r.value4(), partial);
+        }), through);
+    }
+
+    /** The months in order and the day of the latest sale counted (null when there is none). */
+    record Months(List<MonthlySales> months, LocalDate salesThrough) {
     }
 
     /**
@@ -97,11 +105,8 @@ class SalesQueries {
                         .thenComparing(byCode)).limit(limit).toList());
     }
 
-    /** The day of the latest sale within the filter, or null. */
-    LocalDate salesThrough(SalesFilter filter) {
-        Integer latest = db.select(max(FACT_INVOICE.DATE_KEY)).from(FACT_INVOICE).where(invoiceCondition(filter))
-                .fetchOne().value1();
-        return latest == null ? null : LocalDate.of(latest / 10_000, latest / 100 % 100, latest % 100);
+    private static LocalDate day(int dateKey) {
+        return LocalDate.of(dateKey / 10_000, dateKey / 100 % 100, dateKey % 100);
     }
 
     /**

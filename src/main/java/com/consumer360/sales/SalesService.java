@@ -6,7 +6,6 @@ import com.consumer360.export.ExportTable;
 import com.consumer360.security.Roles;
 import com.consumer360.warehouse.RegionOption;
 import java.io.OutputStream;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -28,8 +27,8 @@ public class SalesService {
     @PreAuthorize(Roles.ANY_PORTAL_ROLE)
     @Transactional(readOnly = true)
     public SalesOverview overview(SalesFilter filter) {
-        LocalDate through = queries.salesThrough(filter);
-        return new SalesOverview(queries.byMonth(filter, through), queries.byRegion(filter), through);
+        SalesQueries.Months months = queries.byMonth(filter);
+        return new SalesOverview(months.months(), queries.byRegion(filter), months.salesThrough());
     }
 
     /**
@@ -60,7 +59,7 @@ public class SalesService {
     @PreAuthorize(Roles.ANY_PORTAL_ROLE)
     @Transactional(readOnly = true)
     public void exportByMonth(SalesFilter filter, ExportFormat format, OutputStream out) {
-        List<SalesOverview.MonthlySales> months = queries.byMonth(filter, queries.salesThrough(filter));
+        List<SalesOverview.MonthlySales> months = queries.byMonth(filter).months();
         format.write(new ExportTable("Sales by month", List.of(ExportColumn.text("month"),
                 ExportColumn.decimal("net_revenue"), ExportColumn.integer("units"), ExportColumn.integer("invoices"),
                 ExportColumn.text("month_to_date")), sink -> months.forEach(m -> sink.row(m.month().toString(),
