@@ -7,11 +7,14 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A kept line's natural key, {@code fact_sales.line_key}: the MD5 digest, as a UUID, of PostgreSQL's
+ * A kept line's natural key, {@code fact_sales.line_key}, as a UUID: the line's day key ({@code yyyymmdd} as a 32-bit
+ * number) in the first four bytes, then the last twelve bytes of the MD5 digest of PostgreSQL's
  * {@code concat_ws('|', invoice_no, invoice_ts, product_code, quantity, unit_price, net_amount, customer_code, country)}
  * over the staged values (text as PostgreSQL prints them; a missing value is skipped, as concat_ws skips NULL).
- * Computed here, while the lines are copied, rather than by the server in the insert: the same digest, off the
- * database's critical path. ImportNaturalKeyTest checks it against the SQL expression.
+ * The day first makes a chronological file's keys arrive nearly in order, so the unique index takes them at its
+ * right edge instead of at random pages (a fifth less insert time, docs/performance.md); migration V27 gave the keys
+ * of earlier imports the same form. Computed here, while the lines are copied, rather than by the server in the
+ * insert. ImportNaturalKeyTest checks it against the SQL expression.
  */
 final class LineKey {
 
@@ -46,8 +49,8 @@ final class LineKey {
         return out.append(value < 10 ? "0" : "").append(value);
     }
 
-    UUID of(String invoice, String timestamp, String product, int quantity, String unitPrice, String amount,
-            String customer, String country) {
+    UUID of(int dateKey, String invoice, String timestamp, String product, int quantity, String unitPrice,
+            String amount, String customer, String country) {
         text.setLength(0);
         first = true;
         append(invoice);
@@ -65,7 +68,7 @@ final class LineKey {
             high = high << 8 | (digest[i] & 0xff);
             low = low << 8 | (digest[i + 8] & 0xff);
         }
-        return new UUID(high, low);
+        return new UUID((long) dateKey << 32 | high & 0xffff_ffffL, low);
     }
 
     private void append(String value) {

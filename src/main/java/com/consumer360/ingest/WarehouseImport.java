@@ -139,6 +139,7 @@ final class WarehouseImport {
                 int country = t.country(row);
                 String invoiceId = invoice < 0 ? null : t.invoiceId(invoice);
                 LocalDate day = LocalDate.ofEpochDay(t.day(row));
+                int dateKey = day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth();
                 String timestamp = LineKey.timestamp(day, t.secondOfDay(row));
                 String product = t.productId(t.product(row));
                 String price = decimal(unitPrice(t, row));
@@ -149,8 +150,8 @@ final class WarehouseImport {
                         .field(t.productDescription(t.product(row))).field(t.quantity(row)).field(price)
                         .field(amount).field(t.isCancellation(invoice)).field(plan.cleaned.isPurchase(row))
                         .field(customerId).field(countryName).field(plan.regionOf(row))
-                        .field(day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth())
-                        .field(lineKey.of(invoiceId, timestamp, product, t.quantity(row), price, amount, customerId,
+                        .field(dateKey)
+                        .field(lineKey.of(dateKey, invoiceId, timestamp, product, t.quantity(row), price, amount, customerId,
                                 countryName)).endRow();
                 if ((i + 1) % PROGRESS_EVERY == 0 && !progress.staged(i + 1, total)) {
                     throw new ImportException("cancelled after " + (i + 1) + " of " + total

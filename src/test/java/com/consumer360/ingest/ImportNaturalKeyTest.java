@@ -13,9 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The natural key computed while copying ({@link LineKey}) is the digest the documented SQL expression gives for the
- * staged values, so lines loaded by earlier versions (which computed it in the insert) keep matching: missing values
- * skipped as concat_ws skips NULL, empty text kept, PostgreSQL's text of timestamps and numerics.
+ * The natural key computed while copying ({@link LineKey}) is the documented SQL expression over the staged values
+ * (the day key, then the digest's last twelve bytes), so lines loaded by earlier versions, whose keys V27 put in this
+ * form, keep matching: missing values skipped as concat_ws skips NULL, empty text kept, PostgreSQL's text of
+ * timestamps and numerics.
  */
 class ImportNaturalKeyTest {
 
@@ -32,25 +33,43 @@ class ImportNaturalKeyTest {
                                            String price, String amount, String customer, String country)
             throws Exception {
         String timestamp = LineKey.timestamp(day, second);
-        UUID key = new LineKey().of(invoice, timestamp, product, quantity, price, amount, customer, country);
+        int dateKey = day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth();
+        UUID key = new LineKey().of(dateKey, invoice, timestamp, product, quantity, price, amount, customer, country);
         try (Connection connection = TestDatabase.connectAs("postgres");
              PreparedStatement sql = connection.prepareStatement("""
-                     SELECT md5(concat_ws('|', ?::varchar, ?::timestamp, ?::varchar, ?::int, ?::numeric(12, 2),
-                                          ?::numeric(14, 2), ?::varchar, ?::varchar))::uuid,
-                            ?::timestamp::text""")) {
-            sql.setString(1, invoice);
-            sql.setString(2, day + " " + LocalTime.ofSecondOfDay(second));
-            sql.setString(3, product);
-            sql.setInt(4, quantity);
-            sql.setString(5, price);
-            sql.setString(6, amount);
-            sql.setString(7, customer);
-            sql.setString(8, country);
-            sql.setString(9, day + " " + LocalTime.ofSecondOfDay(second));
+                     SELECT (lpad(to_hex(?::int), 8, '0')
+                             || substr(md5(concat_ws('|', ?::varchar, ?::timestamp, ?::varchar, ?::int,
+                                                     ?::numeric(12, 2), ?::numeric(14, 2), ?::varchar, ?::varchar)),
+                                       9))::uuid,
+                            ?::timestamp::text,
+                            (lpad(to_hex(?::int), 8, '0') || substr(replace(md5(concat_ws('|', ?::varchar,
+                                    ?::timestamp, ?::varchar, ?::int, ?::numeric(12, 2), ?::numeric(14, 2),
+                                    ?::varchar, ?::varchar))::uuid::text, '-', ''), 9))::uuid""")) {
+            sql.setInt(1, dateKey);
+            sql.setString(2, invoice);
+            sql.setString(3, day + " " + LocalTime.ofSecondOfDay(second));
+            sql.setString(4, product);
+            sql.setInt(5, quantity);
+            sql.setString(6, price);
+            sql.setString(7, amount);
+            sql.setString(8, customer);
+            sql.setString(9, country);
+            sql.setString(10, day + " " + LocalTime.ofSecondOfDay(second));
+            // V27's rewrite of a key of the earlier form (the whole digest): the same key.
+            sql.setInt(11, dateKey);
+            sql.setString(12, invoice);
+            sql.setString(13, day + " " + LocalTime.ofSecondOfDay(second));
+            sql.setString(14, product);
+            sql.setInt(15, quantity);
+            sql.setString(16, price);
+            sql.setString(17, amount);
+            sql.setString(18, customer);
+            sql.setString(19, country);
             try (ResultSet result = sql.executeQuery()) {
                 result.next();
                 assertThat(timestamp).isEqualTo(result.getString(2));
                 assertThat(key).isEqualTo(result.getObject(1, UUID.class));
+                assertThat(key).as("an earlier key after V27").isEqualTo(result.getObject(3, UUID.class));
             }
         }
     }
