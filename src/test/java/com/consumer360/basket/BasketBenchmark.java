@@ -36,14 +36,19 @@ public final class BasketBenchmark {
                 "--consumer360.data-dir=" + dataDir, "--consumer360.demo-lines=" + lines,
                 "--consumer360.refresh.min-support=" + support, "--consumer360.refresh.min-confidence=" + confidence,
                 "--server.port=0", "--spring.quartz.auto-startup=false", "--logging.level.root=warn")) {
-            BasketService basket = context.getBean(BasketService.class);
-            UserDetailsService users = context.getBean(UserDetailsService.class);
-            System.out.printf("basket view benchmark: %,d warehouse lines, median and p95 of %d calls each%n", lines,
-                    RUNS);
-            // One untimed round for both users first, so that neither user's figures include the JIT's warm-up.
-            for (boolean timed : new boolean[] {false, true}) {
-                run(basket, users, timed);
-            }
+            interactions(context, lines);
+        }
+    }
+
+    /** The timed interactions on a running portal; {@code scripts/bench-pages.sh} runs them with the other views'. */
+    public static void interactions(ConfigurableApplicationContext context, long lines) {
+        BasketService basket = context.getBean(BasketService.class);
+        UserDetailsService users = context.getBean(UserDetailsService.class);
+        System.out.printf("basket view benchmark: %,d warehouse lines, median and p95 of %d calls each%n", lines,
+                RUNS);
+        // One untimed round for both users first, so that neither user's figures include the JIT's warm-up.
+        for (boolean timed : new boolean[] {false, true}) {
+            run(basket, users, timed);
         }
     }
 

@@ -33,59 +33,64 @@ public final class BehaviourBenchmark {
         try (ConfigurableApplicationContext context = SpringApplication.run(Consumer360Application.class,
                 "--consumer360.data-dir=" + dataDir, "--consumer360.demo-lines=" + lines,
                 "--server.port=0", "--spring.quartz.auto-startup=false", "--logging.level.root=warn")) {
-            BehaviourService behaviour = context.getBean(BehaviourService.class);
-            UserDetailsService users = context.getBean(UserDetailsService.class);
-            System.out.printf("behaviour benchmark: %,d warehouse lines (%s), median and max of %d calls each%n",
-                    lines, dataDir, RUNS);
-            BehaviourFilter lapsing = new BehaviourFilter(Set.of("At Risk", "Can't Lose Them", "Hibernating",
-                    "About to Sleep"), 91, 730, Set.of());
-            BehaviourFilter south = BehaviourFilter.ALL.inRegions(Set.of((short) 2));
-            GroupRule a = GroupRule.FREQUENT_BUT_LAPSED;
-            GroupRule b = GroupRule.BIG_SPENDERS_RARE_VISITS;
-            for (String user : new String[] {"north", "exec"}) {
-                SignedIn.as(users, user);
-                BehaviourMap map = behaviour.map(BehaviourFilter.ALL);
-                GroupComparison comparison = behaviour.compare(BehaviourFilter.ALL, a, b);
-                System.out.printf("%s: %,d customers, %,d plotted%s; group A %,d, group B %,d%n", user,
-                        map.customers(), map.points().size(), map.sampled() ? " (sampled)" : "",
-                        comparison.a().customers(), comparison.b().customers());
-                time(user, "regions (filter list)", behaviour::regions);
-                time(user, "map, no filter", () -> behaviour.map(BehaviourFilter.ALL));
-                time(user, "map, 4 segments and recency 91-730", () -> behaviour.map(lapsing));
-                time(user, "map, region filter South", () -> behaviour.map(south));
-                time(user, "compare the two presets", () -> behaviour.compare(BehaviourFilter.ALL, a, b));
-                time(user, "compare within segment/recency filter", () -> behaviour.compare(lapsing, a,
-                        GroupRule.EVERYONE));
-                time(user, "group A customers, first page of 50", () -> behaviour.groupCustomers(
-                        BehaviourFilter.ALL, a, CustomerOrder.BY_MONETARY, 0, 50));
-                time(user, "everyone's customers by name, a deep page", () -> behaviour.groupCustomers(
-                        BehaviourFilter.ALL, GroupRule.EVERYONE, new CustomerOrder(CustomerOrder.Column.NAME, false),
-                        (int) Math.max(0, map.customers() - 50), 50));
-                time(user, "CSV export of the map (plotted points)", () -> {
-                    behaviour.exportMap(BehaviourFilter.ALL, ExportFormat.CSV, OutputStream.nullOutputStream());
-                    return null;
-                });
-                time(user, "CSV export of group A's customers", () -> {
-                    behaviour.exportGroupCustomers(BehaviourFilter.ALL, a, CustomerOrder.BY_MONETARY,
-                            ExportFormat.CSV, OutputStream.nullOutputStream());
-                    return null;
-                });
-                time(user, "XLSX export of the map (plotted points)", () -> {
-                    behaviour.exportMap(BehaviourFilter.ALL, ExportFormat.XLSX, OutputStream.nullOutputStream());
-                    return null;
-                });
-                time(user, "XLSX export of group A's customers", () -> {
-                    behaviour.exportGroupCustomers(BehaviourFilter.ALL, a, CustomerOrder.BY_MONETARY,
-                            ExportFormat.XLSX, OutputStream.nullOutputStream());
-                    return null;
-                });
-                time(user, "CSV export of the comparison", () -> {
-                    behaviour.exportComparison(BehaviourFilter.ALL, a, b, ExportFormat.CSV,
-                            OutputStream.nullOutputStream());
-                    return null;
-                });
-                SecurityContextHolder.clearContext();
-            }
+            interactions(context, lines);
+        }
+    }
+
+    /** The timed interactions on a running portal; {@code scripts/bench-pages.sh} runs them with the other views'. */
+    public static void interactions(ConfigurableApplicationContext context, long lines) {
+        BehaviourService behaviour = context.getBean(BehaviourService.class);
+        UserDetailsService users = context.getBean(UserDetailsService.class);
+        System.out.printf("behaviour benchmark: %,d warehouse lines, median and max of %d calls each%n",
+                lines, RUNS);
+        BehaviourFilter lapsing = new BehaviourFilter(Set.of("At Risk", "Can't Lose Them", "Hibernating",
+                "About to Sleep"), 91, 730, Set.of());
+        BehaviourFilter south = BehaviourFilter.ALL.inRegions(Set.of((short) 2));
+        GroupRule a = GroupRule.FREQUENT_BUT_LAPSED;
+        GroupRule b = GroupRule.BIG_SPENDERS_RARE_VISITS;
+        for (String user : new String[] {"north", "exec"}) {
+            SignedIn.as(users, user);
+            BehaviourMap map = behaviour.map(BehaviourFilter.ALL);
+            GroupComparison comparison = behaviour.compare(BehaviourFilter.ALL, a, b);
+            System.out.printf("%s: %,d customers, %,d plotted%s; group A %,d, group B %,d%n", user,
+                    map.customers(), map.points().size(), map.sampled() ? " (sampled)" : "",
+                    comparison.a().customers(), comparison.b().customers());
+            time(user, "regions (filter list)", behaviour::regions);
+            time(user, "map, no filter", () -> behaviour.map(BehaviourFilter.ALL));
+            time(user, "map, 4 segments and recency 91-730", () -> behaviour.map(lapsing));
+            time(user, "map, region filter South", () -> behaviour.map(south));
+            time(user, "compare the two presets", () -> behaviour.compare(BehaviourFilter.ALL, a, b));
+            time(user, "compare within segment/recency filter", () -> behaviour.compare(lapsing, a,
+                    GroupRule.EVERYONE));
+            time(user, "group A customers, first page of 50", () -> behaviour.groupCustomers(
+                    BehaviourFilter.ALL, a, CustomerOrder.BY_MONETARY, 0, 50));
+            time(user, "everyone's customers by name, a deep page", () -> behaviour.groupCustomers(
+                    BehaviourFilter.ALL, GroupRule.EVERYONE, new CustomerOrder(CustomerOrder.Column.NAME, false),
+                    (int) Math.max(0, map.customers() - 50), 50));
+            time(user, "CSV export of the map (plotted points)", () -> {
+                behaviour.exportMap(BehaviourFilter.ALL, ExportFormat.CSV, OutputStream.nullOutputStream());
+                return null;
+            });
+            time(user, "CSV export of group A's customers", () -> {
+                behaviour.exportGroupCustomers(BehaviourFilter.ALL, a, CustomerOrder.BY_MONETARY,
+                        ExportFormat.CSV, OutputStream.nullOutputStream());
+                return null;
+            });
+            time(user, "XLSX export of the map (plotted points)", () -> {
+                behaviour.exportMap(BehaviourFilter.ALL, ExportFormat.XLSX, OutputStream.nullOutputStream());
+                return null;
+            });
+            time(user, "XLSX export of group A's customers", () -> {
+                behaviour.exportGroupCustomers(BehaviourFilter.ALL, a, CustomerOrder.BY_MONETARY,
+                        ExportFormat.XLSX, OutputStream.nullOutputStream());
+                return null;
+            });
+            time(user, "CSV export of the comparison", () -> {
+                behaviour.exportComparison(BehaviourFilter.ALL, a, b, ExportFormat.CSV,
+                        OutputStream.nullOutputStream());
+                return null;
+            });
+            SecurityContextHolder.clearContext();
         }
     }
 

@@ -30,62 +30,67 @@ public final class ClvBenchmark {
         try (ConfigurableApplicationContext context = SpringApplication.run(Consumer360Application.class,
                 "--consumer360.data-dir=target/bench-clv-" + lines, "--consumer360.demo-lines=" + lines,
                 "--server.port=0", "--spring.quartz.auto-startup=false", "--logging.level.root=warn")) {
-            ClvService clv = context.getBean(ClvService.class);
-            ClvQueries queries = context.getBean(ClvQueries.class);
-            UserDetailsService users = context.getBean(UserDetailsService.class);
-            System.out.printf("clv benchmark: %,d warehouse lines, median and p95 of %d calls each%n", lines, RUNS);
-            ChurnThresholds changed = new ChurnThresholds(3, 0.3);
-            for (String user : new String[] {"north", "exec"}) {
-                SignedIn.as(users, user);
-                Set<Short> all = Set.of();
-                long churn = clv.churnRiskCount(ChurnThresholds.DEFAULTS, all);
-                System.out.printf("%s: %,d customers valued, %,d churn risks (defaults), %,d in the holdout check%n",
-                        user, clv.summary(all).customersValued(), churn, clv.modelFit(all).customers());
-                time(user, "regions (filter list)", clv::regions);
-                time(user, "headline figures", () -> clv.summary(all));
-                time(user, "high value: count + first page of 50", () -> {
-                    clv.highValueCount(all);
-                    return clv.highValue(all, 0, 50);
+            interactions(context, lines);
+        }
+    }
+
+    /** The timed interactions on a running portal; {@code scripts/bench-pages.sh} runs them with the other views'. */
+    public static void interactions(ConfigurableApplicationContext context, long lines) {
+        ClvService clv = context.getBean(ClvService.class);
+        ClvQueries queries = context.getBean(ClvQueries.class);
+        UserDetailsService users = context.getBean(UserDetailsService.class);
+        System.out.printf("clv benchmark: %,d warehouse lines, median and p95 of %d calls each%n", lines, RUNS);
+        ChurnThresholds changed = new ChurnThresholds(3, 0.3);
+        for (String user : new String[] {"north", "exec"}) {
+            SignedIn.as(users, user);
+            Set<Short> all = Set.of();
+            long churn = clv.churnRiskCount(ChurnThresholds.DEFAULTS, all);
+            System.out.printf("%s: %,d customers valued, %,d churn risks (defaults), %,d in the holdout check%n",
+                    user, clv.summary(all).customersValued(), churn, clv.modelFit(all).customers());
+            time(user, "regions (filter list)", clv::regions);
+            time(user, "headline figures", () -> clv.summary(all));
+            time(user, "high value: count + first page of 50", () -> {
+                clv.highValueCount(all);
+                return clv.highValue(all, 0, 50);
+            });
+            time(user, "high value: last page", () -> clv.highValue(all, ClvService.HIGH_VALUE_TOP - 50, 50));
+            time(user, "churn risk: count + first page (defaults)", () -> {
+                clv.churnRiskCount(ChurnThresholds.DEFAULTS, all);
+                return clv.churnRisk(ChurnThresholds.DEFAULTS, all, 0, 50);
+            });
+            time(user, "change thresholds (M ≥ 3, P(alive) < 0.3)", () -> {
+                clv.churnRiskCount(changed, all);
+                return clv.churnRisk(changed, all, 0, 50);
+            });
+            time(user, "churn risk: a deep page", () -> clv.churnRisk(ChurnThresholds.DEFAULTS, all,
+                    (int) Math.max(0, churn - 50), 50));
+            time(user, "CLV by segment", () -> clv.bySegment(all));
+            time(user, "histograms (CLV and P(alive))", () -> {
+                clv.clvHistogram(all);
+                return clv.pAliveHistogram(all);
+            });
+            time(user, "model fit, computed afresh (first view)", () -> clv.modelFit(all, false));
+            time(user, "model fit, cached per snapshot and regions", () -> clv.modelFit(all));
+            java.time.LocalDate end = clv.modelFit(all).calibrationEnd();
+            time(user, "  of which the warehouse query", () -> queries.holdoutInputs(end, all));
+            time(user, "open the page (all of the above once, cached check)", () -> openPage(clv, all));
+            if (user.equals("exec")) {
+                time(user, "region filter South (whole page, check afresh)", () -> {
+                    clv.modelFit(Set.of((short) 2), false);
+                    return openPage(clv, Set.of((short) 2));
                 });
-                time(user, "high value: last page", () -> clv.highValue(all, ClvService.HIGH_VALUE_TOP - 50, 50));
-                time(user, "churn risk: count + first page (defaults)", () -> {
-                    clv.churnRiskCount(ChurnThresholds.DEFAULTS, all);
-                    return clv.churnRisk(ChurnThresholds.DEFAULTS, all, 0, 50);
-                });
-                time(user, "change thresholds (M ≥ 3, P(alive) < 0.3)", () -> {
-                    clv.churnRiskCount(changed, all);
-                    return clv.churnRisk(changed, all, 0, 50);
-                });
-                time(user, "churn risk: a deep page", () -> clv.churnRisk(ChurnThresholds.DEFAULTS, all,
-                        (int) Math.max(0, churn - 50), 50));
-                time(user, "CLV by segment", () -> clv.bySegment(all));
-                time(user, "histograms (CLV and P(alive))", () -> {
-                    clv.clvHistogram(all);
-                    return clv.pAliveHistogram(all);
-                });
-                time(user, "model fit, computed afresh (first view)", () -> clv.modelFit(all, false));
-                time(user, "model fit, cached per snapshot and regions", () -> clv.modelFit(all));
-                java.time.LocalDate end = clv.modelFit(all).calibrationEnd();
-                time(user, "  of which the warehouse query", () -> queries.holdoutInputs(end, all));
-                time(user, "open the page (all of the above once, cached check)", () -> openPage(clv, all));
-                if (user.equals("exec")) {
-                    time(user, "region filter South (whole page, check afresh)", () -> {
-                        clv.modelFit(Set.of((short) 2), false);
-                        return openPage(clv, Set.of((short) 2));
-                    });
-                }
-                for (ExportFormat format : ExportFormat.values()) {
-                    time(user, format + " export, high value", () -> {
-                        clv.exportHighValue(all, format, OutputStream.nullOutputStream());
-                        return null;
-                    });
-                    time(user, format + " export, churn risk (defaults)", () -> {
-                        clv.exportChurnRisk(ChurnThresholds.DEFAULTS, all, format, OutputStream.nullOutputStream());
-                        return null;
-                    });
-                }
-                SecurityContextHolder.clearContext();
             }
+            for (ExportFormat format : ExportFormat.values()) {
+                time(user, format + " export, high value", () -> {
+                    clv.exportHighValue(all, format, OutputStream.nullOutputStream());
+                    return null;
+                });
+                time(user, format + " export, churn risk (defaults)", () -> {
+                    clv.exportChurnRisk(ChurnThresholds.DEFAULTS, all, format, OutputStream.nullOutputStream());
+                    return null;
+                });
+            }
+            SecurityContextHolder.clearContext();
         }
     }
 

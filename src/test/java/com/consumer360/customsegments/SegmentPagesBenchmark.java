@@ -31,8 +31,14 @@ public final class SegmentPagesBenchmark {
         try (ConfigurableApplicationContext context = SpringApplication.run(Consumer360Application.class,
                 "--consumer360.data-dir=target/bench-segments-" + lines, "--consumer360.demo-lines=" + lines,
                 "--consumer360.refresh.initial-history-weeks=1",
-                "--server.port=0", "--spring.quartz.auto-startup=false", "--logging.level.root=warn");
-             SegmentPagesFixture segments = new SegmentPagesFixture(context)) {
+                "--server.port=0", "--spring.quartz.auto-startup=false", "--logging.level.root=warn")) {
+            interactions(context, lines);
+        }
+    }
+
+    /** The timed interactions on a running portal; {@code scripts/bench-pages.sh} runs them with the other views'. */
+    public static void interactions(ConfigurableApplicationContext context, long lines) throws Exception {
+        try (SegmentPagesFixture segments = new SegmentPagesFixture(context)) {
             CustomSegmentService service = context.getBean(CustomSegmentService.class);
             UserDetailsService users = context.getBean(UserDetailsService.class);
             System.out.printf("segment pages benchmark: %,d warehouse lines, median of %d calls each%n", lines, RUNS);

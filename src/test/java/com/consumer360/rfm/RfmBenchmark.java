@@ -31,52 +31,57 @@ public final class RfmBenchmark {
         try (ConfigurableApplicationContext context = SpringApplication.run(Consumer360Application.class,
                 "--consumer360.data-dir=target/bench-rfm-" + lines, "--consumer360.demo-lines=" + lines,
                 "--server.port=0", "--spring.quartz.auto-startup=false", "--logging.level.root=warn")) {
-            RfmService rfm = context.getBean(RfmService.class);
-            UserDetailsService users = context.getBean(UserDetailsService.class);
-            System.out.printf("rfm benchmark: %,d warehouse lines, median and max of %d calls each%n", lines, RUNS);
-            for (String user : new String[] {"north", "exec"}) {
-                SignedIn.as(users, user);
-                RfmMatrix matrix = rfm.matrix(Set.of());
-                RfmMatrix.Cell largest = matrix.cells().stream()
-                        .max((a, b) -> Long.compare(a.customers(), b.customers())).orElseThrow();
-                long customer = rfm.cellCustomers(largest.r(), largest.f(), Set.of(), CustomerOrder.BY_MONETARY, 0, 1)
-                        .getFirst().customerId();
-                System.out.printf("%s: %,d customers, largest cell R=%d F=%d with %,d%n", user, matrix.customers(),
-                        largest.r(), largest.f(), largest.customers());
-                time(user, "regions (filter list)", rfm::regions);
-                time(user, "matrix", () -> rfm.matrix(Set.of()));
-                time(user, "cell customers, first page of 50", () -> rfm.cellCustomers(largest.r(), largest.f(),
-                        Set.of(), CustomerOrder.BY_MONETARY, 0, 50));
-                time(user, "cell customers by recency, a deep page", () -> rfm.cellCustomers(largest.r(),
-                        largest.f(), Set.of(), new CustomerOrder(CustomerOrder.Column.RECENCY, false), (int) Math.max(0, largest.customers() - 50), 50));
-                time(user, "segments", () -> rfm.segments(Set.of()));
-                time(user, "segment profile (At Risk)", () -> rfm.segmentProfile("At Risk", Set.of()));
-                time(user, "segment customers, first page (At Risk)", () -> rfm.segmentCustomers("At Risk",
-                        Set.of(), CustomerOrder.BY_MONETARY, 0, 50));
-                time(user, "customer detail", () -> rfm.customer(customer));
-                time(user, "segment profile (Champions)", () -> rfm.segmentProfile("Champions", Set.of()));
-                time(user, "segment profile (Hibernating)", () -> rfm.segmentProfile("Hibernating", Set.of()));
-                for (ExportFormat format : ExportFormat.values()) {
-                    time(user, format + " export of the largest cell", () -> {
-                        rfm.exportCellCustomers(largest.r(), largest.f(), Set.of(), CustomerOrder.BY_MONETARY, format,
-                                OutputStream.nullOutputStream());
-                        return null;
-                    });
-                    time(user, format + " export of the segment table", () -> {
-                        rfm.exportSegments(Set.of(), format, OutputStream.nullOutputStream());
-                        return null;
-                    });
-                    time(user, format + " export of a profile (At Risk)", () -> {
-                        rfm.exportSegmentProfile("At Risk", Set.of(), format, OutputStream.nullOutputStream());
-                        return null;
-                    });
-                    time(user, format + " export of the customer's invoices", () -> {
-                        rfm.exportCustomerInvoices(customer, format, OutputStream.nullOutputStream());
-                        return null;
-                    });
-                }
-                SecurityContextHolder.clearContext();
+            interactions(context, lines);
+        }
+    }
+
+    /** The timed interactions on a running portal; {@code scripts/bench-pages.sh} runs them with the other views'. */
+    public static void interactions(ConfigurableApplicationContext context, long lines) {
+        RfmService rfm = context.getBean(RfmService.class);
+        UserDetailsService users = context.getBean(UserDetailsService.class);
+        System.out.printf("rfm benchmark: %,d warehouse lines, median and max of %d calls each%n", lines, RUNS);
+        for (String user : new String[] {"north", "exec"}) {
+            SignedIn.as(users, user);
+            RfmMatrix matrix = rfm.matrix(Set.of());
+            RfmMatrix.Cell largest = matrix.cells().stream()
+                    .max((a, b) -> Long.compare(a.customers(), b.customers())).orElseThrow();
+            long customer = rfm.cellCustomers(largest.r(), largest.f(), Set.of(), CustomerOrder.BY_MONETARY, 0, 1)
+                    .getFirst().customerId();
+            System.out.printf("%s: %,d customers, largest cell R=%d F=%d with %,d%n", user, matrix.customers(),
+                    largest.r(), largest.f(), largest.customers());
+            time(user, "regions (filter list)", rfm::regions);
+            time(user, "matrix", () -> rfm.matrix(Set.of()));
+            time(user, "cell customers, first page of 50", () -> rfm.cellCustomers(largest.r(), largest.f(),
+                    Set.of(), CustomerOrder.BY_MONETARY, 0, 50));
+            time(user, "cell customers by recency, a deep page", () -> rfm.cellCustomers(largest.r(),
+                    largest.f(), Set.of(), new CustomerOrder(CustomerOrder.Column.RECENCY, false), (int) Math.max(0, largest.customers() - 50), 50));
+            time(user, "segments", () -> rfm.segments(Set.of()));
+            time(user, "segment profile (At Risk)", () -> rfm.segmentProfile("At Risk", Set.of()));
+            time(user, "segment customers, first page (At Risk)", () -> rfm.segmentCustomers("At Risk",
+                    Set.of(), CustomerOrder.BY_MONETARY, 0, 50));
+            time(user, "customer detail", () -> rfm.customer(customer));
+            time(user, "segment profile (Champions)", () -> rfm.segmentProfile("Champions", Set.of()));
+            time(user, "segment profile (Hibernating)", () -> rfm.segmentProfile("Hibernating", Set.of()));
+            for (ExportFormat format : ExportFormat.values()) {
+                time(user, format + " export of the largest cell", () -> {
+                    rfm.exportCellCustomers(largest.r(), largest.f(), Set.of(), CustomerOrder.BY_MONETARY, format,
+                            OutputStream.nullOutputStream());
+                    return null;
+                });
+                time(user, format + " export of the segment table", () -> {
+                    rfm.exportSegments(Set.of(), format, OutputStream.nullOutputStream());
+                    return null;
+                });
+                time(user, format + " export of a profile (At Risk)", () -> {
+                    rfm.exportSegmentProfile("At Risk", Set.of(), format, OutputStream.nullOutputStream());
+                    return null;
+                });
+                time(user, format + " export of the customer's invoices", () -> {
+                    rfm.exportCustomerInvoices(customer, format, OutputStream.nullOutputStream());
+                    return null;
+                });
             }
+            SecurityContextHolder.clearContext();
         }
     }
 
