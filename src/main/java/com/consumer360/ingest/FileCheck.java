@@ -250,6 +250,17 @@ final class FileCheck {
         return in;
     }
 
+    /** Whether the (possibly gzipped) text starts with the UTF-8 byte order mark. */
+    static boolean hasBom(Path file, String name) throws ImportException {
+        try (InputStream in = open(file, name)) {
+            byte[] start = in.readNBytes(3);
+            return start.length == 3 && (start[0] & 0xff) == 0xef && (start[1] & 0xff) == 0xbb
+                    && (start[2] & 0xff) == 0xbf;
+        } catch (IOException e) {
+            throw new ImportException(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
     /** Text values starting like a formula ({@code = + @}, tab, CR) would run in a spreadsheet export: refused. */
     static void after(String name, TransactionTable table) throws ImportException {
         for (int code = 0; code < table.productCount(); code++) {

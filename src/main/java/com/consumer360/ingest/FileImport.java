@@ -33,14 +33,8 @@ final class FileImport {
     /** {@code chosen}: the encoding and delimiter given by the user (either may be null / 0: detect), or null. */
     static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes,
                            FileCheck.Format chosen) throws ImportException, SQLException {
-        FileCheck.Format format = chosen == null ? FileCheck.before(file, name, maxBytes)
-                : FileCheck.before(file, name, maxBytes, chosen.charset(), chosen.delimiter());
-        TransactionFiles.Lines lines;
-        try {
-            lines = TransactionFiles.readWithLines(file, format.charset(), format.delimiter());
-        } catch (BadInputException e) {
-            throw new ImportException(e.getMessage().replace(file.toString(), name));
-        }
+        FileCheck.Format format = check(file, name, maxBytes, chosen);
+        TransactionFiles.Lines lines = read(file, name, format);
         FileCheck.after(name, lines.table());
         try (Connection connection = connections.open()) {
             var regions = WarehouseImport.regions(connection);
@@ -51,6 +45,39 @@ final class FileImport {
             ImportPlan plan = ImportPlan.of(name, lines, mapping, regions);
             plan.format = format;
             return plan;
+        }
+    }
+
+    /** The detected encoding and delimiter of a CSV file. */
+    static java.util.Optional<FileFormat> detect(Path file, String name, long maxBytes) throws ImportException {
+        FileCheck.Format format = FileCheck.before(file, name, maxBytes);
+        return java.util.Optional.of(FileFormat.of(format, FileCheck.hasBom(file, name)));
+    }
+
+    /** The countries a file names, sorted; the file is only read. */
+    static java.util.List<String> countries(Path file, String name, long maxBytes, FileCheck.Format chosen)
+            throws ImportException {
+        var table = read(file, name, check(file, name, maxBytes, chosen)).table();
+        java.util.List<String> countries = new java.util.ArrayList<>();
+        for (int code = 0; code < table.countryCount(); code++) {
+            countries.add(table.countryName(code));
+        }
+        countries.sort(null);
+        return countries;
+    }
+
+    private static FileCheck.Format check(Path file, String name, long maxBytes, FileCheck.Format chosen)
+            throws ImportException {
+        return chosen == null ? FileCheck.before(file, name, maxBytes)
+                : FileCheck.before(file, name, maxBytes, chosen.charset(), chosen.delimiter());
+    }
+
+    private static TransactionFiles.Lines read(Path file, String name, FileCheck.Format format)
+            throws ImportException {
+        try {
+            return TransactionFiles.readWithLines(file, format.charset(), format.delimiter());
+        } catch (BadInputException e) {
+            throw new ImportException(e.getMessage().replace(file.toString(), name));
         }
     }
 

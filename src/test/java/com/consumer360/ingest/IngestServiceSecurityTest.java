@@ -57,6 +57,14 @@ class IngestServiceSecurityTest {
         assertThatThrownBy(() -> ingest.validate(sample, "x.csv", mapping)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.rowErrors(sample, "x.csv", mapping)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.history(10)).isInstanceOf(refusal);
+        FileFormat format = new FileFormat(FileFormat.Encoding.UTF_8, FileFormat.Delimiter.COMMA);
+        assertThatThrownBy(() -> ingest.format(sample, "x.csv")).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.validate(sample, "x.csv", mapping, format)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.rowErrors(sample, "x.csv", mapping, format)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.preview(sample, "x.csv", mapping, format, 5)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.countries(sample, "x.csv", format)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.importFile(sample, "x.csv", mapping, format, false, true,
+                ImportProgress.NONE)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.saveMapping("x", mapping)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.mapping("x")).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.mappingNames()).isInstanceOf(refusal);

@@ -1,6 +1,7 @@
 package com.consumer360.ingest.ui;
 
 import com.consumer360.analytics.cleaning.CleaningReport;
+import com.consumer360.ingest.FileFormat;
 import com.consumer360.ingest.ImportException;
 import com.consumer360.ingest.ImportReport;
 import com.consumer360.ingest.ImportRun;
@@ -24,6 +25,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
@@ -68,6 +70,11 @@ public class ImportView extends VerticalLayout {
     private final Button cancel = new Button("Cancel");
     private final Anchor rowErrors = new Anchor();
     private final Grid<ImportRun> history = new Grid<>(ImportRun.class, false);
+    private final Select<FileFormat.Encoding> encoding = new Select<>();
+    private final Select<FileFormat.Delimiter> delimiter = new Select<>();
+    private final HorizontalLayout formatRow = new HorizontalLayout(encoding, delimiter);
+    /** Set while the selects show a newly detected format, so that showing it does not count as a choice. */
+    private boolean showingDetected;
     private Path file;
     private String fileName;
 
@@ -80,6 +87,17 @@ public class ImportView extends VerticalLayout {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, ingest.maxBytes()));
         upload.setAcceptedFileTypes(".csv", ".gz", ".txt");
         upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
+        encoding.setLabel("Encoding");
+        encoding.setId("import-encoding");
+        encoding.setItems(FileFormat.Encoding.values());
+        encoding.setItemLabelGenerator(FileFormat.Encoding::label);
+        delimiter.setLabel("Delimiter");
+        delimiter.setId("import-delimiter");
+        delimiter.setItems(FileFormat.Delimiter.values());
+        delimiter.setItemLabelGenerator(FileFormat.Delimiter::label);
+        encoding.addValueChangeListener(e -> formatChosen());
+        delimiter.addValueChangeListener(e -> formatChosen());
+        formatRow.setVisible(false);
         List<String> regions = ingest.regionCodes();
         defaultRegion.setItems(regions);
         defaultRegion.setClearButtonVisible(true);
@@ -139,11 +157,11 @@ public class ImportView extends VerticalLayout {
         history.setAllRowsVisible(true);
         enableSteps(false);
         add(new H2("Import"), new Paragraph("Load your own transactions: a CSV file (plain or gzipped; UTF-8 or "
-                        + "Windows-1252/Latin-1, comma, semicolon or tab separated, detected) in the generic layout or UCI Online Retail's. The file is cleaned with the same "
+                        + "Windows-1252/Latin-1, comma, semicolon or tab separated: detected, and you may change them) in the generic layout or UCI Online Retail's. The file is cleaned with the same "
                         + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), and "
                         + "a line already in the warehouse is not added again. Each line carries the region of its "
                         + "customer's country, so regional managers see only their region's imported lines."),
-                upload, new H3("Countries to regions"), new HorizontalLayout(savedMappings, defaultRegion, mappingName,
+                upload, formatRow, new H3("Countries to regions"), new HorizontalLayout(savedMappings, defaultRegion, mappingName,
                         save), countryTable, replace, new HorizontalLayout(validate, load, cancel), error, status,
                 rowErrors, progress, rate, preview, new H3("Import history"), history);
         reloadHistory();
@@ -156,26 +174,65 @@ public class ImportView extends VerticalLayout {
             rowErrors.setVisible(false);
             showError("");
             try {
-                List<String> countries = ingest.countries(file, fileName);
-                countryRegions.clear();
-                countryTable.removeAll();
-                for (String country : countries) {
-                    ComboBox<String> region = new ComboBox<>(country, ingest.regionCodes());
-                    region.setId("import-region-" + country.replaceAll("[^A-Za-z0-9]", "-"));
-                    countryRegions.put(country, region);
-                }
-                HorizontalLayout row = new HorizontalLayout();
-                row.setWrap(true);
-                row.add(countryRegions.values().toArray(ComboBox[]::new));
-                countryTable.add(row);
-                status.setText(fileName + ": " + countries.size() + " countries; map each to a region or choose a "
-                        + "default region, then validate.");
-                enableSteps(true);
+                showingDetected = true;
+                var detected = ingest.format(file, fileName);
+                detected.ifPresent(format -> {
+                    encoding.setValue(format.encoding());
+                    delimiter.setValue(format.delimiter());
+                });
+                formatRow.setVisible(detected.isPresent());
             } catch (ImportException e) {
                 showError(e.getMessage());
                 enableSteps(false);
+                formatRow.setVisible(false);
+                return;
+            } finally {
+                showingDetected = false;
             }
+            readCountries();
         }));
+    }
+
+    /** The admin changed the encoding or the delimiter: the file is read again with the choice. */
+    private void formatChosen() {
+        if (!showingDetected && file != null) {
+            rowErrors.setVisible(false);
+            preview.setVisible(false);
+            showError("");
+            readCountries();
+        }
+    }
+
+    /** The encoding and delimiter shown (detected or chosen), or null for a workbook. */
+    private FileFormat format() {
+        return formatRow.isVisible() && encoding.getValue() != null && delimiter.getValue() != null
+                ? new FileFormat(encoding.getValue(), delimiter.getValue()) : null;
+    }
+
+    private void readCountries() {
+        try {
+            List<String> countries = ingest.countries(file, fileName, format());
+            Map<String, String> chosen = new LinkedHashMap<>(mapping().countryToRegion());
+            countryRegions.clear();
+            countryTable.removeAll();
+            for (String country : countries) {
+                ComboBox<String> region = new ComboBox<>(country, ingest.regionCodes());
+                region.setId("import-region-" + country.replaceAll("[^A-Za-z0-9]", "-"));
+                region.setValue(chosen.get(country));
+                countryRegions.put(country, region);
+            }
+            HorizontalLayout row = new HorizontalLayout();
+            row.setWrap(true);
+            row.add(countryRegions.values().toArray(ComboBox[]::new));
+            countryTable.add(row);
+            status.setText(fileName + (format() == null ? "" : " (" + format().describe() + ")") + ": "
+                    + countries.size() + " countries; map each to a region or choose a default region, then "
+                    + "validate.");
+            enableSteps(true);
+        } catch (ImportException e) {
+            showError(e.getMessage());
+            enableSteps(false);
+        }
     }
 
     private RegionMapping mapping() {
@@ -206,7 +263,8 @@ public class ImportView extends VerticalLayout {
 
     private void validate() {
         try {
-            CleaningReport report = ingest.validate(file, fileName, mapping());
+            FileFormat format = format();
+            CleaningReport report = ingest.validate(file, fileName, mapping(), format);
             status.setText(String.format("Valid: %,d lines read, %,d to load; excluded %,d malformed, %,d with a price "
                             + "of zero or less, %,d exact duplicates; kept and netted %,d cancellation lines and %,d "
                             + "returns; %,d lines without customer id; %,d customers, %,d invoices.",
@@ -220,13 +278,13 @@ public class ImportView extends VerticalLayout {
                 event.setFileName(name.replaceAll("[^A-Za-z0-9._-]", "_") + "-errors.csv");
                 event.setContentType("text/csv");
                 try (var out = event.getOutputStream()) {
-                    RowError.writeCsv(ingest.rowErrors(input, name, checked), out);
+                    RowError.writeCsv(ingest.rowErrors(input, name, checked, format), out);
                 } catch (ImportException e) {
                     throw new java.io.IOException(e.getMessage(), e);
                 }
             }, AttachmentType.DOWNLOAD);
             rowErrors.setVisible(true);
-            preview.setItems(ingest.preview(file, fileName, mapping(), 10));
+            preview.setItems(ingest.preview(file, fileName, mapping(), format, 10));
             preview.setVisible(true);
             showError("");
         } catch (ImportException e) {
@@ -241,6 +299,7 @@ public class ImportView extends VerticalLayout {
         var cancelRegistration = cancel.addClickListener(e -> cancelled.set(true));
         RegionMapping mapping = mapping();
         boolean replaceRange = replace.getValue();
+        FileFormat format = format();
         Path input = file;
         String name = fileName;
         enableSteps(false);
@@ -250,7 +309,7 @@ public class ImportView extends VerticalLayout {
         long started = System.nanoTime();
         Runnable work = new DelegatingSecurityContextRunnable(() -> {
             try {
-                ImportReport report = ingest.importFile(input, name, mapping, replaceRange, true, (lines, total) -> {
+                ImportReport report = ingest.importFile(input, name, mapping, format, replaceRange, true, (lines, total) -> {
                     double seconds = (System.nanoTime() - started) / 1e9;
                     ui.access(() -> {
                         progress.setValue(total == 0 ? 1 : (double) lines / total);
