@@ -218,7 +218,7 @@ final class FileCheck {
         return delimiter;
     }
 
-    private static String normalise(String column) {
+    static String normalise(String column) {
         StringBuilder s = new StringBuilder();
         for (char c : column.strip().replace("\"", "").toCharArray()) {
             if (Character.isLetterOrDigit(c)) {
@@ -244,8 +244,8 @@ final class FileCheck {
         }
         if (magic.length == 4 && ByteBuffer.wrap(magic).getInt() == ZIP_MAGIC) {
             in.close();
-            throw new ImportException(name + ": a ZIP or XLSX file; the import reads CSV files (plain or gzipped): "
-                    + "save the sheet as CSV UTF-8");
+            throw new ImportException(name + ": a ZIP file that is not an XLSX workbook; the import reads CSV "
+                    + "files (plain or gzipped) and XLSX workbooks");
         }
         return in;
     }

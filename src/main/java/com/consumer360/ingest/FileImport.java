@@ -33,6 +33,22 @@ final class FileImport {
     /** {@code chosen}: the encoding and delimiter given by the user (either may be null / 0: detect), or null. */
     static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes,
                            FileCheck.Format chosen) throws ImportException, SQLException {
+        if (XlsxSheet.isWorkbook(file, name)) {
+            try (XlsxSheet.Converted sheet = XlsxSheet.toCsv(file, name, maxBytes, FileImport::dateColumn)) {
+                try {
+                    ImportPlan plan = planText(connections, sheet.csv(), name, mapping, 0, FileCheck.Format.DEFAULT);
+                    plan.readAs = "XLSX, sheet \"" + sheet.sheet() + "\"";
+                    return plan;
+                } catch (ImportException e) {
+                    throw new ImportException(sheet.rename(e.getMessage(), name));
+                }
+            }
+        }
+        return planText(connections, file, name, mapping, maxBytes, chosen);
+    }
+
+    private static ImportPlan planText(Connections connections, Path file, String name, RegionMapping mapping,
+                                       long maxBytes, FileCheck.Format chosen) throws ImportException, SQLException {
         FileCheck.Format format = check(file, name, maxBytes, chosen);
         TransactionFiles.Lines lines = read(file, name, format);
         FileCheck.after(name, lines.table());
@@ -44,12 +60,27 @@ final class FileImport {
             }
             ImportPlan plan = ImportPlan.of(name, lines, mapping, regions);
             plan.format = format;
+            plan.readAs = format.describe();
             return plan;
         }
     }
 
-    /** The detected encoding and delimiter of a CSV file. */
+    /** The column of dates in a sheet's header row, named as the batch reader recognises it; -1 when none. */
+    static int dateColumn(java.util.List<String> header) {
+        for (int i = 0; i < header.size(); i++) {
+            String key = FileCheck.normalise(header.get(i));
+            if (key.equals("invoicedate") || key.equals("date")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The detected encoding and delimiter of a CSV file; empty for an XLSX workbook. */
     static java.util.Optional<FileFormat> detect(Path file, String name, long maxBytes) throws ImportException {
+        if (XlsxSheet.isWorkbook(file, name)) {
+            return java.util.Optional.empty();
+        }
         FileCheck.Format format = FileCheck.before(file, name, maxBytes);
         return java.util.Optional.of(FileFormat.of(format, FileCheck.hasBom(file, name)));
     }
@@ -57,7 +88,18 @@ final class FileImport {
     /** The countries a file names, sorted; the file is only read. */
     static java.util.List<String> countries(Path file, String name, long maxBytes, FileCheck.Format chosen)
             throws ImportException {
-        var table = read(file, name, check(file, name, maxBytes, chosen)).table();
+        com.consumer360.analytics.TransactionTable table;
+        if (XlsxSheet.isWorkbook(file, name)) {
+            try (XlsxSheet.Converted sheet = XlsxSheet.toCsv(file, name, maxBytes, FileImport::dateColumn)) {
+                try {
+                    table = read(sheet.csv(), name, check(sheet.csv(), name, 0, FileCheck.Format.DEFAULT)).table();
+                } catch (ImportException e) {
+                    throw new ImportException(sheet.rename(e.getMessage(), name));
+                }
+            }
+        } else {
+            table = read(file, name, check(file, name, maxBytes, chosen)).table();
+        }
         java.util.List<String> countries = new java.util.ArrayList<>();
         for (int code = 0; code < table.countryCount(); code++) {
             countries.add(table.countryName(code));
@@ -111,7 +153,7 @@ final class FileImport {
                 ImportReport report = new ImportReport(runId, plan.cleaned.report(), counts.inserted(),
                         counts.alreadyLoaded(), counts.replaced(), counts.customersAdded(), counts.productsAdded(),
                         (System.nanoTime() - started) / 1_000_000, plan.rowErrors(),
-                        plan.format.describe());
+                        plan.readAs);
                 ImportRuns.succeeded(connection, runId, report);
                 connection.commit();
                 log.info("Import {} (run {}): {}; read and cleaned in {} ms", name, runId, report.summary(),

@@ -85,7 +85,7 @@ public class ImportView extends VerticalLayout {
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, ingest.maxBytes()));
-        upload.setAcceptedFileTypes(".csv", ".gz", ".txt");
+        upload.setAcceptedFileTypes(".csv", ".gz", ".txt", ".xlsx");
         upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
         encoding.setLabel("Encoding");
         encoding.setId("import-encoding");
@@ -156,7 +156,8 @@ public class ImportView extends VerticalLayout {
         history.addColumn(ImportRun::message).setHeader("Message").setFlexGrow(4);
         history.setAllRowsVisible(true);
         enableSteps(false);
-        add(new H2("Import"), new Paragraph("Load your own transactions: a CSV file (plain or gzipped; UTF-8 or "
+        add(new H2("Import"), new Paragraph("Load your own transactions: an XLSX workbook (its first sheet, first "
+                        + "row the header; formulas refused, values only) or a CSV file (plain or gzipped; UTF-8 or "
                         + "Windows-1252/Latin-1, comma, semicolon or tab separated: detected, and you may change them) in the generic layout or UCI Online Retail's. The file is cleaned with the same "
                         + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), and "
                         + "a line already in the warehouse is not added again. Each line carries the region of its "
