@@ -68,6 +68,6 @@ public record FileFormat(Encoding encoding, Delimiter delimiter) {
     }
 
     public String describe() {
-        return encoding.label() + ", " + delimiter.label() + " separated";
+        return encoding.label() + ", " + delimiter.name().toLowerCase(java.util.Locale.ROOT) + " separated";
     }
 }

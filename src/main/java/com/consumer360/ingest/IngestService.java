@@ -155,13 +155,38 @@ public class IngestService {
     /** The countries a file names, sorted, for the country to region table; the file is only read. */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public List<String> countries(Path file, String name) throws ImportException {
-        return countries(file, name, null);
+        return countries(file, name, null, ColumnMapping.AUTOMATIC);
     }
 
-    /** As {@link #countries(Path, String)}, read in the chosen format (null: detected). */
+    /**
+     * As {@link #countries(Path, String)}, read in the chosen format (null: detected) with the country column of
+     * {@code columns}.
+     */
     @PreAuthorize(Roles.ADMIN_ONLY)
-    public List<String> countries(Path file, String name, FileFormat format) throws ImportException {
-        return FileImport.countries(file, name, maxBytes, chosen(format));
+    public List<String> countries(Path file, String name, FileFormat format, ColumnMapping columns)
+            throws ImportException {
+        return FileImport.countries(file, name, maxBytes, chosen(format), columns);
+    }
+
+    /** The column names of the file's header (a CSV file's first line, a workbook's first row). */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<String> columns(Path file, String name, FileFormat format) throws ImportException {
+        return FileImport.header(file, name, maxBytes, chosen(format));
+    }
+
+    /** The suggested column mapping of a header: known names (generic layout, Online Retail), then by name parts. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public ColumnMapping suggestColumns(List<String> header) {
+        return ColumnMapping.suggest(header);
+    }
+
+    /**
+     * What is wrong with a column mapping for a file with this header, by field (required field unmapped, column
+     * mapped twice, column not in the file); empty when it can be used.
+     */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public Map<WarehouseField, String> checkColumns(List<String> header, ColumnMapping columns) {
+        return columns.problems(header);
     }
 
     private static FileCheck.Format chosen(FileFormat format) {

@@ -79,28 +79,7 @@ final class XlsxSheet {
      */
     static Converted toCsv(Path file, String name, long maxBytes, Function<List<String>, Integer> dateColumn)
             throws ImportException {
-        byte[] magic;
-        long size;
-        try (InputStream in = Files.newInputStream(file)) {
-            size = Files.size(file);
-            magic = in.readNBytes(8);
-        } catch (IOException e) {
-            throw new ImportException(name + ": cannot read: " + e.getMessage());
-        }
-        if (maxBytes > 0 && size > maxBytes) {
-            throw new ImportException(name + ": " + size + " bytes, more than the import limit of " + maxBytes
-                    + " bytes (consumer360.import.max-bytes)");
-        }
-        if (size == 0) {
-            throw new ImportException(name + ": empty file, expected an XLSX workbook");
-        }
-        if (ReadableWorkbook.isOLE2Header(magic)) {
-            throw new ImportException(name + ": an Excel 97-2003 (.xls) workbook; save it as .xlsx or as CSV UTF-8");
-        }
-        if (!ReadableWorkbook.isOOXMLZipHeader(magic)) {
-            throw new ImportException(name + ": not an XLSX workbook (the file does not start like one); save the "
-                    + "sheet as .xlsx or as CSV UTF-8");
-        }
+        checkFile(file, name, maxBytes);
         Path csv;
         try {
             csv = Files.createTempFile("c360-xlsx-", ".csv");
@@ -132,6 +111,58 @@ final class XlsxSheet {
                     // best effort
                 }
             }
+        }
+    }
+
+    /** Size limit, empty file, old .xls and non-XLSX content, before the workbook is opened. */
+    private static void checkFile(Path file, String name, long maxBytes) throws ImportException {
+        byte[] magic;
+        long size;
+        try (InputStream in = Files.newInputStream(file)) {
+            size = Files.size(file);
+            magic = in.readNBytes(8);
+        } catch (IOException e) {
+            throw new ImportException(name + ": cannot read: " + e.getMessage());
+        }
+        if (maxBytes > 0 && size > maxBytes) {
+            throw new ImportException(name + ": " + size + " bytes, more than the import limit of " + maxBytes
+                    + " bytes (consumer360.import.max-bytes)");
+        }
+        if (size == 0) {
+            throw new ImportException(name + ": empty file, expected an XLSX workbook");
+        }
+        if (ReadableWorkbook.isOLE2Header(magic)) {
+            throw new ImportException(name + ": an Excel 97-2003 (.xls) workbook; save it as .xlsx or as CSV UTF-8");
+        }
+        if (!ReadableWorkbook.isOOXMLZipHeader(magic)) {
+            throw new ImportException(name + ": not an XLSX workbook (the file does not start like one); save the "
+                    + "sheet as .xlsx or as CSV UTF-8");
+        }
+    }
+
+
+    /** The first row of the first sheet, as the header names. */
+    static List<String> header(Path file, String name) throws ImportException {
+        checkFile(file, name, 0);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
+            Sheet sheet = workbook.getFirstSheet();
+            try (Stream<Row> rows = sheet.openStream()) {
+                Row first = rows.findFirst().orElseThrow(() -> new CellException(name + ": sheet \"" + sheet.getName()
+                        + "\" is empty, expected a header row"));
+                List<String> header = new ArrayList<>();
+                for (int c = 0; c < first.getCellCount(); c++) {
+                    Cell cell = first.getCell(c);
+                    header.add(cell == null ? "" : text(cell, name + ": sheet \"" + sheet.getName() + "\"", -2, false));
+                }
+                while (!header.isEmpty() && header.getLast().isBlank()) {
+                    header.removeLast();
+                }
+                return header;
+            }
+        } catch (UncheckedIOException e) {
+            throw damaged(name, e.getCause());
+        } catch (IOException | RuntimeException e) {
+            throw damaged(name, e);
         }
     }
 

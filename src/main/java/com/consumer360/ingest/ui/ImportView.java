@@ -1,6 +1,7 @@
 package com.consumer360.ingest.ui;
 
 import com.consumer360.analytics.cleaning.CleaningReport;
+import com.consumer360.ingest.ColumnMapping;
 import com.consumer360.ingest.FileFormat;
 import com.consumer360.ingest.ImportException;
 import com.consumer360.ingest.ImportReport;
@@ -9,6 +10,7 @@ import com.consumer360.ingest.IngestService;
 import com.consumer360.ingest.PreviewLine;
 import com.consumer360.ingest.RegionMapping;
 import com.consumer360.ingest.RowError;
+import com.consumer360.ingest.WarehouseField;
 import com.consumer360.security.Roles;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -56,7 +58,7 @@ public class ImportView extends VerticalLayout {
     private final IngestService ingest;
     private final Map<String, ComboBox<String>> countryRegions = new LinkedHashMap<>();
     private final VerticalLayout countryTable = new VerticalLayout();
-    private final ComboBox<String> savedMappings = new ComboBox<>("Saved mapping");
+    private final ComboBox<String> savedMappings = new ComboBox<>("Saved mapping (columns and countries)");
     private final ComboBox<String> defaultRegion = new ComboBox<>("Default region (unlisted countries)");
     private final TextField mappingName = new TextField("Save mapping as");
     private final Checkbox replace = new Checkbox("Replace the warehouse's lines on the file's days");
@@ -73,6 +75,12 @@ public class ImportView extends VerticalLayout {
     private final Select<FileFormat.Encoding> encoding = new Select<>();
     private final Select<FileFormat.Delimiter> delimiter = new Select<>();
     private final HorizontalLayout formatRow = new HorizontalLayout(encoding, delimiter);
+    private final Map<WarehouseField, Select<String>> columnSelects = new java.util.EnumMap<>(WarehouseField.class);
+    private final H3 columnsTitle = new H3("Columns");
+    private final HorizontalLayout columnTable = new HorizontalLayout();
+    private List<String> header = List.of();
+    /** Set while the column selects are filled by the program, so that only the admin's changes re-read the file. */
+    private boolean fillingColumns;
     /** Set while the selects show a newly detected format, so that showing it does not count as a choice. */
     private boolean showingDetected;
     private Path file;
@@ -98,6 +106,21 @@ public class ImportView extends VerticalLayout {
         encoding.addValueChangeListener(e -> formatChosen());
         delimiter.addValueChangeListener(e -> formatChosen());
         formatRow.setVisible(false);
+        columnTable.setId("import-columns");
+        columnTable.setWrap(true);
+        for (WarehouseField field : WarehouseField.values()) {
+            Select<String> select = new Select<>();
+            select.setLabel(field.label() + " (" + field.need().label() + ")");
+            select.setId("import-column-" + field.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            select.setEmptySelectionAllowed(true);
+            select.setEmptySelectionCaption("(not in the file)");
+            select.setWidth("15em");
+            select.addValueChangeListener(e -> columnChosen(field));
+            columnSelects.put(field, select);
+            columnTable.add(select);
+        }
+        columnsTitle.setVisible(false);
+        columnTable.setVisible(false);
         List<String> regions = ingest.regionCodes();
         defaultRegion.setItems(regions);
         defaultRegion.setClearButtonVisible(true);
@@ -158,13 +181,16 @@ public class ImportView extends VerticalLayout {
         enableSteps(false);
         add(new H2("Import"), new Paragraph("Load your own transactions: an XLSX workbook (its first sheet, first "
                         + "row the header; formulas refused, values only) or a CSV file (plain or gzipped; UTF-8 or "
-                        + "Windows-1252/Latin-1, comma, semicolon or tab separated: detected, and you may change them) in the generic layout or UCI Online Retail's. The file is cleaned with the same "
-                        + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), and "
-                        + "a line already in the warehouse is not added again. Each line carries the region of its "
+                        + "Windows-1252/Latin-1, comma, semicolon or tab separated: detected, and you may change "
+                        + "them). Each warehouse field takes the file column you choose (suggested from the header: the "
+                        + "generic layout and UCI Online Retail's are recognised). The file is cleaned with the same "
+                        + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), "
+                        + "and a line already in the warehouse is not added again. Each line carries the region of its "
                         + "customer's country, so regional managers see only their region's imported lines."),
-                upload, formatRow, new H3("Countries to regions"), new HorizontalLayout(savedMappings, defaultRegion, mappingName,
-                        save), countryTable, replace, new HorizontalLayout(validate, load, cancel), error, status,
-                rowErrors, progress, rate, preview, new H3("Import history"), history);
+                upload, formatRow, new HorizontalLayout(savedMappings, mappingName, save), columnsTitle, columnTable,
+                new H3("Countries to regions"), defaultRegion, countryTable, replace,
+                new HorizontalLayout(validate, load, cancel), error, status, rowErrors, progress, rate, preview,
+                new H3("Import history"), history);
         reloadHistory();
     }
 
@@ -186,12 +212,99 @@ public class ImportView extends VerticalLayout {
                 showError(e.getMessage());
                 enableSteps(false);
                 formatRow.setVisible(false);
+                columnsTitle.setVisible(false);
+                columnTable.setVisible(false);
                 return;
             } finally {
                 showingDetected = false;
             }
-            readCountries();
+            readColumns(null);
         }));
+    }
+
+    /**
+     * Reads the file's header and fills the column selects with its columns, chosen as {@code saved} maps them
+     * (when it is a column mapping), else as suggested (keeping the admin's choices the header still has); then the
+     * countries of the mapped country column.
+     */
+    private void readColumns(ColumnMapping saved) {
+        try {
+            header = ingest.columns(file, fileName, format());
+        } catch (ImportException e) {
+            showError(e.getMessage());
+            enableSteps(false);
+            return;
+        }
+        ColumnMapping chosen;
+        if (saved != null && !saved.isAutomatic()) {
+            chosen = saved;
+        } else {
+            // The suggestion, with the admin's choices kept where the (re-read) header still has the column.
+            Map<WarehouseField, String> merged = new java.util.EnumMap<>(ingest.suggestColumns(header).columns());
+            columnMapping().columns().forEach((field, column) -> {
+                if (header.contains(column) && !merged.containsValue(column)) {
+                    merged.put(field, column);
+                }
+            });
+            chosen = new ColumnMapping(merged);
+        }
+        fillingColumns = true;
+        try {
+            columnSelects.forEach((field, select) -> {
+                select.setItems(header);
+                String column = chosen.columns().get(field);
+                select.setValue(column != null && header.contains(column) ? column : null);
+            });
+        } finally {
+            fillingColumns = false;
+        }
+        columnsTitle.setVisible(true);
+        columnTable.setVisible(true);
+        if (showColumnProblems()) {
+            readCountries();
+        } else {
+            enableSteps(false);
+            status.setText(fileName + ": map the columns marked in red, then the countries.");
+        }
+    }
+
+    /** The admin changed a column: problems are shown at the field; a new country column re-reads the countries. */
+    private void columnChosen(WarehouseField field) {
+        if (fillingColumns || file == null) {
+            return;
+        }
+        rowErrors.setVisible(false);
+        preview.setVisible(false);
+        if (!showColumnProblems()) {
+            enableSteps(false);
+            return;
+        }
+        showError("");
+        if (field == WarehouseField.COUNTRY || !validate.isEnabled()) {
+            readCountries();
+        }
+    }
+
+    /** Marks each field with a problem (unmapped required field, column mapped twice); true when there is none. */
+    private boolean showColumnProblems() {
+        Map<WarehouseField, String> problems = ingest.checkColumns(header, columnMapping());
+        columnSelects.forEach((field, select) -> {
+            String problem = problems.get(field);
+            select.setInvalid(problem != null);
+            select.setErrorMessage(problem);
+        });
+        return problems.isEmpty();
+    }
+
+    /** The column of each warehouse field as chosen in the selects. */
+    private ColumnMapping columnMapping() {
+        Map<WarehouseField, String> columns = new java.util.EnumMap<>(WarehouseField.class);
+        columnSelects.forEach((field, select) -> {
+            if (select.getValue() != null) {
+                columns.put(field, select.getValue());
+            }
+        });
+        return new ColumnMapping(columns);
     }
 
     /** The admin changed the encoding or the delimiter: the file is read again with the choice. */
@@ -200,7 +313,7 @@ public class ImportView extends VerticalLayout {
             rowErrors.setVisible(false);
             preview.setVisible(false);
             showError("");
-            readCountries();
+            readColumns(null);
         }
     }
 
@@ -212,7 +325,7 @@ public class ImportView extends VerticalLayout {
 
     private void readCountries() {
         try {
-            List<String> countries = ingest.countries(file, fileName, format());
+            List<String> countries = ingest.countries(file, fileName, format(), columnMapping());
             Map<String, String> chosen = new LinkedHashMap<>(mapping().countryToRegion());
             countryRegions.clear();
             countryTable.removeAll();
@@ -243,10 +356,13 @@ public class ImportView extends VerticalLayout {
                 map.put(country, box.getValue());
             }
         });
-        return new RegionMapping(map, defaultRegion.getValue());
+        return new RegionMapping(map, defaultRegion.getValue(), columnMapping());
     }
 
     private void showMapping(RegionMapping mapping) {
+        if (file != null && !mapping.columns().isAutomatic()) {
+            readColumns(mapping.columns());
+        }
         countryRegions.forEach((country, box) -> box.setValue(mapping.countryToRegion().get(country)));
         defaultRegion.setValue(mapping.defaultRegion());
     }
