@@ -75,6 +75,15 @@ public enum WarehouseField {
         return need;
     }
 
+    /** Short text for the wizard's label: required, optional, or how quantity, unit price and amount go together. */
+    public String needLabel() {
+        return switch (this) {
+            case QUANTITY, UNIT_PRICE -> "required, or amount";
+            case AMOUNT -> "or quantity × price";
+            default -> need.label();
+        };
+    }
+
     TransactionColumn column() {
         return column;
     }

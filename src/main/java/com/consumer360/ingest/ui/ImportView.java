@@ -58,7 +58,7 @@ public class ImportView extends VerticalLayout {
     private final IngestService ingest;
     private final Map<String, ComboBox<String>> countryRegions = new LinkedHashMap<>();
     private final VerticalLayout countryTable = new VerticalLayout();
-    private final ComboBox<String> savedMappings = new ComboBox<>("Saved mapping (columns and countries)");
+    private final ComboBox<String> savedMappings = new ComboBox<>("Saved mapping");
     private final ComboBox<String> defaultRegion = new ComboBox<>("Default region (unlisted countries)");
     private final TextField mappingName = new TextField("Save mapping as");
     private final Checkbox replace = new Checkbox("Replace the warehouse's lines on the file's days");
@@ -110,11 +110,11 @@ public class ImportView extends VerticalLayout {
         columnTable.setWrap(true);
         for (WarehouseField field : WarehouseField.values()) {
             Select<String> select = new Select<>();
-            select.setLabel(field.label() + " (" + field.need().label() + ")");
+            select.setLabel(field.label() + " (" + field.needLabel() + ")");
             select.setId("import-column-" + field.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             select.setEmptySelectionAllowed(true);
             select.setEmptySelectionCaption("(not in the file)");
-            select.setWidth("15em");
+            select.setWidth("16em");
             select.addValueChangeListener(e -> columnChosen(field));
             columnSelects.put(field, select);
             columnTable.add(select);
@@ -125,6 +125,7 @@ public class ImportView extends VerticalLayout {
         defaultRegion.setItems(regions);
         defaultRegion.setClearButtonVisible(true);
         defaultRegion.setId("import-default-region");
+        defaultRegion.setWidth("20em");
         savedMappings.setItems(ingest.mappingNames());
         savedMappings.setId("import-saved-mapping");
         savedMappings.addValueChangeListener(e -> {
@@ -134,6 +135,7 @@ public class ImportView extends VerticalLayout {
         });
         mappingName.setId("import-mapping-name");
         Button save = new Button("Save mapping", e -> saveMapping());
+        save.setId("import-save-mapping");
         validate.setId("import-validate");
         rowErrors.setId("import-row-errors");
         rowErrors.setText("Download the row-level error report (CSV: line, column, value, reason)");
@@ -187,11 +189,21 @@ public class ImportView extends VerticalLayout {
                         + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), "
                         + "and a line already in the warehouse is not added again. Each line carries the region of its "
                         + "customer's country, so regional managers see only their region's imported lines."),
-                upload, formatRow, new HorizontalLayout(savedMappings, mappingName, save), columnsTitle, columnTable,
+                upload, formatRow, mappingRow(save), columnsTitle, columnTable,
                 new H3("Countries to regions"), defaultRegion, countryTable, replace,
                 new HorizontalLayout(validate, load, cancel), error, status, rowErrors, progress, rate, preview,
                 new H3("Import history"), history);
         reloadHistory();
+    }
+
+    /** Saved mappings hold the columns and the countries: choose one, or save the current one by name. */
+    private HorizontalLayout mappingRow(Button save) {
+        savedMappings.setWidth("16em");
+        savedMappings.setHelperText("columns and countries");
+        mappingName.setWidth("16em");
+        HorizontalLayout row = new HorizontalLayout(savedMappings, mappingName, save);
+        row.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        return row;
     }
 
     private void received(String name, File temp) {
