@@ -112,6 +112,8 @@ class BadImportFileTest {
                         ": not a readable XLSX workbook (damaged or truncated?)"),
                 Arguments.of(new Bad("XLSX with formulas", xlsx(true), MAPPING, 0),
                         ": sheet \"lines\" row 2, cell F2: a formula (=1+1.55); the import reads values only"),
+                Arguments.of(new Bad("XLSX 10x the size limit", xlsx(false), MAPPING, xlsx(false).length / 10),
+                        "bytes, more than the import limit of"),
                 Arguments.of(new Bad("a CSV named.xlsx", (HEADER + GOOD).getBytes(StandardCharsets.UTF_8), MAPPING, 0),
                         ": not an XLSX workbook (the file does not start like one)"),
                 Arguments.of(new Bad("old workbook.xlsx", concat(new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0,

@@ -75,12 +75,7 @@ public class ImportView extends VerticalLayout {
     private final Select<FileFormat.Encoding> encoding = new Select<>();
     private final Select<FileFormat.Delimiter> delimiter = new Select<>();
     private final HorizontalLayout formatRow = new HorizontalLayout(encoding, delimiter);
-    private final Map<WarehouseField, Select<String>> columnSelects = new java.util.EnumMap<>(WarehouseField.class);
-    private final H3 columnsTitle = new H3("Columns");
-    private final HorizontalLayout columnTable = new HorizontalLayout();
-    private List<String> header = List.of();
-    /** Set while the column selects are filled by the program, so that only the admin's changes re-read the file. */
-    private boolean fillingColumns;
+    private final ColumnStep columns = new ColumnStep(this::columnChosen);
     /** Set while the selects show a newly detected format, so that showing it does not count as a choice. */
     private boolean showingDetected;
     private Path file;
@@ -106,21 +101,6 @@ public class ImportView extends VerticalLayout {
         encoding.addValueChangeListener(e -> formatChosen());
         delimiter.addValueChangeListener(e -> formatChosen());
         formatRow.setVisible(false);
-        columnTable.setId("import-columns");
-        columnTable.setWrap(true);
-        for (WarehouseField field : WarehouseField.values()) {
-            Select<String> select = new Select<>();
-            select.setLabel(field.label() + " (" + field.needLabel() + ")");
-            select.setId("import-column-" + field.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            select.setEmptySelectionAllowed(true);
-            select.setEmptySelectionCaption("(not in the file)");
-            select.setWidth("16em");
-            select.addValueChangeListener(e -> columnChosen(field));
-            columnSelects.put(field, select);
-            columnTable.add(select);
-        }
-        columnsTitle.setVisible(false);
-        columnTable.setVisible(false);
         List<String> regions = ingest.regionCodes();
         defaultRegion.setItems(regions);
         defaultRegion.setClearButtonVisible(true);
@@ -189,7 +169,7 @@ public class ImportView extends VerticalLayout {
                         + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), "
                         + "and a line already in the warehouse is not added again. Each line carries the region of its "
                         + "customer's country, so regional managers see only their region's imported lines."),
-                upload, formatRow, mappingRow(save), columnsTitle, columnTable,
+                upload, formatRow, mappingRow(save), columns,
                 new H3("Countries to regions"), defaultRegion, countryTable, replace,
                 new HorizontalLayout(validate, load, cancel), error, status, rowErrors, progress, rate, preview,
                 new H3("Import history"), history);
@@ -224,8 +204,7 @@ public class ImportView extends VerticalLayout {
                 showError(e.getMessage());
                 enableSteps(false);
                 formatRow.setVisible(false);
-                columnsTitle.setVisible(false);
-                columnTable.setVisible(false);
+                columns.setVisible(false);
                 return;
             } finally {
                 showingDetected = false;
@@ -240,6 +219,7 @@ public class ImportView extends VerticalLayout {
      * countries of the mapped country column.
      */
     private void readColumns(ColumnMapping saved) {
+        List<String> header;
         try {
             header = ingest.columns(file, fileName, format());
         } catch (ImportException e) {
@@ -253,26 +233,15 @@ public class ImportView extends VerticalLayout {
         } else {
             // The suggestion, with the admin's choices kept where the (re-read) header still has the column.
             Map<WarehouseField, String> merged = new java.util.EnumMap<>(ingest.suggestColumns(header).columns());
-            columnMapping().columns().forEach((field, column) -> {
+            columns.mapping().columns().forEach((field, column) -> {
                 if (header.contains(column) && !merged.containsValue(column)) {
                     merged.put(field, column);
                 }
             });
             chosen = new ColumnMapping(merged);
         }
-        fillingColumns = true;
-        try {
-            columnSelects.forEach((field, select) -> {
-                select.setItems(header);
-                String column = chosen.columns().get(field);
-                select.setValue(column != null && header.contains(column) ? column : null);
-            });
-        } finally {
-            fillingColumns = false;
-        }
-        columnsTitle.setVisible(true);
-        columnTable.setVisible(true);
-        if (showColumnProblems()) {
+        columns.show(header, chosen);
+        if (columns.mark(ingest.checkColumns(header, columns.mapping()))) {
             readCountries();
         } else {
             enableSteps(false);
@@ -282,12 +251,12 @@ public class ImportView extends VerticalLayout {
 
     /** The admin changed a column: problems are shown at the field; a new country column re-reads the countries. */
     private void columnChosen(WarehouseField field) {
-        if (fillingColumns || file == null) {
+        if (file == null) {
             return;
         }
         rowErrors.setVisible(false);
         preview.setVisible(false);
-        if (!showColumnProblems()) {
+        if (!columns.mark(ingest.checkColumns(columns.header(), columns.mapping()))) {
             enableSteps(false);
             return;
         }
@@ -295,28 +264,6 @@ public class ImportView extends VerticalLayout {
         if (field == WarehouseField.COUNTRY || !validate.isEnabled()) {
             readCountries();
         }
-    }
-
-    /** Marks each field with a problem (unmapped required field, column mapped twice); true when there is none. */
-    private boolean showColumnProblems() {
-        Map<WarehouseField, String> problems = ingest.checkColumns(header, columnMapping());
-        columnSelects.forEach((field, select) -> {
-            String problem = problems.get(field);
-            select.setInvalid(problem != null);
-            select.setErrorMessage(problem);
-        });
-        return problems.isEmpty();
-    }
-
-    /** The column of each warehouse field as chosen in the selects. */
-    private ColumnMapping columnMapping() {
-        Map<WarehouseField, String> columns = new java.util.EnumMap<>(WarehouseField.class);
-        columnSelects.forEach((field, select) -> {
-            if (select.getValue() != null) {
-                columns.put(field, select.getValue());
-            }
-        });
-        return new ColumnMapping(columns);
     }
 
     /** The admin changed the encoding or the delimiter: the file is read again with the choice. */
@@ -337,7 +284,7 @@ public class ImportView extends VerticalLayout {
 
     private void readCountries() {
         try {
-            List<String> countries = ingest.countries(file, fileName, format(), columnMapping());
+            List<String> countries = ingest.countries(file, fileName, format(), columns.mapping());
             Map<String, String> chosen = new LinkedHashMap<>(mapping().countryToRegion());
             countryRegions.clear();
             countryTable.removeAll();
@@ -368,7 +315,7 @@ public class ImportView extends VerticalLayout {
                 map.put(country, box.getValue());
             }
         });
-        return new RegionMapping(map, defaultRegion.getValue(), columnMapping());
+        return new RegionMapping(map, defaultRegion.getValue(), columns.mapping());
     }
 
     private void showMapping(RegionMapping mapping) {
