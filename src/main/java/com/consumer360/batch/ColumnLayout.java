@@ -56,6 +56,31 @@ record ColumnLayout(Map<TransactionColumn, Integer> positions) {
         return new ColumnLayout(positions);
     }
 
+    /**
+     * The layout a column mapping chooses: each column at the position of the header field named exactly (spaces
+     * around ignored); a name the header does not have is refused at line 1. No column is required here: the caller
+     * checks what it needs.
+     */
+    static ColumnLayout chosen(String file, List<String> header, Map<TransactionColumn, String> names)
+            throws BadInputException {
+        Map<TransactionColumn, Integer> positions = new EnumMap<>(TransactionColumn.class);
+        for (var entry : names.entrySet()) {
+            int position = -1;
+            for (int i = 0; i < header.size() && position < 0; i++) {
+                if (header.get(i).strip().equals(entry.getValue().strip())) {
+                    position = i;
+                }
+            }
+            if (position < 0) {
+                throw BadInputException.at(file, 1, nameOf(entry.getKey()), "the column mapping names column \""
+                        + entry.getValue() + "\", which the file's header does not have (header: "
+                        + String.join(",", header) + ")");
+            }
+            positions.put(entry.getKey(), position);
+        }
+        return new ColumnLayout(positions);
+    }
+
     Set<TransactionColumn> columns() {
         return positions.keySet();
     }

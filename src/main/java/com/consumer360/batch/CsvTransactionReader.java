@@ -38,6 +38,8 @@ final class CsvTransactionReader {
     private java.nio.charset.Charset charset = StandardCharsets.UTF_8;
     private char delimiter = ',';
     private TransactionLineHandler lastHandler;
+    /** Header name per column chosen by a column mapping; empty: recognised by header names. */
+    private java.util.Map<TransactionColumn, String> chosenColumns = java.util.Map.of();
 
     CsvTransactionReader(PrintStream progress) {
         this.progress = progress;
@@ -53,6 +55,12 @@ final class CsvTransactionReader {
     CsvTransactionReader format(java.nio.charset.Charset charset, char delimiter) {
         this.charset = charset;
         this.delimiter = delimiter;
+        return this;
+    }
+
+    /** Takes each column from the header field of the given name instead of recognising the header. */
+    CsvTransactionReader columns(java.util.Map<TransactionColumn, String> chosen) {
+        this.chosenColumns = java.util.Map.copyOf(chosen);
         return this;
     }
 
@@ -75,11 +83,23 @@ final class CsvTransactionReader {
         return table.build();
     }
 
-    private static ColumnLayout layoutOf(Iterator<CsvRecord> records, String file) throws BadInputException {
+    /** The file's header line, as fields. */
+    List<String> header(Path file) throws BadInputException {
+        return withReader(file, (reader, name) -> {
+            Iterator<CsvRecord> records = reader.iterator();
+            if (!records.hasNext()) {
+                throw BadInputException.at(name, 1, "-", "empty file, expected a header line");
+            }
+            return records.next().getFields();
+        });
+    }
+
+    private ColumnLayout layoutOf(Iterator<CsvRecord> records, String file) throws BadInputException {
         if (!records.hasNext()) {
             throw BadInputException.at(file, 1, "-", "empty file, expected a header line");
         }
-        return ColumnLayout.of(file, records.next().getFields());
+        List<String> header = records.next().getFields();
+        return chosenColumns.isEmpty() ? ColumnLayout.of(file, header) : ColumnLayout.chosen(file, header, chosenColumns);
     }
 
     private void readLines(Path path, ColumnLayout layout, TransactionTableBuilder table) throws BadInputException {

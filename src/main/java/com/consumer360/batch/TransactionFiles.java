@@ -17,6 +17,13 @@ public final class TransactionFiles {
         return new CsvTransactionReader(new PrintStream(OutputStream.nullOutputStream())).read(List.of(file));
     }
 
+    /** The header line of a CSV file (plain or gzipped) in the given encoding and delimiter. */
+    public static List<String> header(Path file, java.nio.charset.Charset charset, char delimiter)
+            throws BadInputException {
+        return new CsvTransactionReader(new PrintStream(OutputStream.nullOutputStream())).format(charset, delimiter)
+                .header(file);
+    }
+
     /** A file read with the file line of each table row and its unreadable (skipped) lines. */
     public record Lines(TransactionTable table, int[] lineOfRow, List<LineProblem> unreadable) {
     }
@@ -24,8 +31,18 @@ public final class TransactionFiles {
     /** Like {@link #read} in the given encoding and delimiter, also keeping each row's file line and every skipped line, for a row-level error report. */
     public static Lines readWithLines(Path file, java.nio.charset.Charset charset, char delimiter)
             throws BadInputException {
+        return readWithLines(file, charset, delimiter, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #readWithLines(Path, java.nio.charset.Charset, char)}, each column taken from the header field named
+     * in {@code columns} (a column mapping) instead of recognised by header name; empty: recognised.
+     */
+    public static Lines readWithLines(Path file, java.nio.charset.Charset charset, char delimiter,
+                                      java.util.Map<com.consumer360.analytics.TransactionColumn, String> columns)
+            throws BadInputException {
         CsvTransactionReader reader = new CsvTransactionReader(new PrintStream(OutputStream.nullOutputStream()))
-                .recording().format(charset, delimiter);
+                .recording().format(charset, delimiter).columns(columns);
         TransactionTable table = reader.read(List.of(file));
         return new Lines(table, reader.lastHandler().lineOfRow(), List.copyOf(reader.lastHandler().problems()));
     }

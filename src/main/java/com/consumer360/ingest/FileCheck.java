@@ -218,7 +218,7 @@ final class FileCheck {
         return delimiter;
     }
 
-    private static String normalise(String column) {
+    static String normalise(String column) {
         StringBuilder s = new StringBuilder();
         for (char c : column.strip().replace("\"", "").toCharArray()) {
             if (Character.isLetterOrDigit(c)) {
@@ -244,10 +244,21 @@ final class FileCheck {
         }
         if (magic.length == 4 && ByteBuffer.wrap(magic).getInt() == ZIP_MAGIC) {
             in.close();
-            throw new ImportException(name + ": a ZIP or XLSX file; the import reads CSV files (plain or gzipped): "
-                    + "save the sheet as CSV UTF-8");
+            throw new ImportException(name + ": a ZIP file that is not an XLSX workbook; the import reads CSV "
+                    + "files (plain or gzipped) and XLSX workbooks");
         }
         return in;
+    }
+
+    /** Whether the (possibly gzipped) text starts with the UTF-8 byte order mark. */
+    static boolean hasBom(Path file, String name) throws ImportException {
+        try (InputStream in = open(file, name)) {
+            byte[] start = in.readNBytes(3);
+            return start.length == 3 && (start[0] & 0xff) == 0xef && (start[1] & 0xff) == 0xbb
+                    && (start[2] & 0xff) == 0xbf;
+        } catch (IOException e) {
+            throw new ImportException(name + ": cannot read: " + e.getMessage());
+        }
     }
 
     /** Text values starting like a formula ({@code = + @}, tab, CR) would run in a spreadsheet export: refused. */

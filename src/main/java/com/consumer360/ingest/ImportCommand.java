@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code import} command for cron jobs: {@code import --input FILE [--mapping NAME] [--regions FILE] [--replace]
+ * The {@code import} command for cron jobs (CSV or XLSX, see {@link XlsxSheet}): {@code import --input FILE [--mapping NAME] [--regions FILE] [--replace]
  * [--errors FILE] [--encoding E] [--delimiter D]} (encoding and delimiter detected unless given); it prints the first lines of the row-level error report and writes all of it to {@code --errors}.
  * Loads into the configured database as the owner role (SPRING_DATASOURCE_URL with SPRING_FLYWAY_USER and
  * SPRING_FLYWAY_PASSWORD, or the embedded database under consumer360.data-dir), migrating it first as the portal
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class ImportCommand {
 
     private static final Logger audit = LoggerFactory.getLogger("consumer360.audit");
-    static final String USAGE = "usage: import --input FILE [--mapping NAME] [--regions FILE] [--replace] "
+    static final String USAGE = "usage: import --input FILE (.csv, .csv.gz or .xlsx) [--mapping NAME] [--regions FILE] [--replace] "
             + "[--errors FILE] [--encoding utf-8|windows-1252|latin-1] [--delimiter comma|semicolon|tab]";
 
     private ImportCommand() {

@@ -30,6 +30,8 @@ final class ImportPlan {
     private int[] lineOfRow = new int[0];
     /** The encoding and delimiter the file was read with. */
     FileCheck.Format format = FileCheck.Format.DEFAULT;
+    /** How the file was read, for the report: its encoding and delimiter, or its sheet. */
+    String readAs = FileCheck.Format.DEFAULT.describe();
     private List<com.consumer360.batch.LineProblem> unreadable = List.of();
 
     private ImportPlan(TransactionTable table, CleanedTransactions cleaned, short[] regionOfCountry,

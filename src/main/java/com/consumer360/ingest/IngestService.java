@@ -46,11 +46,28 @@ public class IngestService {
         return maxBytes;
     }
 
+    /**
+     * The encoding and delimiter detected in a CSV file (UTF-8, UTF-8 with BOM or Windows-1252; comma, semicolon or
+     * tab), for the admin to confirm or change; empty for an XLSX workbook, which has neither.
+     */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public Optional<FileFormat> format(Path file, String name) throws ImportException {
+        return FileImport.detect(file, name, maxBytes);
+    }
+
     /** The validation pass: reads, checks and cleans the file; the warehouse is not changed. */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public CleaningReport validate(Path file, String name, RegionMapping mapping) throws ImportException {
+        return validate(file, name, mapping, null);
+    }
+
+    /** As {@link #validate(Path, String, RegionMapping)}, read in the chosen format (null: detected). */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public CleaningReport validate(Path file, String name, RegionMapping mapping, FileFormat format)
+            throws ImportException {
         try {
-            return FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes).cleaned.report();
+            return FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes, chosen(format))
+                    .cleaned.report();
         } catch (SQLException e) {
             throw new IllegalStateException("Validation failed: " + e.getMessage(), e);
         }
@@ -62,8 +79,16 @@ public class IngestService {
      */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public List<RowError> rowErrors(Path file, String name, RegionMapping mapping) throws ImportException {
+        return rowErrors(file, name, mapping, null);
+    }
+
+    /** As {@link #rowErrors(Path, String, RegionMapping)}, read in the chosen format (null: detected). */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<RowError> rowErrors(Path file, String name, RegionMapping mapping, FileFormat format)
+            throws ImportException {
         try {
-            return FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes).rowErrors();
+            return FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes, chosen(format))
+                    .rowErrors();
         } catch (SQLException e) {
             throw new IllegalStateException("Validation failed: " + e.getMessage(), e);
         }
@@ -73,9 +98,18 @@ public class IngestService {
     @PreAuthorize(Roles.ADMIN_ONLY)
     public ImportReport importFile(Path file, String name, RegionMapping mapping, boolean replaceRange,
                                    boolean startRefresh, ImportProgress progress) throws ImportException {
+        return importFile(file, name, mapping, null, replaceRange, startRefresh, progress);
+    }
+
+    /** As {@link #importFile(Path, String, RegionMapping, boolean, boolean, ImportProgress)}, read in the chosen format (null: detected). */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public ImportReport importFile(Path file, String name, RegionMapping mapping, FileFormat format,
+                                   boolean replaceRange, boolean startRefresh, ImportProgress progress)
+            throws ImportException {
         ImportReport report;
         try {
-            report = FileImport.run(dataSource::getConnection, file, name, mapping, replaceRange, progress, maxBytes);
+            report = FileImport.run(dataSource::getConnection, file, name, mapping, replaceRange, progress, maxBytes,
+                    chosen(format));
         } catch (SQLException e) {
             audit.record(AuditAction.IMPORT, name + ": refused, nothing loaded", 0L);
             throw new ImportException(name + ": the warehouse refused the load, nothing was loaded: " + e.getMessage());
@@ -92,8 +126,16 @@ public class IngestService {
     /** The first {@code limit} kept lines of the file as they will be loaded, each with its region. */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public List<PreviewLine> preview(Path file, String name, RegionMapping mapping, int limit) throws ImportException {
+        return preview(file, name, mapping, null, limit);
+    }
+
+    /** As {@link #preview(Path, String, RegionMapping, int)}, read in the chosen format (null: detected). */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<PreviewLine> preview(Path file, String name, RegionMapping mapping, FileFormat format, int limit)
+            throws ImportException {
         try {
-            ImportPlan plan = FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes);
+            ImportPlan plan = FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes,
+                    chosen(format));
             Map<Short, String> codes = new HashMap<>();
             withConnection(connection -> {
                 try (var statement = connection.createStatement();
@@ -113,19 +155,42 @@ public class IngestService {
     /** The countries a file names, sorted, for the country to region table; the file is only read. */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public List<String> countries(Path file, String name) throws ImportException {
-        FileCheck.Format format = FileCheck.before(file, name, maxBytes);
-        try {
-            var table = com.consumer360.batch.TransactionFiles.readWithLines(file, format.charset(),
-                    format.delimiter()).table();
-            List<String> countries = new java.util.ArrayList<>();
-            for (int code = 0; code < table.countryCount(); code++) {
-                countries.add(table.countryName(code));
-            }
-            countries.sort(null);
-            return countries;
-        } catch (com.consumer360.batch.BadInputException e) {
-            throw new ImportException(e.getMessage().replace(file.toString(), name));
-        }
+        return countries(file, name, null, ColumnMapping.AUTOMATIC);
+    }
+
+    /**
+     * As {@link #countries(Path, String)}, read in the chosen format (null: detected) with the country column of
+     * {@code columns}.
+     */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<String> countries(Path file, String name, FileFormat format, ColumnMapping columns)
+            throws ImportException {
+        return FileImport.countries(file, name, maxBytes, chosen(format), columns);
+    }
+
+    /** The column names of the file's header (a CSV file's first line, a workbook's first row). */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public List<String> columns(Path file, String name, FileFormat format) throws ImportException {
+        return FileImport.header(file, name, maxBytes, chosen(format));
+    }
+
+    /** The suggested column mapping of a header: known names (generic layout, Online Retail), then by name parts. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public ColumnMapping suggestColumns(List<String> header) {
+        return ColumnMapping.suggest(header);
+    }
+
+    /**
+     * What is wrong with a column mapping for a file with this header, by field (required field unmapped, column
+     * mapped twice, column not in the file); empty when it can be used.
+     */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public Map<WarehouseField, String> checkColumns(List<String> header, ColumnMapping columns) {
+        return columns.problems(header);
+    }
+
+    private static FileCheck.Format chosen(FileFormat format) {
+        return format == null ? null : format.check();
     }
 
     /** The warehouse's region codes, in region order. */

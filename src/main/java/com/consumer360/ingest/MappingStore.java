@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Saved country to region mappings by name (ingest_mapping, ingest_mapping_country), regions by code. */
+/**
+ * Saved import mappings by name: country to region (ingest_mapping, ingest_mapping_country, regions by code) and the
+ * file column of each warehouse field (ingest_mapping_column; none: recognised by header name).
+ */
 final class MappingStore {
 
     private MappingStore() {
@@ -40,7 +43,17 @@ final class MappingStore {
                 }
             }
         }
-        return Optional.of(new RegionMapping(countries, fallback));
+        Map<WarehouseField, String> columns = new java.util.EnumMap<>(WarehouseField.class);
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT field, source_column FROM ingest_mapping_column WHERE name = ?")) {
+            query.setString(1, name);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    columns.put(WarehouseField.valueOf(result.getString(1)), result.getString(2));
+                }
+            }
+        }
+        return Optional.of(new RegionMapping(countries, fallback, new ColumnMapping(columns)));
     }
 
     static List<String> names(Connection connection) throws SQLException {
@@ -54,8 +67,12 @@ final class MappingStore {
         return names;
     }
 
-    /** Replaces the mapping of that name; regions are given by code or name and must exist. */
+    /**
+     * Replaces the mapping of that name; regions are given by code or name and must exist, a column mapping must map
+     * every required field, each column once.
+     */
     static void save(Connection connection, String name, RegionMapping mapping) throws SQLException, ImportException {
+        mapping.columns().check("mapping \"" + name + "\"", null);
         Map<String, Short> regions = WarehouseImport.regions(connection);
         Short fallback = mapping.defaultRegion() == null || mapping.defaultRegion().isBlank() ? null
                 : regionId(regions, mapping.defaultRegion());
@@ -67,7 +84,11 @@ final class MappingStore {
                     ON CONFLICT (name) DO UPDATE SET default_region_id = excluded.default_region_id, updated_at = now()""");
                  PreparedStatement clear = connection.prepareStatement("DELETE FROM ingest_mapping_country WHERE name = ?");
                  PreparedStatement insert = connection.prepareStatement(
-                         "INSERT INTO ingest_mapping_country (name, country, region_id) VALUES (?, ?, ?)")) {
+                         "INSERT INTO ingest_mapping_country (name, country, region_id) VALUES (?, ?, ?)");
+                 PreparedStatement clearColumns = connection.prepareStatement(
+                         "DELETE FROM ingest_mapping_column WHERE name = ?");
+                 PreparedStatement insertColumn = connection.prepareStatement(
+                         "INSERT INTO ingest_mapping_column (name, field, source_column) VALUES (?, ?, ?)")) {
                 upsert.setString(1, name);
                 upsert.setObject(2, fallback);
                 upsert.executeUpdate();
@@ -80,6 +101,15 @@ final class MappingStore {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+                clearColumns.setString(1, name);
+                clearColumns.executeUpdate();
+                for (var entry : mapping.columns().columns().entrySet()) {
+                    insertColumn.setString(1, name);
+                    insertColumn.setString(2, entry.getKey().name());
+                    insertColumn.setString(3, entry.getValue());
+                    insertColumn.addBatch();
+                }
+                insertColumn.executeBatch();
             }
             connection.commit();
         } catch (SQLException | ImportException e) {

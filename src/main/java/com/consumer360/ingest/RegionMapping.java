@@ -13,13 +13,26 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
- * Country to region code (e.g. {@code France -> WEST}); countries not listed go to {@code defaultRegion}, or are
- * refused when it is null. Lines whose file gives a region name or code directly use that instead.
+ * A saved import mapping: country to region code (e.g. {@code France -> WEST}); countries not listed go to
+ * {@code defaultRegion}, or are refused when it is null. Lines whose file gives a region name or code directly use
+ * that instead. {@code columns} says which file column fills each warehouse field ({@link ColumnMapping#AUTOMATIC}:
+ * recognised by header name).
  */
-public record RegionMapping(Map<String, String> countryToRegion, String defaultRegion) {
+public record RegionMapping(Map<String, String> countryToRegion, String defaultRegion, ColumnMapping columns) {
 
     public RegionMapping {
         countryToRegion = Map.copyOf(countryToRegion);
+        columns = columns == null ? ColumnMapping.AUTOMATIC : columns;
+    }
+
+    /** Countries only, columns recognised by header name. */
+    public RegionMapping(Map<String, String> countryToRegion, String defaultRegion) {
+        this(countryToRegion, defaultRegion, ColumnMapping.AUTOMATIC);
+    }
+
+    /** The same countries with these columns. */
+    public RegionMapping withColumns(ColumnMapping chosen) {
+        return new RegionMapping(countryToRegion, defaultRegion, chosen);
     }
 
     /** Reads a two-column CSV file {@code country,region} (a header line is optional; {@code *} sets the default). */

@@ -115,6 +115,152 @@ class ImportViewBrowserTest {
                 .isEqualTo(invoices);
     }
 
+    /**
+     * The wizard's format and column steps, as admin, without loading: a semicolon-separated Windows-1252 file with
+     * renamed columns is detected as such, a changed delimiter re-reads the header, the unrecognised date column is
+     * marked at its field until chosen, the mapping is saved by name (columns and countries) and the preview shows
+     * the accents; then an XLSX workbook validates with no encoding to choose. The warehouse is not changed.
+     */
+    @Test
+    void adminChoosesFormatAndColumnsAndValidatesAWorkbook() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("import-browser");
+        Path renamed = dir.resolve("shop-export.csv");
+        java.nio.file.Files.write(renamed, ("Receipt;Article;Text;Qty;Sold at;Price;Customer ID;Land\r\n"
+                + "720001;M1;MÜSLI CAFÉ BOWL;6;2010-12-01 08:26:00;2.55;17850;Österreich\r\n"
+                + "720001;M2;GRÜNER TEE;2;2010-12-01 08:26:00;3.10;17850;Österreich\r\n"
+                + "720002;M1;MÜSLI CAFÉ BOWL;1;2010-12-02 10:00:00;2.55;18000;Österreich\r\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Path workbook = dir.resolve("december.xlsx");
+        try (var out = java.nio.file.Files.newOutputStream(workbook);
+             var book = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+            var sheet = book.newWorksheet("Sales");
+            String[] header = {"InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice",
+                    "CustomerID", "Country"};
+            for (int c = 0; c < header.length; c++) {
+                sheet.value(0, c, header[c]);
+            }
+            for (int r = 1; r <= 2; r++) {
+                sheet.value(r, 0, "72100" + r);
+                sheet.value(r, 1, "X" + r);
+                sheet.value(r, 2, "WORKBOOK LINE " + r);
+                sheet.value(r, 3, r * 2);
+                sheet.value(r, 4, java.time.LocalDateTime.of(2010, 12, r, 9, 30));
+                sheet.style(r, 4).format("yyyy-mm-dd hh:mm").set();
+                sheet.value(r, 5, 1.5);
+                sheet.value(r, 6, 12346);
+                sheet.value(r, 7, "United Kingdom");
+            }
+            sheet.finish();
+        }
+        long lines = superuserLong("SELECT count(*) FROM fact_sales");
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("admin", "demo");
+            browser.waitFor("#region-grid");
+            browser.open("admin/import");
+            browser.waitFor("#import-upload");
+            browser.settle();
+            upload(browser, renamed);
+            browser.waitForText("#import-status", "map the columns marked in red");
+            browser.settle();
+            assertThat(text(browser, "#import-encoding")).contains("Windows-1252");
+            assertThat(text(browser, "#import-delimiter")).contains("semicolon");
+            assertThat(browser.script("return document.getElementById('import-column-date').invalid")).isEqualTo(true);
+            assertThat(browser.script("return document.getElementById('import-column-invoice').invalid"))
+                    .isEqualTo(false);
+            assertThat(text(browser, "#import-column-invoice")).contains("Receipt");
+            assertThat(text(browser, "#import-column-quantity")).contains("Qty");
+
+            choose(browser, "import-delimiter", "comma ( , )");
+            browser.waitUntilScript("return document.getElementById('import-column-invoice').invalid === true");
+            choose(browser, "import-delimiter", "semicolon ( ; )");
+            browser.waitUntilScript("return document.getElementById('import-column-invoice').invalid === false");
+            browser.script("document.getElementById('import-encoding').scrollIntoView({block: 'start'});"
+                    + " window.scrollBy(0, -10)");
+            browser.movePointerAway();
+            browser.settle();
+            browser.screenshot("import-columns");
+
+            choose(browser, "import-column-date", "Sold at");
+            choose(browser, "import-column-description", "Text");
+            choose(browser, "import-column-country", "Land");
+            browser.waitUntilScript("return document.getElementById('import-column-date').invalid === false");
+            browser.waitForText("#import-status", "1 countries");
+            pick(browser, "import-default-region", "CENTRAL");
+            WebElement name = browser.find("#import-mapping-name input");
+            name.sendKeys("browser shop export");
+            name.sendKeys(Keys.TAB);
+            browser.settle();
+            click(browser, "#import-save-mapping");
+            browser.waitForText("#import-status", "saved");
+            assertThat(superuserLong("SELECT count(*) FROM ingest_mapping_column WHERE name = 'browser shop export'"))
+                    .isEqualTo(8);
+            click(browser, "#import-validate");
+            browser.waitUntilScript("return document.getElementById('import-status').textContent.startsWith('Valid:')"
+                    + " || document.getElementById('import-error').textContent.length > 0");
+            assertThat(browser.script("return document.getElementById('import-error').textContent")).isEqualTo("");
+            browser.settle();
+            assertThat(text(browser, "#import-status")).contains("3 lines read, 3 to load");
+            assertThat(browser.pageText()).contains("MÜSLI CAFÉ BOWL", "GRÜNER TEE", "CENTRAL");
+            browser.script("document.getElementById('import-preview').scrollIntoView({block: 'end'})");
+            browser.movePointerAway();
+            browser.settle();
+            browser.screenshot("import-columns-validated");
+
+            browser.script("document.getElementById('import-upload').files = []");
+            browser.settle();
+            upload(browser, workbook);
+            browser.waitForText("#import-status", "december.xlsx: 1 countries");
+            browser.settle();
+            assertThat(browser.script("return document.getElementById('import-encoding').offsetParent === null"))
+                    .as("a workbook has no encoding to choose").isEqualTo(true);
+            assertThat(text(browser, "#import-column-date")).contains("InvoiceDate");
+            pick(browser, "import-region-United-Kingdom", "NORTH");
+            click(browser, "#import-validate");
+            browser.waitUntilScript("return document.getElementById('import-status').textContent.startsWith('Valid:')"
+                    + " || document.getElementById('import-error').textContent.length > 0");
+            assertThat(browser.script("return document.getElementById('import-error').textContent")).isEqualTo("");
+            browser.settle();
+            assertThat(text(browser, "#import-status")).contains("2 lines read, 2 to load");
+            assertThat(browser.pageText()).contains("WORKBOOK LINE 1", "2010-12-01T09:30");
+            browser.script("document.getElementById('import-upload').scrollIntoView({block: 'start'})");
+            browser.movePointerAway();
+            browser.settle();
+            browser.screenshot("import-xlsx-validated");
+        } finally {
+            try (Connection postgres = TestDatabase.connectAs("postgres");
+                 Statement statement = postgres.createStatement()) {
+                statement.execute("DELETE FROM ingest_mapping WHERE name = 'browser shop export'");
+            }
+        }
+        assertThat(superuserLong("SELECT count(*) FROM fact_sales")).isEqualTo(lines);
+    }
+
+    private static void upload(Browser browser, Path file) {
+        WebElement input = (WebElement) browser.script(
+                "return document.querySelector('#import-upload input[type=file]')"
+                        + " || document.querySelector('#import-upload').shadowRoot.querySelector('input[type=file]')");
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    private static String text(Browser browser, String css) {
+        return String.valueOf(browser.script("return arguments[0].innerText + ' ' + (arguments[0].textContent || '')",
+                browser.find(css)));
+    }
+
+    /** Opens a vaadin-select and clicks its item with that text. */
+    private static void choose(Browser browser, String id, String item) {
+        String items = "var s = document.getElementById(arguments[0]);"
+                + " var own = Array.from(s.querySelectorAll('vaadin-select-item'));"
+                + " var all = own.length ? own : Array.from(document.querySelectorAll('vaadin-select-item'))"
+                + ".filter(i => i.getClientRects().length > 0);"
+                + " var found = all.find(i => i.textContent.trim() === arguments[1]);";
+        browser.script("var s = document.getElementById(arguments[0]); s.scrollIntoView({block: 'center'});"
+                + " s.opened = true", id);
+        browser.waitUntilScript(items + " return found !== undefined;", id, item);
+        browser.script(items + " found.click();", id, item);
+        browser.settle();
+    }
+
     private static void pick(Browser browser, String id, String value) {
         WebElement input = browser.find("#" + id + " input");
         browser.script("arguments[0].scrollIntoView({block: 'center'})", input);

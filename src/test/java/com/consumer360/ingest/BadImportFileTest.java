@@ -108,8 +108,31 @@ class BadImportFileTest {
                         "line 3: not valid UTF-8 text (byte 0xc9) while line 2 is UTF-8: mixed encodings"),
                 Arguments.of(new Bad("mixed encodings, Latin-1 first", latin1First, MAPPING, 0),
                         "line 2: not valid UTF-8 text (byte 0xc9) while line 3 has UTF-8 characters: mixed encodings"),
-                Arguments.of(new Bad("truncated XLSX", Arrays.copyOf(xlsx(false), 300), MAPPING, 0), "XLSX"),
-                Arguments.of(new Bad("XLSX with formulas", xlsx(true), MAPPING, 0), "XLSX"),
+                Arguments.of(new Bad("truncated XLSX", Arrays.copyOf(xlsx(false), xlsx(false).length / 2), MAPPING, 0),
+                        ": not a readable XLSX workbook (damaged or truncated?)"),
+                Arguments.of(new Bad("XLSX with formulas", xlsx(true), MAPPING, 0),
+                        ": sheet \"lines\" row 2, cell F2: a formula (=1+1.55); the import reads values only"),
+                Arguments.of(new Bad("XLSX 10x the size limit", xlsx(false), MAPPING, xlsx(false).length / 10),
+                        "bytes, more than the import limit of"),
+                Arguments.of(new Bad("a CSV named.xlsx", (HEADER + GOOD).getBytes(StandardCharsets.UTF_8), MAPPING, 0),
+                        ": not an XLSX workbook (the file does not start like one)"),
+                Arguments.of(new Bad("old workbook.xlsx", concat(new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0,
+                        (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1}, new byte[512]), MAPPING, 0),
+                        "an Excel 97-2003 (.xls) workbook"),
+                Arguments.of(new Bad("a ZIP that is no workbook", zip(), MAPPING, 0), ": not a readable XLSX workbook"),
+                Arguments.of(new Bad("empty sheet", sheet(new String[0][]), MAPPING, 0),
+                        ": sheet \"lines\" is empty, expected a header row"),
+                Arguments.of(new Bad("header-only sheet", sheet(new String[][] {HEADER.strip().split(",")}), MAPPING, 0),
+                        ": no data lines to import"),
+                Arguments.of(new Bad("XLSX bad date", sheet(new String[][] {HEADER.strip().split(","),
+                        GOOD.strip().split(","), GOOD.strip().replace("2010-12-01", "2010-12-41").split(",")}), MAPPING, 0),
+                        ": sheet \"lines\" row 3, column invoice_date: cannot read '2010-12-41 08:26:00' as a date"),
+                Arguments.of(new Bad("XLSX formula-like text", sheet(new String[][] {HEADER.strip().split(","),
+                        GOOD.strip().replace("WHITE HANGING HEART T-LIGHT HOLDER", "=cmd|' /C calc'!A0").split(",")}),
+                        MAPPING, 0), "column description: value \"=cmd|' /C calc'!A0\" starts like a spreadsheet formula"),
+                Arguments.of(new Bad("XLSX missing column", sheet(new String[][] {{"InvoiceNo", "StockCode", "Quantity",
+                        "UnitPrice", "CustomerID", "Country"}, {"536365", "85123A", "6", "2.55", "17850", "United Kingdom"}}),
+                        MAPPING, 0), "sheet \"lines\" row 1: the import needs the column(s) invoice_date"),
                 Arguments.of(new Bad("truncated gzip", Arrays.copyOf(gzip, gzip.length / 2), MAPPING, 0),
                         "cannot read"),
                 Arguments.of(lines("formula in description", GOOD.strip().replace("WHITE HANGING HEART T-LIGHT HOLDER",
@@ -165,20 +188,50 @@ class BadImportFileTest {
         return out.toByteArray();
     }
 
+    /** A good workbook of 200 lines; with {@code formulas} the first line's unit price is a formula. */
     private static byte[] xlsx(boolean formulas) throws IOException {
+        String[][] rows = new String[201][];
+        rows[0] = HEADER.strip().split(",");
+        for (int r = 1; r < rows.length; r++) {
+            rows[r] = GOOD.strip().replace("536365", Integer.toString(536365 + r)).split(",");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook workbook = new Workbook(out, "test", "1.0")) {
             Worksheet sheet = workbook.newWorksheet("lines");
-            String[] header = HEADER.strip().split(",");
-            for (int c = 0; c < header.length; c++) {
-                sheet.value(0, c, header[c]);
-            }
-            sheet.value(1, 0, "536365");
-            sheet.value(1, 3, 6);
+            fill(sheet, rows);
             if (formulas) {
-                sheet.formula(1, 5, "=1+1.55");
+                sheet.formula(1, 5, "1+1.55");
             }
             sheet.finish();
+        }
+        return out.toByteArray();
+    }
+
+    /** A workbook whose first sheet holds the rows as text cells. */
+    private static byte[] sheet(String[][] rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook workbook = new Workbook(out, "test", "1.0")) {
+            Worksheet sheet = workbook.newWorksheet("lines");
+            fill(sheet, rows);
+            sheet.finish();
+        }
+        return out.toByteArray();
+    }
+
+    private static void fill(Worksheet sheet, String[][] rows) {
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                sheet.value(r, c, rows[r][c]);
+            }
+        }
+    }
+
+    private static byte[] zip() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
+            zip.write("not a workbook".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
         }
         return out.toByteArray();
     }

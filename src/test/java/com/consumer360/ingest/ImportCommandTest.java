@@ -82,6 +82,34 @@ class ImportCommandTest {
         Run again = run("--input", OnlineRetailImportTest.sample().toString(), "--regions", regions.toString());
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("0 inserted, 41,710 already loaded");
+
+        // The same lines as a workbook: --input file.xlsx reads its first sheet, same counts, nothing new.
+        Path xlsx = XlsxImportTest.sampleAsXlsx(dir.resolve("online_retail_2010-12.xlsx"));
+        Run workbook = run("--input", xlsx.toString(), "--regions", regions.toString());
+        assertThat(workbook.exitCode()).as(workbook.err()).isZero();
+        assertThat(workbook.out()).contains("42,481 lines read, 41,710 kept (excluded: 0 malformed, 273 non-positive "
+                + "price, 498 exact duplicates").contains("0 inserted, 41,710 already loaded")
+                .contains("read as XLSX, sheet \"Online Retail\"");
+        // A file with renamed, reordered columns through a mapping saved by name: the same lines, nothing new.
+        try (var connection = commandDatabase.admin().open()) {
+            MappingStore.save(connection, "shop export", OnlineRetailImportTest.MAPPING
+                    .withColumns(ColumnMappingImportTest.renamedMapping()));
+        }
+        Path renamed = ColumnMappingImportTest.renamedSample(dir.resolve("renamed.csv"));
+        Run mapped = run("--input", renamed.toString(), "--mapping", "shop export");
+        assertThat(mapped.exitCode()).as(mapped.err()).isZero();
+        assertThat(mapped.out()).contains("42,481 lines read, 41,710 kept").contains("0 inserted, 41,710 already loaded");
+        Run wrongFile = run("--input", OnlineRetailImportTest.sample().toString(), "--mapping", "shop export");
+        assertThat(wrongFile.exitCode()).isEqualTo(2);
+        assertThat(wrongFile.err()).contains(": column mapping: invoice: the file has no column \"Receipt\"");
+        Path truncated = dir.resolve("truncated.xlsx");
+        byte[] bytes = Files.readAllBytes(xlsx);
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        String before = commandDatabase.rowCounts();
+        Run bad = run("--input", truncated.toString(), "--regions", regions.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("import: " + truncated + ": not a readable XLSX workbook");
+        assertThat(commandDatabase.rowCounts()).isEqualTo(before);
     }
 
     @Test

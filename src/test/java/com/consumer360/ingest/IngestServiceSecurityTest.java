@@ -57,6 +57,18 @@ class IngestServiceSecurityTest {
         assertThatThrownBy(() -> ingest.validate(sample, "x.csv", mapping)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.rowErrors(sample, "x.csv", mapping)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.history(10)).isInstanceOf(refusal);
+        FileFormat format = new FileFormat(FileFormat.Encoding.UTF_8, FileFormat.Delimiter.COMMA);
+        assertThatThrownBy(() -> ingest.format(sample, "x.csv")).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.columns(sample, "x.csv", format)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.suggestColumns(java.util.List.of("InvoiceNo"))).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.checkColumns(java.util.List.of("InvoiceNo"), ColumnMapping.AUTOMATIC))
+                .isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.validate(sample, "x.csv", mapping, format)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.rowErrors(sample, "x.csv", mapping, format)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.preview(sample, "x.csv", mapping, format, 5)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.countries(sample, "x.csv", format, ColumnMapping.AUTOMATIC)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.importFile(sample, "x.csv", mapping, format, false, true,
+                ImportProgress.NONE)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.saveMapping("x", mapping)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.mapping("x")).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.mappingNames()).isInstanceOf(refusal);
@@ -88,6 +100,21 @@ class IngestServiceSecurityTest {
         assertThatThrownBy(() -> ingest.saveMapping("bad", new RegionMapping(Map.of("France", "Atlantis"), null)))
                 .isInstanceOf(ImportException.class).hasMessageContaining("Atlantis");
         assertThat(ingest.mapping("bad")).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void adminReadsTheColumnsAndSavesAColumnMappingByName() throws Exception {
+        java.util.List<String> header = ingest.columns(OnlineRetailImportTest.sample(), "sample.csv.gz", null);
+        assertThat(header).containsExactly("InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate",
+                "UnitPrice", "CustomerID", "Country");
+        ColumnMapping suggested = ingest.suggestColumns(header);
+        assertThat(ingest.checkColumns(header, suggested)).isEmpty();
+        RegionMapping mapping = new RegionMapping(Map.of("United Kingdom", "NORTH"), "WEST", suggested);
+        ingest.saveMapping("security-test-columns", mapping);
+        assertThat(ingest.mapping("security-test-columns")).contains(mapping);
+        assertThat(ingest.validate(OnlineRetailImportTest.sample(), "sample.csv.gz", mapping).linesKept())
+                .isEqualTo(41_710);
     }
 
     @Test

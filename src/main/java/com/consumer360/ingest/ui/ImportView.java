@@ -1,6 +1,8 @@
 package com.consumer360.ingest.ui;
 
 import com.consumer360.analytics.cleaning.CleaningReport;
+import com.consumer360.ingest.ColumnMapping;
+import com.consumer360.ingest.FileFormat;
 import com.consumer360.ingest.ImportException;
 import com.consumer360.ingest.ImportReport;
 import com.consumer360.ingest.ImportRun;
@@ -8,6 +10,7 @@ import com.consumer360.ingest.IngestService;
 import com.consumer360.ingest.PreviewLine;
 import com.consumer360.ingest.RegionMapping;
 import com.consumer360.ingest.RowError;
+import com.consumer360.ingest.WarehouseField;
 import com.consumer360.security.Roles;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -24,6 +27,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
@@ -68,6 +72,12 @@ public class ImportView extends VerticalLayout {
     private final Button cancel = new Button("Cancel");
     private final Anchor rowErrors = new Anchor();
     private final Grid<ImportRun> history = new Grid<>(ImportRun.class, false);
+    private final Select<FileFormat.Encoding> encoding = new Select<>();
+    private final Select<FileFormat.Delimiter> delimiter = new Select<>();
+    private final HorizontalLayout formatRow = new HorizontalLayout(encoding, delimiter);
+    private final ColumnStep columns = new ColumnStep(this::columnChosen);
+    /** Set while the selects show a newly detected format, so that showing it does not count as a choice. */
+    private boolean showingDetected;
     private Path file;
     private String fileName;
 
@@ -78,12 +88,24 @@ public class ImportView extends VerticalLayout {
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, ingest.maxBytes()));
-        upload.setAcceptedFileTypes(".csv", ".gz", ".txt");
+        upload.setAcceptedFileTypes(".csv", ".gz", ".txt", ".xlsx");
         upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
+        encoding.setLabel("Encoding");
+        encoding.setId("import-encoding");
+        encoding.setItems(FileFormat.Encoding.values());
+        encoding.setItemLabelGenerator(FileFormat.Encoding::label);
+        delimiter.setLabel("Delimiter");
+        delimiter.setId("import-delimiter");
+        delimiter.setItems(FileFormat.Delimiter.values());
+        delimiter.setItemLabelGenerator(FileFormat.Delimiter::label);
+        encoding.addValueChangeListener(e -> formatChosen());
+        delimiter.addValueChangeListener(e -> formatChosen());
+        formatRow.setVisible(false);
         List<String> regions = ingest.regionCodes();
         defaultRegion.setItems(regions);
         defaultRegion.setClearButtonVisible(true);
         defaultRegion.setId("import-default-region");
+        defaultRegion.setWidth("20em");
         savedMappings.setItems(ingest.mappingNames());
         savedMappings.setId("import-saved-mapping");
         savedMappings.addValueChangeListener(e -> {
@@ -93,6 +115,7 @@ public class ImportView extends VerticalLayout {
         });
         mappingName.setId("import-mapping-name");
         Button save = new Button("Save mapping", e -> saveMapping());
+        save.setId("import-save-mapping");
         validate.setId("import-validate");
         rowErrors.setId("import-row-errors");
         rowErrors.setText("Download the row-level error report (CSV: line, column, value, reason)");
@@ -138,15 +161,29 @@ public class ImportView extends VerticalLayout {
         history.addColumn(ImportRun::message).setHeader("Message").setFlexGrow(4);
         history.setAllRowsVisible(true);
         enableSteps(false);
-        add(new H2("Import"), new Paragraph("Load your own transactions: a CSV file (plain or gzipped; UTF-8 or "
-                        + "Windows-1252/Latin-1, comma, semicolon or tab separated, detected) in the generic layout or UCI Online Retail's. The file is cleaned with the same "
-                        + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), and "
-                        + "a line already in the warehouse is not added again. Each line carries the region of its "
+        add(new H2("Import"), new Paragraph("Load your own transactions: an XLSX workbook (its first sheet, first "
+                        + "row the header; formulas refused, values only) or a CSV file (plain or gzipped; UTF-8 or "
+                        + "Windows-1252/Latin-1, comma, semicolon or tab separated: detected, and you may change "
+                        + "them). Each warehouse field takes the file column you choose (suggested from the header: the "
+                        + "generic layout and UCI Online Retail's are recognised). The file is cleaned with the same "
+                        + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), "
+                        + "and a line already in the warehouse is not added again. Each line carries the region of its "
                         + "customer's country, so regional managers see only their region's imported lines."),
-                upload, new H3("Countries to regions"), new HorizontalLayout(savedMappings, defaultRegion, mappingName,
-                        save), countryTable, replace, new HorizontalLayout(validate, load, cancel), error, status,
-                rowErrors, progress, rate, preview, new H3("Import history"), history);
+                upload, formatRow, mappingRow(save), columns,
+                new H3("Countries to regions"), defaultRegion, countryTable, replace,
+                new HorizontalLayout(validate, load, cancel), error, status, rowErrors, progress, rate, preview,
+                new H3("Import history"), history);
         reloadHistory();
+    }
+
+    /** Saved mappings hold the columns and the countries: choose one, or save the current one by name. */
+    private HorizontalLayout mappingRow(Button save) {
+        savedMappings.setWidth("16em");
+        savedMappings.setHelperText("columns and countries");
+        mappingName.setWidth("16em");
+        HorizontalLayout row = new HorizontalLayout(savedMappings, mappingName, save);
+        row.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        return row;
     }
 
     private void received(String name, File temp) {
@@ -156,26 +193,119 @@ public class ImportView extends VerticalLayout {
             rowErrors.setVisible(false);
             showError("");
             try {
-                List<String> countries = ingest.countries(file, fileName);
-                countryRegions.clear();
-                countryTable.removeAll();
-                for (String country : countries) {
-                    ComboBox<String> region = new ComboBox<>(country, ingest.regionCodes());
-                    region.setId("import-region-" + country.replaceAll("[^A-Za-z0-9]", "-"));
-                    countryRegions.put(country, region);
-                }
-                HorizontalLayout row = new HorizontalLayout();
-                row.setWrap(true);
-                row.add(countryRegions.values().toArray(ComboBox[]::new));
-                countryTable.add(row);
-                status.setText(fileName + ": " + countries.size() + " countries; map each to a region or choose a "
-                        + "default region, then validate.");
-                enableSteps(true);
+                showingDetected = true;
+                var detected = ingest.format(file, fileName);
+                detected.ifPresent(format -> {
+                    encoding.setValue(format.encoding());
+                    delimiter.setValue(format.delimiter());
+                });
+                formatRow.setVisible(detected.isPresent());
             } catch (ImportException e) {
                 showError(e.getMessage());
                 enableSteps(false);
+                formatRow.setVisible(false);
+                columns.setVisible(false);
+                return;
+            } finally {
+                showingDetected = false;
             }
+            readColumns(null);
         }));
+    }
+
+    /**
+     * Reads the file's header and fills the column selects with its columns, chosen as {@code saved} maps them
+     * (when it is a column mapping), else as suggested (keeping the admin's choices the header still has); then the
+     * countries of the mapped country column.
+     */
+    private void readColumns(ColumnMapping saved) {
+        List<String> header;
+        try {
+            header = ingest.columns(file, fileName, format());
+        } catch (ImportException e) {
+            showError(e.getMessage());
+            enableSteps(false);
+            return;
+        }
+        ColumnMapping chosen;
+        if (saved != null && !saved.isAutomatic()) {
+            chosen = saved;
+        } else {
+            // The suggestion, with the admin's choices kept where the (re-read) header still has the column.
+            Map<WarehouseField, String> merged = new java.util.EnumMap<>(ingest.suggestColumns(header).columns());
+            columns.mapping().columns().forEach((field, column) -> {
+                if (header.contains(column) && !merged.containsValue(column)) {
+                    merged.put(field, column);
+                }
+            });
+            chosen = new ColumnMapping(merged);
+        }
+        columns.show(header, chosen);
+        if (columns.mark(ingest.checkColumns(header, columns.mapping()))) {
+            readCountries();
+        } else {
+            enableSteps(false);
+            status.setText(fileName + ": map the columns marked in red, then the countries.");
+        }
+    }
+
+    /** The admin changed a column: problems are shown at the field; a new country column re-reads the countries. */
+    private void columnChosen(WarehouseField field) {
+        if (file == null) {
+            return;
+        }
+        rowErrors.setVisible(false);
+        preview.setVisible(false);
+        if (!columns.mark(ingest.checkColumns(columns.header(), columns.mapping()))) {
+            enableSteps(false);
+            return;
+        }
+        showError("");
+        if (field == WarehouseField.COUNTRY || !validate.isEnabled()) {
+            readCountries();
+        }
+    }
+
+    /** The admin changed the encoding or the delimiter: the file is read again with the choice. */
+    private void formatChosen() {
+        if (!showingDetected && file != null) {
+            rowErrors.setVisible(false);
+            preview.setVisible(false);
+            showError("");
+            readColumns(null);
+        }
+    }
+
+    /** The encoding and delimiter shown (detected or chosen), or null for a workbook. */
+    private FileFormat format() {
+        return formatRow.isVisible() && encoding.getValue() != null && delimiter.getValue() != null
+                ? new FileFormat(encoding.getValue(), delimiter.getValue()) : null;
+    }
+
+    private void readCountries() {
+        try {
+            List<String> countries = ingest.countries(file, fileName, format(), columns.mapping());
+            Map<String, String> chosen = new LinkedHashMap<>(mapping().countryToRegion());
+            countryRegions.clear();
+            countryTable.removeAll();
+            for (String country : countries) {
+                ComboBox<String> region = new ComboBox<>(country, ingest.regionCodes());
+                region.setId("import-region-" + country.replaceAll("[^A-Za-z0-9]", "-"));
+                region.setValue(chosen.get(country));
+                countryRegions.put(country, region);
+            }
+            HorizontalLayout row = new HorizontalLayout();
+            row.setWrap(true);
+            row.add(countryRegions.values().toArray(ComboBox[]::new));
+            countryTable.add(row);
+            status.setText(fileName + (format() == null ? "" : " (" + format().describe() + ")") + ": "
+                    + countries.size() + " countries; map each to a region or choose a default region, then "
+                    + "validate.");
+            enableSteps(true);
+        } catch (ImportException e) {
+            showError(e.getMessage());
+            enableSteps(false);
+        }
     }
 
     private RegionMapping mapping() {
@@ -185,10 +315,13 @@ public class ImportView extends VerticalLayout {
                 map.put(country, box.getValue());
             }
         });
-        return new RegionMapping(map, defaultRegion.getValue());
+        return new RegionMapping(map, defaultRegion.getValue(), columns.mapping());
     }
 
     private void showMapping(RegionMapping mapping) {
+        if (file != null && !mapping.columns().isAutomatic()) {
+            readColumns(mapping.columns());
+        }
         countryRegions.forEach((country, box) -> box.setValue(mapping.countryToRegion().get(country)));
         defaultRegion.setValue(mapping.defaultRegion());
     }
@@ -206,7 +339,8 @@ public class ImportView extends VerticalLayout {
 
     private void validate() {
         try {
-            CleaningReport report = ingest.validate(file, fileName, mapping());
+            FileFormat format = format();
+            CleaningReport report = ingest.validate(file, fileName, mapping(), format);
             status.setText(String.format("Valid: %,d lines read, %,d to load; excluded %,d malformed, %,d with a price "
                             + "of zero or less, %,d exact duplicates; kept and netted %,d cancellation lines and %,d "
                             + "returns; %,d lines without customer id; %,d customers, %,d invoices.",
@@ -220,13 +354,13 @@ public class ImportView extends VerticalLayout {
                 event.setFileName(name.replaceAll("[^A-Za-z0-9._-]", "_") + "-errors.csv");
                 event.setContentType("text/csv");
                 try (var out = event.getOutputStream()) {
-                    RowError.writeCsv(ingest.rowErrors(input, name, checked), out);
+                    RowError.writeCsv(ingest.rowErrors(input, name, checked, format), out);
                 } catch (ImportException e) {
                     throw new java.io.IOException(e.getMessage(), e);
                 }
             }, AttachmentType.DOWNLOAD);
             rowErrors.setVisible(true);
-            preview.setItems(ingest.preview(file, fileName, mapping(), 10));
+            preview.setItems(ingest.preview(file, fileName, mapping(), format, 10));
             preview.setVisible(true);
             showError("");
         } catch (ImportException e) {
@@ -241,6 +375,7 @@ public class ImportView extends VerticalLayout {
         var cancelRegistration = cancel.addClickListener(e -> cancelled.set(true));
         RegionMapping mapping = mapping();
         boolean replaceRange = replace.getValue();
+        FileFormat format = format();
         Path input = file;
         String name = fileName;
         enableSteps(false);
@@ -250,7 +385,7 @@ public class ImportView extends VerticalLayout {
         long started = System.nanoTime();
         Runnable work = new DelegatingSecurityContextRunnable(() -> {
             try {
-                ImportReport report = ingest.importFile(input, name, mapping, replaceRange, true, (lines, total) -> {
+                ImportReport report = ingest.importFile(input, name, mapping, format, replaceRange, true, (lines, total) -> {
                     double seconds = (System.nanoTime() - started) / 1e9;
                     ui.access(() -> {
                         progress.setValue(total == 0 ? 1 : (double) lines / total);

@@ -576,6 +576,10 @@ final class PathCoverage {
         NOT_DATA_BEARING.put("UserAdminService.setEnabled", "admin write (UserAdminServiceTest)");
         NOT_DATA_BEARING.put("UserAdminService.resetPassword", "admin write (UserAdminServiceTest)");
         NOT_DATA_BEARING.put("IngestService.maxBytes", "a configuration value");
+        NOT_DATA_BEARING.put("IngestService.format", "the uploaded file's detected encoding and delimiter, admins only (IngestServiceSecurityTest, FormatChoiceImportTest)");
+        NOT_DATA_BEARING.put("IngestService.columns", "the uploaded file's header names, admins only (IngestServiceSecurityTest)");
+        NOT_DATA_BEARING.put("IngestService.suggestColumns", "a column mapping computed from header names given by the caller, admins only (IngestServiceSecurityTest, ColumnMappingImportTest)");
+        NOT_DATA_BEARING.put("IngestService.checkColumns", "problems of a column mapping against header names given by the caller, admins only (IngestServiceSecurityTest, ColumnMappingImportTest)");
         NOT_DATA_BEARING.put("IngestService.validate", "the uploaded file's own lines, admins only (IngestServiceSecurityTest, BadImportFileTest)");
         NOT_DATA_BEARING.put("IngestService.rowErrors", "the uploaded file's own lines left out, admins only (IngestServiceSecurityTest, ImportViewBrowserTest)");
         NOT_DATA_BEARING.put("IngestService.importFile", "admin write into the warehouse, atomic (IngestServiceSecurityTest, BadImportFileTest)");
