@@ -21,10 +21,10 @@ import org.flywaydb.core.Flyway;
  * SELECT grants only. That login authenticates with a password (scram-sha-256 for it on that database, prepended to
  * the server's pg_hba.conf), so wrong passwords are refused as on a real server.
  */
-final class SourceDatabases {
+public final class SourceDatabases {
 
-    static final String READER = "c360_source_reader";
-    static final String READER_PASSWORD = "Rdr-Pw-9f3a1c7e";
+    public static final String READER = "c360_source_reader";
+    public static final String READER_PASSWORD = "Rdr-Pw-9f3a1c7e";
     static final String ALL_REGIONS = "1,2,3,4,5";
 
     private SourceDatabases() {
@@ -64,7 +64,7 @@ final class SourceDatabases {
     }
 
     /** The stand-in source database {@code name}, empty tables, readable by {@link #READER} with its password. */
-    static String source(String name) throws SQLException, IOException {
+    public static String source(String name) throws SQLException, IOException {
         try (Connection postgres = TestDatabase.connectAs("postgres"); Statement statement = postgres.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + name);
@@ -113,7 +113,7 @@ final class SourceDatabases {
     }
 
     /** Runs statements on the source as its owner. */
-    static void onSource(String url, String sql, Object... parameters) throws SQLException {
+    public static void onSource(String url, String sql, Object... parameters) throws SQLException {
         try (Connection owner = DriverManager.getConnection(url, "postgres", "");
              PreparedStatement statement = owner.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -124,7 +124,7 @@ final class SourceDatabases {
     }
 
     /** A single number as the superuser (no row-level security). */
-    static long superuserLong(String url, String sql) throws SQLException {
+    public static long superuserLong(String url, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
