@@ -124,8 +124,8 @@ public class SourcesView extends VerticalLayout {
         grid.addColumn(s -> s.highWaterMark() == null ? "(none yet)" : s.highWaterMark()).setHeader("High-water mark")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> s.lastRunAt() == null ? "never" : s.lastRunAt().toLocalDateTime().withNano(0) + " (run "
-                + s.lastRunId() + ")").setHeader("Last run").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(s -> s.lastStatus() == null ? "" : s.lastStatus()).setHeader("Status").setAutoWidth(true)
+                + s.lastRunId() + ")").setHeader("Last run").setWidth("200px").setFlexGrow(0);
+        grid.addColumn(s -> s.lastStatus() == null ? "" : s.lastStatus()).setHeader("Status").setWidth("110px")
                 .setFlexGrow(0);
         grid.addColumn(s -> s.lastLinesLoaded() == null ? "" : String.format("%,d", s.lastLinesLoaded()))
                 .setHeader("Lines loaded").setAutoWidth(true).setFlexGrow(0);
@@ -262,7 +262,6 @@ public class SourcesView extends VerticalLayout {
 
     private void showError(String message) {
         error.setText(message);
-        error.setVisible(!message.isEmpty());
     }
 
     private void showForm(boolean visible) {
