@@ -47,16 +47,17 @@ class ScheduledSourceRun {
     void run(int sourceId) {
         try {
             RunResult result = SystemScope.call("source-" + sourceId, allRegions(), () -> runner.run(sourceId));
-            audit.recordFor(STARTED_BY, AuditAction.IMPORT, "source " + sourceId + " (run " + result.runId()
-                    + ", scheduled): " + result.linesInserted() + " lines inserted; " + result.summary());
+            audit.recordFor(STARTED_BY, AuditAction.IMPORT, "source " + result.source() + " (run " + result.runId()
+                    + ", scheduled): " + result.summary());
             if (result.linesInserted() > 0) {
                 JobDataMap data = new JobDataMap();
                 data.put("trigger", "SCHEDULED");
-                data.put("startedBy", STARTED_BY + " (source " + sourceId + ")");
+                data.put("startedBy", "system:source " + result.source());
                 scheduler.triggerJob(REFRESH_JOB, data);
             }
         } catch (SourceException e) {
-            audit.recordFor(STARTED_BY, AuditAction.IMPORT, "source " + sourceId + " (scheduled): " + e.getMessage());
+            audit.recordFor(STARTED_BY, AuditAction.IMPORT, e.getMessage() + " (scheduled run of source id " + sourceId
+                    + ")");
         } catch (SchedulerException e) {
             log.warn("Source {}: the refresh could not be queued: {}", sourceId, e.getMessage());
         } catch (Exception e) {

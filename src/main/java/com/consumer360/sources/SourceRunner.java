@@ -60,7 +60,7 @@ final class SourceRunner {
                     SourceStore.noted(connection, sourceId, runId, "SUCCEEDED", message);
                 }
                 log.info("Source {} (run {}): {}", source.name(), runId, message);
-                return new RunResult(runId, 0, 0, 0, before, before, message);
+                return new RunResult(source.name(), runId, 0, 0, 0, before, before, message);
             } catch (SQLException e) {
                 throw new IllegalStateException("recording the run failed: " + e.getMessage(), e);
             }
@@ -84,7 +84,7 @@ final class SourceRunner {
                     source.defaultRegion(), outcome);
             log.info("Source {} (run {}): {} lines read, {} inserted; high-water mark {} -> {}", source.name(),
                     report.runId(), extract.lines(), report.linesInserted(), before, after);
-            return new RunResult(report.runId(), extract.lines(), report.linesInserted(), report.linesAlreadyLoaded(),
+            return new RunResult(source.name(), report.runId(), extract.lines(), report.linesInserted(), report.linesAlreadyLoaded(),
                     before, after, summary(report, before, after));
         } catch (ImportException e) {
             throw new SourceException("source " + source.name() + ": the lines were refused, nothing was loaded: "

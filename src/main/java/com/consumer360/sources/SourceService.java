@@ -87,13 +87,18 @@ public class SourceService {
         return id;
     }
 
+    /** Deletes a source and its schedule; its runs stay in ingest_run and the lines it loaded stay. */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public void delete(int id) {
-        withConnection(connection -> {
+        String name = withConnection(connection -> {
+            String deleted = SourceStore.find(connection, id).map(s -> s.definition().name()).orElse(null);
             SourceStore.delete(connection, id);
             schedules.sync(SourceStore.all(connection));
-            return null;
+            return deleted;
         });
+        if (name != null) {
+            audit.record(AuditAction.IMPORT, "source " + name + " deleted");
+        }
     }
 
     /**
