@@ -72,6 +72,7 @@ public final class ExtractImport {
 
     private static ImportPlan plan(Connection connection, String source, TransactionTable table, String mappingName,
                                    String defaultRegion) throws ImportException, SQLException {
+        FileCheck.after(source, table);
         RegionMapping mapping = new RegionMapping(java.util.Map.of(), null);
         if (mappingName != null && !mappingName.isBlank()) {
             mapping = MappingStore.find(connection, mappingName).orElseThrow(() -> new ImportException(

@@ -251,6 +251,19 @@ class SourceRunnerTest {
         assertThat(mark(lineSource)).isEqualTo("11");
     }
 
+    /** A value that a spreadsheet would run as a formula is refused, as in a file; the line waits at the source. */
+    @Test
+    @Order(11)
+    void aFormulaLikeValueIsRefusedAndChangesNothing() throws Exception {
+        onSource(source, "INSERT INTO dbo.sales_line VALUES (12, 'INV200', '2026-11-21 10:00', 'P9', "
+                + "'=cmd|'' /C calc''!A0', 1, 2.50, 'C1', '2026-11-21 10:00')");
+        assertFailsAndChangesNothing(lineSource, "starts like a spreadsheet formula");
+        onSource(source, "UPDATE dbo.sales_line SET description = 'Calculator' WHERE sales_line_id = 12");
+        RunResult run = runner.run(lineSource);
+        assertThat(run.linesInserted()).isEqualTo(1);
+        assertThat(mark(lineSource)).isEqualTo("12");
+    }
+
     private void assertFailsAndChangesNothing(int id, String reason) throws Exception {
         String counts = counts();
         String markBefore = mark(id);
@@ -273,7 +286,7 @@ class SourceRunnerTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void thePasswordIsInNoLogLineNoStoredValueAndNoListing() throws Exception {
         assertThat(logs.list).as("the runs logged").isNotEmpty();
         for (ILoggingEvent event : logs.list) {
