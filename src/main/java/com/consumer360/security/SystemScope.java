@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The audited scope of batch work that is nobody's request: the refresh, the demo-data load, imports. While work
  * runs inside it, connections taken on that thread carry the given regions instead of a signed-in user's; entering
- * and leaving are logged to {@code consumer360.audit}. Only the refresh, demo-data and import entry points may use
- * it (ArchitectureTest), and callbacks into user code run outside it ({@link CallerScope}).
+ * and leaving are logged to {@code consumer360.audit}. Only the refresh, demo-data and import entry points (and the
+ * scheduled run of a SQL Server source) may use it (ArchitectureTest), and callbacks into user code run outside it
+ * ({@link CallerScope}).
  */
 public final class SystemScope {
 

@@ -99,10 +99,11 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("com.consumer360.security..")
             .and().doNotHaveFullyQualifiedName("com.consumer360.refresh.RefreshRunner")
             .and().doNotHaveFullyQualifiedName("com.consumer360.demodata.DemoDataInitializer")
+            .and().doNotHaveFullyQualifiedName("com.consumer360.sources.ScheduledSourceRun")
             .and().resideOutsideOfPackage("com.consumer360.ingest")
             .should().callMethod(SystemScope.class, "call", String.class, Set.class, Callable.class)
             .orShould().dependOnClassesThat().haveFullyQualifiedName("com.consumer360.security.CurrentRegionScope")
-            .because("the all-region system scope is for the refresh, the demo load and imports only");
+            .because("the all-region system scope is for the refresh, the demo load, imports and scheduled source runs only");
 
     @ArchTest
     static final ArchRule onlyTheDigestJobActsAsARecipient = noClasses()

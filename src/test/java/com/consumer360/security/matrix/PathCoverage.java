@@ -590,6 +590,13 @@ final class PathCoverage {
         NOT_DATA_BEARING.put("IngestService.mappingNames", "names of saved mappings, admins only (IngestServiceSecurityTest)");
         NOT_DATA_BEARING.put("IngestService.saveMapping", "admin write of a mapping (IngestServiceSecurityTest)");
         NOT_DATA_BEARING.put("IngestService.history", "import run metadata and line counts, admins only (IngestServiceSecurityTest)");
+        NOT_DATA_BEARING.put("SourceService.sources", "source definitions, marks and last runs, no customer rows, never the password, admins only (SourceServiceSecurityTest)");
+        NOT_DATA_BEARING.put("SourceService.save", "admin write of a source definition (SourceServiceSecurityTest, SourcesViewBrowserTest)");
+        NOT_DATA_BEARING.put("SourceService.delete", "admin delete of a source definition (SourceServiceSecurityTest)");
+        NOT_DATA_BEARING.put("SourceService.testConnection", "reads at most one line of the admin's own source, returns only whether it could (SourceServiceSecurityTest)");
+        NOT_DATA_BEARING.put("SourceService.runNow", "admin write into the warehouse, atomic, lines carry their region (SourceRunnerTest, SourceServiceSecurityTest)");
+        NOT_DATA_BEARING.put("SourceService.runs", "source run metadata and line counts, admins only (SourceServiceSecurityTest)");
+        NOT_DATA_BEARING.put("SourceService.extractTemplate", "the extract SQL text of sql/, admins only");
         NOT_DATA_BEARING.put("CustomSegmentService.canEdit", "a flag from the user's roles");
         NOT_DATA_BEARING.put("CustomSegmentService.create", "CS ops and admin write of a definition, audited"
                 + " (SegmentBadInputTest, SegmentPagesScopeTest.theListAndTheBuilderAreScoped, SegmentAuditTest)");
@@ -617,6 +624,7 @@ final class PathCoverage {
         VIEWS.put("UsersView", "admins only; UserAdminService; UsersViewBrowserTest");
         VIEWS.put("RefreshView", "admins only; RefreshService; RefreshViewBrowserTest");
         VIEWS.put("LoginView", "anonymous; no data");
+        VIEWS.put("SourcesView", "admins only; SourceService, IngestService (mappings, regions); SourcesViewBrowserTest (north refused)");
         VIEWS.put("ImportView", "admins only; IngestService; ImportViewBrowserTest (north refused)");
         VIEWS.put("CustomerSearchView", "CustomerSearchService (matrix); CustomerSearchBrowserTest as north");
         VIEWS.put("CustomSegmentsView", "CustomSegmentService.segments (matrix); SegmentPagesScopeTest");

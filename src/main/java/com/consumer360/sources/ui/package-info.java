@@ -1,0 +1,2 @@
+/** The admin page of the SQL Server sources. */
+package com.consumer360.sources.ui;
