@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,7 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * directory ({@code -Dnode.control=DIR}) through which the test steers it, since it shares nothing with the test but
  * the database. Files the test writes: {@code standby} (while present, this node's Quartz scheduler fires nothing),
  * {@code pause-at} (a refresh stage name: a refresh reaching that stage on this node writes {@code paused} and then
- * hangs until the process is killed). Files the node writes: {@code ready} once started (the first refresh done).
+ * hangs until the process is killed), {@code cron} (a new schedule for the refresh, for the whole cluster; the node
+ * answers {@code rescheduled}). Files the node writes: {@code ready} once started (the first refresh done).
  */
 public final class AppNodeMain {
 
@@ -52,6 +57,15 @@ public final class AppNodeMain {
         }
     }
 
+    /** Changes the refresh's schedule for the whole cluster, as a changed {@code consumer360.refresh.cron} would. */
+    private static void reschedule(Scheduler scheduler, String cron) throws SchedulerException {
+        Trigger current = scheduler.getTriggersOfJob(RefreshSchedule.JOB).stream()
+                .filter(trigger -> trigger instanceof CronTrigger).findFirst().orElseThrow();
+        scheduler.rescheduleJob(current.getKey(), TriggerBuilder.newTrigger().withIdentity(current.getKey())
+                .forJob(RefreshSchedule.JOB).withSchedule(CronScheduleBuilder.cronSchedule(cron)
+                        .withMisfireHandlingInstructionFireAndProceed()).build());
+    }
+
     private static void steer(Path control, Scheduler scheduler) {
         try {
             while (!scheduler.isShutdown()) {
@@ -62,6 +76,12 @@ public final class AppNodeMain {
                 } else if (!standby && scheduler.isInStandbyMode()) {
                     scheduler.start();
                     Files.deleteIfExists(control.resolve("in-standby"));
+                }
+                Path cron = control.resolve("cron");
+                if (Files.exists(cron)) {
+                    reschedule(scheduler, Files.readString(cron).strip());
+                    Files.delete(cron);
+                    Files.writeString(control.resolve("rescheduled"), "rescheduled");
                 }
                 Thread.sleep(100);
             }
