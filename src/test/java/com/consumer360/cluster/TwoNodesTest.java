@@ -104,6 +104,16 @@ class TwoNodesTest {
     @AfterAll
     void stopNodes() throws Exception {
         for (AppNode node : new AppNode[] {nodeA, nodeB}) {
+            if (node != null && node.isAlive()) {
+                node.control("standby", "1");
+            }
+        }
+        try {
+            awaitNoRunRunning(); // so that no node is stopped in the middle of a refresh
+        } catch (AssertionError | SQLException e) {
+            // stopped anyway
+        }
+        for (AppNode node : new AppNode[] {nodeA, nodeB}) {
             if (node != null) {
                 node.close();
             }
