@@ -208,7 +208,7 @@ class TwoNodesTest {
         long hung = superuserLong("SELECT max(run_id) FROM refresh_run WHERE status = 'RUNNING'");
         assertThat(superuserStrings("SELECT stage FROM refresh_run WHERE run_id = ?", hung)).containsExactly("SWITCH");
         assertThat(superuserLong("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
-                + "WHERE l.locktype = 'advisory' AND l.objid::bigint = ? AND l.granted AND a.state = 'idle in transaction'",
+                + "WHERE l.locktype = 'advisory' AND l.objid::bigint = ? AND l.granted AND a.state = 'idle in transaction' AND a.datname = current_database()",
                 AppNodeMain.REFRESH_LOCK)).as("node A holds the refresh's open transaction").isEqualTo(1);
 
         nodeB.control("standby", null);
