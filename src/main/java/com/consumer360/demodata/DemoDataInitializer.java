@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 class DemoDataInitializer implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataInitializer.class);
+    /** Advisory lock key of the demo load ("c36d" in hex), held until its transaction ends. */
+    private static final long LOAD_LOCK = 0x63333664L;
 
     private final DataSource dataSource;
     private final PasswordEncoder passwordEncoder;
@@ -55,14 +57,18 @@ class DemoDataInitializer implements SmartInitializingSingleton {
 
     private Void loadIfEmpty() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            // Several app nodes may start together on one empty database: the first loads, the others wait for its
+            // commit here and then find the warehouse loaded (a second load would fail on the regions' keys).
+            lockAgainstOtherNodes(connection);
             if (hasRegions(connection)) {
+                connection.commit();
                 log.info("Demo data: warehouse already loaded, nothing to do");
                 return null;
             }
             LocalDate end = LocalDate.now().minusDays(1);
             log.info("Demo data: generating and loading {} sales lines (seed {}, ending {})", lines, seed, end);
             long started = System.nanoTime();
-            connection.setAutoCommit(false);
             long runId = IngestRuns.start(connection, "demo-data");
             long loaded = new DemoDataLoader(new DemoDataGenerator(seed, lines, end, parameters))
                     .load(connection);
@@ -80,6 +86,13 @@ class DemoDataInitializer implements SmartInitializingSingleton {
                     DemoUsers.USERS.stream().map(DemoUsers.DemoUser::username).toList());
         }
         return null;
+    }
+
+    private static void lockAgainstOtherNodes(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, LOAD_LOCK);
+            lock.execute();
+        }
     }
 
     private static boolean hasRegions(Connection connection) throws SQLException {

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One browser-like HTTP session against the portal (own cookie jar, no redirects followed), as java.net.http gives it. */
-final class Portal {
+public final class Portal {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
@@ -21,29 +21,29 @@ final class Portal {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
-    Portal(int port) {
+    public Portal(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+    public HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The CSRF token the login page hands its form (Vaadin's {@code _csrf} meta tag). */
-    String loginPageToken() throws IOException, InterruptedException {
+    public String loginPageToken() throws IOException, InterruptedException {
         Matcher token = CSRF.matcher(get("/login").body());
         if (!token.find()) {
             throw new IllegalStateException("no _csrf meta tag on the login page");
@@ -52,12 +52,12 @@ final class Portal {
     }
 
     /** Signs in as the login form does: its page first, then the POST with the page's token. */
-    HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
         String token = loginPageToken();
         return postForm("/login", "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(token));
     }
 
-    String sessionId() {
+    public String sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
