@@ -293,6 +293,10 @@ class ImportViewBrowserTest {
             // a region scope the superuser's delete would leave the imported invoices in fact_invoice.
             TestDatabase.bindScope(postgres, "1,2,3,4,5");
             statement.execute("DELETE FROM fact_sales WHERE line_key IS NOT NULL");
+            // Snapshots written while the imported customers existed would still name them (summary movers).
+            statement.execute("DELETE FROM snap_customer WHERE customer_id >= 1000000000000");
+            statement.execute("DELETE FROM snap_cohort_customer WHERE customer_id >= 1000000000000");
+            statement.execute("DELETE FROM custom_segment_member WHERE customer_id >= 1000000000000");
             statement.execute("DELETE FROM dim_customer WHERE customer_id >= 1000000000000");
             statement.execute("DELETE FROM dim_product WHERE category = 'Imported'");
             statement.execute("DELETE FROM dim_date WHERE date_key < " + firstDate);
