@@ -296,7 +296,6 @@ class ImportViewBrowserTest {
             // Snapshots written while the imported customers existed would still name them (summary movers).
             statement.execute("DELETE FROM snap_customer WHERE customer_id >= 1000000000000");
             statement.execute("DELETE FROM snap_cohort_customer WHERE customer_id >= 1000000000000");
-            statement.execute("DELETE FROM custom_segment_member WHERE customer_id >= 1000000000000");
             statement.execute("DELETE FROM dim_customer WHERE customer_id >= 1000000000000");
             statement.execute("DELETE FROM dim_product WHERE category = 'Imported'");
             statement.execute("DELETE FROM dim_date WHERE date_key < " + firstDate);
