@@ -33,7 +33,7 @@ public class SalesService {
 
     /**
      * The top ten products by net revenue and by net units: the one figure of the page that reads every line in the
-     * filter, so the Sales page asks for it after drawing the rest.
+     * filter (the trend and the regions read the invoice aggregate).
      */
     @PreAuthorize(Roles.ANY_PORTAL_ROLE)
     @Transactional(readOnly = true)

@@ -24,7 +24,7 @@ class SalesViewBrowserTest {
             browser.waitFor("#region-grid");
             browser.waitForText("#data-as-of", "Data as of");
             browser.waitFor("c360-apex-chart .apexcharts-canvas");
-            // The product rankings arrive after the rest of the page (pushed when computed).
+            // Both product rankings drawn.
             browser.waitUntilScript("return !document.querySelector('#sales-products .c360-loading')"
                     + " && document.querySelectorAll('#sales-products .apexcharts-canvas').length === 2");
             browser.settle();

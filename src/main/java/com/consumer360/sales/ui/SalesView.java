@@ -7,7 +7,6 @@ import com.consumer360.sales.SalesOverview;
 import com.consumer360.sales.SalesOverview.MonthlySales;
 import com.consumer360.sales.SalesOverview.RegionSales;
 import com.consumer360.sales.SalesService;
-import com.consumer360.ui.Cards;
 import com.consumer360.ui.ExportLinks;
 import com.consumer360.ui.Formats;
 import com.consumer360.ui.PageHeader;
@@ -15,8 +14,6 @@ import com.consumer360.ui.RegionFilter;
 import com.consumer360.ui.chart.ApexChart;
 import com.consumer360.ui.chart.ChartOptions;
 import com.consumer360.ui.chart.ChartOptions.Series;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -25,20 +22,14 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.server.Command;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Sales trend by month, top products by revenue and by units, revenue by region, in the user's regions, narrowed by
@@ -54,7 +45,6 @@ public class SalesView extends VerticalLayout {
     static final String MONTH_TO_DATE = "month to date";
     private static final String REVENUE_TITLE = "Top 10 products by net revenue";
     private static final String UNITS_TITLE = "Top 10 products by units";
-    private static final Logger log = LoggerFactory.getLogger(SalesView.class);
 
     private final SalesService sales;
     private final DatePicker from = new DatePicker("From");
@@ -64,8 +54,6 @@ public class SalesView extends VerticalLayout {
     private final Div content = new Div();
     private final ExportLinks monthExport = new ExportLinks("sales-month-export");
     private final ExportLinks regionExport = new ExportLinks("sales-region-export");
-    /** Counts the page's loads; only the latest load's product rankings are shown. */
-    private long loads;
 
     public SalesView(SalesService sales) {
         this.sales = sales;
@@ -99,17 +87,16 @@ public class SalesView extends VerticalLayout {
             return;
         }
         SalesOverview overview = sales.overview(filter);
-        long generation = ++loads;
         summary.setText(overview.salesThrough() == null ? "No sales in this selection."
                 : "Net revenue in " + Formats.currencySymbol() + "; sales up to " + overview.salesThrough() + ".");
         content.removeAll();
         content.add(trend(overview.byMonth()));
-        Div products = new Div(pending(REVENUE_TITLE), pending(UNITS_TITLE));
+        Div products = new Div();
         products.addClassName("c360-two-columns");
         products.setId("sales-products");
         products.setWidthFull();
         content.add(products);
-        loadProducts(filter, products, generation);
+        show(products, sales.topProducts(filter));
         List<RegionSales> byRegion = overview.byRegion();
         content.add(new ApexChart(ChartOptions.bar("Net revenue by region", byRegion.stream().map(RegionSales::region)
                 .toList(), List.of(new Series(Formats.withCurrency("Net revenue"),
@@ -124,63 +111,11 @@ public class SalesView extends VerticalLayout {
         content.add(exports);
     }
 
-    /**
-     * The product rankings read every line in the filter (the rest of the page reads the invoice aggregate), so they
-     * are computed after the page is drawn, in the user's security context, and replace their placeholders when
-     * ready; a newer filter's load supersedes an older one.
-     */
-    private void loadProducts(SalesFilter filter, Div products, long generation) {
-        UI ui = UI.getCurrent();
-        if (ui == null) {
-            show(products, sales.topProducts(filter));
-            return;
-        }
-        Runnable work = new DelegatingSecurityContextRunnable(() -> {
-            ProductRankings rankings;
-            try {
-                rankings = sales.topProducts(filter);
-            } catch (RuntimeException e) {
-                log.warn("Sales product rankings failed: {}", e.toString());
-                access(ui, generation, () -> {
-                    products.removeAll();
-                    Paragraph failed = new Paragraph("The product rankings could not be computed; reload the page "
-                            + "to try again.");
-                    failed.addClassName("c360-error");
-                    products.add(failed);
-                });
-                return;
-            }
-            access(ui, generation, () -> show(products, rankings));
-        }, SecurityContextHolder.getContext());
-        Thread.ofVirtual().name("sales-products").start(work);
-    }
-
-    private void access(UI ui, long generation, Command command) {
-        try {
-            ui.access(() -> {
-                if (generation == loads) {
-                    command.execute();
-                }
-            });
-        } catch (UIDetachedException closed) {
-            // The tab was closed or navigated away before the rankings were ready: nothing to show.
-        }
-    }
-
     private static void show(Div products, ProductRankings rankings) {
         products.removeAll();
         products.add(topChart(REVENUE_TITLE, rankings.topByRevenue(), ProductSales::netRevenue,
                         Formats.withCurrency("Net revenue")),
                 topChart(UNITS_TITLE, rankings.topByUnits(), p -> p.units(), "Units"));
-    }
-
-    /** A placeholder card with the chart's title and a progress bar while the rankings are computed. */
-    private static Div pending(String title) {
-        ProgressBar bar = new ProgressBar();
-        bar.setIndeterminate(true);
-        Div card = Cards.card(title, bar, Cards.muted("Ranking the products…"));
-        card.addClassName("c360-loading");
-        return card;
     }
 
     private static ApexChart trend(List<MonthlySales> months) {
