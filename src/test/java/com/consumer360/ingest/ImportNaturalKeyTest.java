@@ -45,26 +45,11 @@ class ImportNaturalKeyTest {
                             (lpad(to_hex(?::int), 8, '0') || substr(replace(md5(concat_ws('|', ?::varchar,
                                     ?::timestamp, ?::varchar, ?::int, ?::numeric(12, 2), ?::numeric(14, 2),
                                     ?::varchar, ?::varchar))::uuid::text, '-', ''), 9))::uuid""")) {
-            sql.setInt(1, dateKey);
-            sql.setString(2, invoice);
-            sql.setString(3, day + " " + LocalTime.ofSecondOfDay(second));
-            sql.setString(4, product);
-            sql.setInt(5, quantity);
-            sql.setString(6, price);
-            sql.setString(7, amount);
-            sql.setString(8, customer);
-            sql.setString(9, country);
-            sql.setString(10, day + " " + LocalTime.ofSecondOfDay(second));
+            String time = day + " " + LocalTime.ofSecondOfDay(second);
+            bind(sql, 1, dateKey, invoice, time, product, quantity, price, amount, customer, country);
+            sql.setString(10, time);
             // V27's rewrite of a key of the earlier form (the whole digest): the same key.
-            sql.setInt(11, dateKey);
-            sql.setString(12, invoice);
-            sql.setString(13, day + " " + LocalTime.ofSecondOfDay(second));
-            sql.setString(14, product);
-            sql.setInt(15, quantity);
-            sql.setString(16, price);
-            sql.setString(17, amount);
-            sql.setString(18, customer);
-            sql.setString(19, country);
+            bind(sql, 11, dateKey, invoice, time, product, quantity, price, amount, customer, country);
             try (ResultSet result = sql.executeQuery()) {
                 result.next();
                 assertThat(timestamp).isEqualTo(result.getString(2));
@@ -72,5 +57,20 @@ class ImportNaturalKeyTest {
                 assertThat(key).as("an earlier key after V27").isEqualTo(result.getObject(3, UUID.class));
             }
         }
+    }
+
+    /** The line's values as parameters {@code first} to {@code first + 8}, in the key expression's order. */
+    private static void bind(PreparedStatement sql, int first, int dateKey, String invoice, String time,
+                             String product, int quantity, String price, String amount, String customer,
+                             String country) throws java.sql.SQLException {
+        sql.setInt(first, dateKey);
+        sql.setString(first + 1, invoice);
+        sql.setString(first + 2, time);
+        sql.setString(first + 3, product);
+        sql.setInt(first + 4, quantity);
+        sql.setString(first + 5, price);
+        sql.setString(first + 6, amount);
+        sql.setString(first + 7, customer);
+        sql.setString(first + 8, country);
     }
 }
