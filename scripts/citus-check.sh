@@ -27,6 +27,9 @@ results=()
 pass() { results+=("PASS  $1"); echo "PASS  $1"; }
 fail() { results+=("FAIL  $1"); echo "FAIL  $1"; }
 info() { results+=("INFO  $1"); echo "INFO  $1"; }
+# GAP: something the portal does today that does not work on Citus; docs/operations.md says what replaces it, and
+# the check right after it runs the replacement. A gap that starts to pass is reported as PASS.
+gap() { results+=("GAP   $1"); echo "GAP   $1"; }
 die() { echo "citus-check: $*" >&2; exit 2; }
 ms() { date +%s%3N; }
 
@@ -236,8 +239,7 @@ then
 else
     fail "fact_invoice INSERT ... SELECT: $(grep -m2 -E 'ERROR|DETAIL' "$WORK/invoice.log" | tr '\n' ' ')"
 fi
-owner_at "SELECT logicalrelid, count(*) AS shards, count(DISTINCT nodeport) AS nodes FROM pg_dist_shard JOIN pg_dist_shard_placement USING (shardid) WHERE logicalrelid::TEXT IN ('fact_sales', 'dim_product') GROUP BY 1" >"$WORK/placement.txt"
-info "placement: $(tr '\n' ';' <"$WORK/placement.txt" | sed 's/|/ shards=/; s/;$//')"
+info "placement: $(owner_at "SELECT string_agg(logicalrelid || ' ' || shards || ' shard(s), ' || placements || ' placement(s) on ' || nodes || ' node(s)', '; ') FROM (SELECT logicalrelid, count(DISTINCT shardid) AS shards, count(*) AS placements, count(DISTINCT nodeport) AS nodes FROM pg_dist_shard JOIN pg_dist_shard_placement USING (shardid) WHERE logicalrelid::TEXT IN ('fact_sales', 'dim_product') GROUP BY 1) p")"
 
 # --- row-level security through the runtime role -----------------------------------------------------------------
 # today(): the scope bound as RegionScopedDataSource binds it: set_config('app.region_ids', ?, false) once per
@@ -264,7 +266,9 @@ check_scope() { # binding function, user label, region ids
         [ "$seen" = "$expected" ] || ok=0
     done
     local how; how=$([ "$1" = today ] && echo "set_config per connection, as the portal does today" || echo "SET LOCAL per transaction")
-    if [ $ok = 1 ]; then pass "RLS as $2 ($how):$detail"; else fail "RLS as $2 ($how):$detail"; fi
+    if [ $ok = 1 ]; then pass "RLS as $2 ($how):$detail"
+    elif [ "$1" = today ]; then gap "RLS as $2 ($how):$detail"
+    else fail "RLS as $2 ($how):$detail"; fi
 }
 check_scope today north 1
 check_scope today exec 1,2,3,4,5
@@ -299,7 +303,7 @@ time_app() { # label, region ids, sql: runs it 3 times in scope (SET LOCAL), rep
         t=$(ms)
         if [ "${QUIET:-0}" = 1 ]; then out=$(scoped "$scope" "$sql" 2>&1 >/dev/null); else out=$(scoped "$scope" "$sql" 2>&1); fi
         times+=($(( $(ms) - t )))
-        if grep -q ERROR <<<"$out"; then fail "$label: $(grep -m1 ERROR <<<"$out")"; return; fi
+        if grep -q ERROR <<<"$out"; then ${ON_ERROR:-fail} "$label: $(grep -m1 ERROR <<<"$out")"; return; fi
     done
     median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
     grep -q 'Distributed Subplan' <<<"$plan" && how="recursively planned (subplans' results pass through the coordinator)"
@@ -318,7 +322,7 @@ expected=$(su_at "SELECT count(*) FROM fact_invoice")
 [ "$rows" = "$expected" ] && pass "the refresh's COPY streams all $rows invoices as exec" || fail "the refresh's COPY streamed $rows of $expected invoices"
 rows=$(today $ALL "COPY (SELECT customer_id FROM fact_invoice) TO STDOUT" | wc -l)
 [ "$rows" = "$expected" ] && pass "the refresh's COPY with today's binding: $rows invoices" \
-    || fail "the refresh's COPY with today's binding (set_config) streams $rows of $expected invoices"
+    || gap "the refresh's COPY with today's binding (set_config) streams $rows of $expected invoices"
 time_app "refresh read: products (dim_product, reference table)" $ALL "SELECT count(*) FROM (SELECT product_id, description FROM dim_product ORDER BY product_id) p"
 time_app "refresh read: trigger check (pg_trigger, coordinator catalog)" $ALL \
     "SELECT count(*) FILTER (WHERE tgenabled <> 'D') FROM pg_trigger WHERE tgrelid = 'fact_sales'::regclass AND tgname LIKE 'fact_invoice_after_%'"
@@ -329,7 +333,7 @@ time_app "refresh read: cleaning counts joined on (customer_id, invoice_no)" $AL
 if scoped $ALL "SELECT fact_invoice_rebuild()" >"$WORK/rebuild.log" 2>&1; then
     pass "refresh fallback fact_invoice_rebuild() (run when the four triggers are missing, i.e. on every Citus refresh)"
 else
-    fail "refresh fallback fact_invoice_rebuild() (run by the refresh when the triggers are missing, so on every Citus refresh): $(grep -m1 ERROR "$WORK/rebuild.log")"
+    gap "refresh fallback fact_invoice_rebuild() (run by the refresh when the triggers are missing, so on every Citus refresh): $(grep -m1 ERROR "$WORK/rebuild.log")"
 fi
 started=$(ms)
 if owner -c "BEGIN" -c "SET LOCAL app.region_ids = '$ALL'" -c "DELETE FROM fact_invoice" -c "$INVOICES" -c "COMMIT" \
@@ -361,14 +365,14 @@ if scoped $ALL "$(snapshot_row 1); CREATE TEMPORARY TABLE stage_snap_customer (L
         >"$WORK/staged.log" 2>&1; then
     pass "refresh write as today: snap_customer through StagedCopy"
 else
-    fail "refresh write as today: snap_customer through StagedCopy (temporary table, then INSERT ... SELECT): $(grep -m1 ERROR "$WORK/staged.log")"
+    gap "refresh write as today: snap_customer through StagedCopy (temporary table, then INSERT ... SELECT): $(grep -m1 ERROR "$WORK/staged.log")"
 fi
 if scoped $ALL "$(snapshot_row 1); INSERT INTO snap_customer ($cols) $(customers_of 1);
         INSERT INTO snap_segment_movement (snapshot_id, region_id, from_segment, to_segment, customers)
         SELECT 1, * FROM (${MOVEMENT//:id/1}) m" >"$WORK/movement.log" 2>&1; then
     pass "refresh write as today: the movement INSERT ... SELECT into snap_segment_movement"
 else
-    fail "refresh write as today: the movement INSERT ... SELECT into snap_segment_movement (reference table): $(grep -m1 ERROR "$WORK/movement.log")"
+    gap "refresh write as today: the movement INSERT ... SELECT into snap_segment_movement (reference table): $(grep -m1 ERROR "$WORK/movement.log")"
 fi
 # The replacement: the refresh sends the rows it computed as multi-row INSERT ... VALUES (Citus routes each row to
 # its shard, as an INSERT the policies check), the movement is read with a SELECT (pushed down, FULL JOIN on
@@ -407,7 +411,7 @@ seen=$(su_at "SELECT count(*) FROM snap_customer WHERE snapshot_id = 3")
 scoped $ALL "INSERT INTO snap_basket_rule_set VALUES (3, 0, '{a}', '{b}', '{0.1}', '{0.5}', '{2}', '{0.01}', '{1.5}', '{7}')" >/dev/null 2>"$WORK/rules.log"
 seen="exec $(scoped $ALL "SELECT count(*) FROM snap_basket_rule WHERE snapshot_id = 3 AND region_id = 0" 2>&1), north $(scoped 1 "SELECT count(*) FROM snap_basket_rule WHERE snapshot_id = 3 AND region_id = 0" 2>&1)"
 [ "$seen" = "exec 1, north 0" ] && pass "RLS on the all-regions basket rules (app_scope_covers_all_regions() on the workers): $seen" \
-    || fail "RLS on the all-regions basket rules: $seen $(head -1 "$WORK/rules.log")"
+    || gap "RLS on the all-regions basket rules (policy calls app_scope_covers_all_regions(), which reads dim_region): $seen $(head -1 "$WORK/rules.log")"
 # Its replacement: the portal binds a second setting, app.all_regions, when the scope covers every region (it knows
 # the regions; the database only checked it), and the policy reads that setting instead of dim_region.
 owner -c "DROP POLICY snap_basket_rule_set_region_scope ON snap_basket_rule_set" -c "CREATE POLICY snap_basket_rule_set_region_scope
@@ -443,13 +447,17 @@ time_app "page: customers by segment joined to the previous snapshot (movement's
     "SELECT n.segment, p.segment, count(*) FROM snap_customer n JOIN snap_customer p ON p.customer_id = n.customer_id AND p.snapshot_id = 2 WHERE n.snapshot_id = 3 GROUP BY 1, 2"
 time_app "page: a segment's customers with their last invoice (join on customer_id, LATERAL)" 1 \
     "SELECT s.customer_id, l.date_key FROM snap_customer s CROSS JOIN LATERAL (SELECT max(date_key) AS date_key FROM fact_invoice f WHERE f.customer_id = s.customer_id) l WHERE s.snapshot_id = 3 AND s.segment = 'Loyal' ORDER BY s.customer_id LIMIT 20"
-time_app "page: invoices joined to customers on a non-distribution column (region_id)" 1 \
+time_app "page: behaviour compare, medians by percentile_cont(0.5) WITHIN GROUP ... FILTER (snap_customer)" 1 \
+    "SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY recency_days) FILTER (WHERE segment = 'Loyal'), percentile_cont(0.5) WITHIN GROUP (ORDER BY monetary) FILTER (WHERE segment = 'New') FROM snap_customer WHERE snapshot_id = 3"
+time_app "page: segment profile, buyers of top products (count(DISTINCT customer_id), fact_sales join snap_customer)" 1 \
+    "SELECT s.product_id, count(DISTINCT s.customer_id) FROM fact_sales s JOIN snap_customer c ON c.snapshot_id = 3 AND c.customer_id = s.customer_id WHERE s.product_id IN (1, 2, 3, 4, 5) AND c.segment = 'Loyal' GROUP BY s.product_id"
+ON_ERROR=gap time_app "page: invoices joined to customers on a non-distribution column (region_id)" 1 \
     "SELECT count(*) FROM fact_invoice f JOIN dim_customer c ON c.region_id = f.region_id AND c.customer_id = $north_customer"
 t=$(ms)
 out=$(scoped 1 "SET LOCAL citus.enable_repartition_joins = on; SELECT count(*) FROM fact_invoice f JOIN dim_customer c ON c.region_id = f.region_id AND c.customer_id = $north_customer" 2>&1)
 expected=$(su_at "SELECT count(*) FROM fact_invoice WHERE region_id = 1")
 [ "$out" = "$expected" ] && pass "the same with citus.enable_repartition_joins = on: repartitioned, $out rows as expected ($(( $(ms) - t )) ms)" \
-    || fail "the same with citus.enable_repartition_joins = on: $out (expected $expected)"
+    || gap "the same with citus.enable_repartition_joins = on: $(head -1 <<<"$out") (expected $expected; the replacement is a join on customer_id)"
 
 # --- summary -----------------------------------------------------------------------------------------------------
 echo
@@ -457,5 +465,6 @@ echo "=== citus-check summary ($(date -u '+%Y-%m-%d %H:%M UTC'), $LINES lines, l
 printf '%s\n' "${results[@]}"
 failed=$(printf '%s\n' "${results[@]}" | grep -c '^FAIL')
 passed=$(printf '%s\n' "${results[@]}" | grep -c '^PASS')
-echo "=== $passed passed, $failed failed ==="
+gaps=$(printf '%s\n' "${results[@]}" | grep -c '^GAP')
+echo "=== $passed passed, $failed failed, $gaps known gaps (today's way fails on Citus; see docs/operations.md) ==="
 [ "$failed" = 0 ]
