@@ -147,6 +147,21 @@ else
     exit 1
 fi
 owner_at "SELECT count(*) FROM pg_dist_node WHERE isactive" | grep -q 3 || fail "pg_dist_node lists fewer than 3 nodes"
+# The two limits the distribution DDL works around, shown on the distributed table.
+out=$(owner -c "CREATE UNIQUE INDEX fact_sales_line_only ON fact_sales (sales_line_id)" 2>&1)
+grep -q 'ERROR' <<<"$out" && pass "a unique key without customer_id is refused: $(grep -E 'ERROR|DETAIL' <<<"$out" | tr '\n' ' ')" \
+    || fail "a unique key without customer_id was accepted on fact_sales"
+out=$(owner -c "ALTER TABLE fact_sales ADD CONSTRAINT fact_sales_line_only UNIQUE (sales_line_id)" 2>&1)
+grep -q 'ERROR' <<<"$out" && pass "a unique constraint without customer_id is refused: $(grep -E 'ERROR|DETAIL' <<<"$out" | tr '\n' ' ')" \
+    || fail "a unique constraint without customer_id was accepted on fact_sales"
+# The migrations' policies (with a subquery) on a table being distributed, as the distribution would meet them.
+out=$(owner -c "CREATE TABLE policy_probe (customer_id BIGINT NOT NULL, region_id SMALLINT NOT NULL)" \
+    -c "ALTER TABLE policy_probe ENABLE ROW LEVEL SECURITY" \
+    -c "CREATE POLICY probe_scope ON policy_probe USING (region_id = ANY ((SELECT app_region_ids())::SMALLINT[]))" \
+    -c "SELECT create_distributed_table('policy_probe', 'customer_id', colocate_with => 'dim_customer')" 2>&1)
+owner -c "DROP TABLE IF EXISTS policy_probe" >/dev/null 2>&1
+grep -q 'ERROR' <<<"$out" && pass "a table whose policy has a subquery cannot be distributed: $(grep -E 'ERROR|DETAIL' <<<"$out" | tr '\n' ' ')" \
+    || fail "a table whose policy has a subquery was distributed"
 
 # --- demo load: the app's generator writes a CSV; COPY and INSERT ... SELECT move it into the warehouse ---------
 HIP=$(tr ':' '\n' <"$WORK/cp.txt" | grep hipparchus | paste -sd:)
