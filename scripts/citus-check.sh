@@ -2,12 +2,13 @@
 # Checks the warehouse on a real Citus cluster (docs/operations.md, "Beyond one database server"): builds Citus
 # from a source tree against Debian's PostgreSQL 15, starts a coordinator and two workers on localhost, runs the
 # Flyway migrations, scripts/citus-distribute.sql, a demo load, row-level security checks as north and exec, and
-# the refresh's reads; prints PASS/FAIL per check. Not run by CI. Needs root (installs into PostgreSQL 15's
+# the refresh's reads; prints PASS, FAIL or GAP (a way of today's portal that fails on Citus) per check and
+# exits 1 on any FAIL. Not run by CI. Needs root (installs into PostgreSQL 15's
 # directories, runs the servers as the postgres user) and, once, the packages it names when they are missing.
 #
 #   scripts/citus-check.sh [LINES]        LINES of demo data, default 60000
 #
-# CITUS_SRC     Citus source tree (default /work/citus-src; a version supporting PostgreSQL 15, i.e. 12.x/13.x)
+# CITUS_SRC     Citus source tree (default /work/citus-src; a version supporting PostgreSQL 15, e.g. tag v13.2.2)
 # CITUS_BUILD   build directory outside the repository (default /work/citus-build)
 # CITUS_PORT    first of three ports (default 9700: coordinator 9700, workers 9701 and 9702)
 # KEEP=1        leave the cluster running (its directory is printed) instead of stopping it
