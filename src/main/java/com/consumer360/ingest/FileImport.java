@@ -204,8 +204,8 @@ final class FileImport {
                         plan.readAs);
                 ImportRuns.succeeded(connection, runId, report);
                 connection.commit();
-                log.info("Import {} (run {}): {}; read and cleaned in {} ms", name, runId, report.summary(),
-                        (planned - started) / 1_000_000);
+                log.info("Import {} (run {}): {}; read and cleaned in {} ms; {}", name, runId, report.summary(),
+                        (planned - started) / 1_000_000, counts.phases());
                 return report;
             } catch (ImportException | SQLException | RuntimeException e) {
                 connection.rollback();
