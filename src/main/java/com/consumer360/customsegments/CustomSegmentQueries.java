@@ -276,12 +276,17 @@ class CustomSegmentQueries {
                 .where(at(snapshot.id(), members));
         int before = snapshot.asOf().getYear() * 10_000 + snapshot.asOf().getMonthValue() * 100
                 + snapshot.asOf().getDayOfMonth();
-        Field<BigDecimal> revenue = sum(FACT_SALES.NET_AMOUNT);
-        var top = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION,
-                        sum(FACT_SALES.QUANTITY), revenue)
-                .from(FACT_SALES).join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(FACT_SALES.PRODUCT_ID))
+        // Summed by product id alone, the product's code and name joined to the sums afterwards: joining every
+        // line to dim_product first cost 1.1 of 2.7 s for a segment of half the customers at 1 M lines.
+        Field<BigDecimal> revenueSum = sum(FACT_SALES.NET_AMOUNT).as("revenue");
+        Field<BigDecimal> unitsSum = sum(FACT_SALES.QUANTITY).as("units");
+        var sums = db.select(FACT_SALES.PRODUCT_ID, unitsSum, revenueSum).from(FACT_SALES)
                 .where(FACT_SALES.CUSTOMER_ID.in(memberIds), FACT_SALES.DATE_KEY.lt(before))
-                .groupBy(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION)
+                .groupBy(FACT_SALES.PRODUCT_ID).asTable("sums");
+        Field<BigDecimal> revenue = sums.field(revenueSum);
+        var top = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION,
+                        sums.field(unitsSum), revenue)
+                .from(sums).join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(sums.field(FACT_SALES.PRODUCT_ID)))
                 .orderBy(revenue.desc(), DIM_PRODUCT.PRODUCT_CODE).limit(limit)
                 .fetch();
         if (top.isEmpty()) {
