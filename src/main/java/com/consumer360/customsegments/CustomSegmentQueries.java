@@ -205,6 +205,32 @@ class CustomSegmentQueries {
         return SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId).and(members);
     }
 
+    /**
+     * How many customers each pair of segments shares (the diagonal: each segment's size), in one pass over the
+     * snapshot's customers of any of them rather than one count per pair (ten counts for four segments).
+     */
+    long[][] overlap(long snapshotId, List<Condition> members) {
+        int n = members.size();
+        List<Field<Integer>> counts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                counts.add(count().filterWhere(members.get(i).and(members.get(j))));
+            }
+        }
+        var row = db.select(counts).from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(at(snapshotId, org.jooq.impl.DSL.or(members))).fetchSingle();
+        long[][] overlap = new long[n][n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                overlap[i][j] = ((Number) row.get(k++)).longValue();
+                overlap[j][i] = overlap[i][j];
+            }
+        }
+        return overlap;
+    }
+
     long countMembers(long snapshotId, Condition members) {
         return db.select(count()).from(SNAP_CUSTOMER)
                 .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))

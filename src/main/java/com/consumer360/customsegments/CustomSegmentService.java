@@ -250,14 +250,8 @@ public class CustomSegmentService {
         requireTwoToFour(refs);
         CustomSegmentQueries.Snap snapshot = current();
         List<Resolved> resolved = refs.stream().map(r -> resolve(r, snapshot)).toList();
-        long[][] counts = new long[refs.size()][refs.size()];
-        for (int i = 0; i < refs.size(); i++) {
-            for (int j = i; j < refs.size(); j++) {
-                counts[i][j] = queries.countMembers(snapshot.id(), resolved.get(i).members().condition()
-                        .and(resolved.get(j).members().condition()));
-                counts[j][i] = counts[i][j];
-            }
-        }
+        long[][] counts = queries.overlap(snapshot.id(),
+                resolved.stream().map(r -> r.members().condition()).toList());
         return new Overlap(resolved.stream().map(Resolved::name).toList(), refs.stream().map(SegmentRef::key).toList(),
                 counts);
     }
