@@ -231,6 +231,18 @@ class CustomSegmentQueries {
         return overlap;
     }
 
+    /** How many of the snapshot's customers meet each condition, in one pass over those meeting any. */
+    long[] countEach(long snapshotId, List<Condition> conditions) {
+        var row = db.select(conditions.stream().map(c -> count().filterWhere(c)).toList()).from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(at(snapshotId, org.jooq.impl.DSL.or(conditions))).fetchSingle();
+        long[] counts = new long[conditions.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = ((Number) row.get(i)).longValue();
+        }
+        return counts;
+    }
+
     long countMembers(long snapshotId, Condition members) {
         return db.select(count()).from(SNAP_CUSTOMER)
                 .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))

@@ -322,9 +322,9 @@ public class CustomSegmentService {
             return new Movement(null, snapshot.asOf(), queries.countMembers(snapshot.id(), now), 0, 0);
         }
         Condition before = CustomSegmentQueries.stored(id, previous.get().id());
-        return new Movement(previous.get().asOf(), snapshot.asOf(),
-                queries.countMembers(snapshot.id(), now.andNot(before)), queries.countMembers(snapshot.id(), before.andNot(now)),
-                queries.countMembers(snapshot.id(), now.and(before)));
+        long[] counts = queries.countEach(snapshot.id(), List.of(now.andNot(before), before.andNot(now),
+                now.and(before)));
+        return new Movement(previous.get().asOf(), snapshot.asOf(), counts[0], counts[1], counts[2]);
     }
 
     /** One page of the customers who joined, left or stayed. */
