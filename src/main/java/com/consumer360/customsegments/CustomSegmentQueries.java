@@ -205,6 +205,44 @@ class CustomSegmentQueries {
         return SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId).and(members);
     }
 
+    /**
+     * How many customers each pair of segments shares (the diagonal: each segment's size), in one pass over the
+     * snapshot's customers of any of them rather than one count per pair (ten counts for four segments).
+     */
+    long[][] overlap(long snapshotId, List<Condition> members) {
+        int n = members.size();
+        List<Field<Integer>> counts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                counts.add(count().filterWhere(members.get(i).and(members.get(j))));
+            }
+        }
+        var row = db.select(counts).from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(at(snapshotId, org.jooq.impl.DSL.or(members))).fetchSingle();
+        long[][] overlap = new long[n][n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                overlap[i][j] = ((Number) row.get(k++)).longValue();
+                overlap[j][i] = overlap[i][j];
+            }
+        }
+        return overlap;
+    }
+
+    /** How many of the snapshot's customers meet each condition, in one pass over those meeting any. */
+    long[] countEach(long snapshotId, List<Condition> conditions) {
+        var row = db.select(conditions.stream().map(c -> count().filterWhere(c)).toList()).from(SNAP_CUSTOMER)
+                .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                .where(at(snapshotId, org.jooq.impl.DSL.or(conditions))).fetchSingle();
+        long[] counts = new long[conditions.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = ((Number) row.get(i)).longValue();
+        }
+        return counts;
+    }
+
     long countMembers(long snapshotId, Condition members) {
         return db.select(count()).from(SNAP_CUSTOMER)
                 .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
@@ -276,12 +314,17 @@ class CustomSegmentQueries {
                 .where(at(snapshot.id(), members));
         int before = snapshot.asOf().getYear() * 10_000 + snapshot.asOf().getMonthValue() * 100
                 + snapshot.asOf().getDayOfMonth();
-        Field<BigDecimal> revenue = sum(FACT_SALES.NET_AMOUNT);
-        var top = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION,
-                        sum(FACT_SALES.QUANTITY), revenue)
-                .from(FACT_SALES).join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(FACT_SALES.PRODUCT_ID))
+        // Summed by product id alone, the product's code and name joined to the sums afterwards: joining every
+        // line to dim_product first cost 1.1 of 2.7 s for a segment of half the customers at 1 M lines.
+        Field<BigDecimal> revenueSum = sum(FACT_SALES.NET_AMOUNT).as("revenue");
+        Field<BigDecimal> unitsSum = sum(FACT_SALES.QUANTITY).as("units");
+        var sums = db.select(FACT_SALES.PRODUCT_ID, unitsSum, revenueSum).from(FACT_SALES)
                 .where(FACT_SALES.CUSTOMER_ID.in(memberIds), FACT_SALES.DATE_KEY.lt(before))
-                .groupBy(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION)
+                .groupBy(FACT_SALES.PRODUCT_ID).asTable("sums");
+        Field<BigDecimal> revenue = sums.field(revenueSum);
+        var top = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION,
+                        sums.field(unitsSum), revenue)
+                .from(sums).join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(sums.field(FACT_SALES.PRODUCT_ID)))
                 .orderBy(revenue.desc(), DIM_PRODUCT.PRODUCT_CODE).limit(limit)
                 .fetch();
         if (top.isEmpty()) {

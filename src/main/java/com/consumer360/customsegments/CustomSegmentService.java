@@ -250,14 +250,8 @@ public class CustomSegmentService {
         requireTwoToFour(refs);
         CustomSegmentQueries.Snap snapshot = current();
         List<Resolved> resolved = refs.stream().map(r -> resolve(r, snapshot)).toList();
-        long[][] counts = new long[refs.size()][refs.size()];
-        for (int i = 0; i < refs.size(); i++) {
-            for (int j = i; j < refs.size(); j++) {
-                counts[i][j] = queries.countMembers(snapshot.id(), resolved.get(i).members().condition()
-                        .and(resolved.get(j).members().condition()));
-                counts[j][i] = counts[i][j];
-            }
-        }
+        long[][] counts = queries.overlap(snapshot.id(),
+                resolved.stream().map(r -> r.members().condition()).toList());
         return new Overlap(resolved.stream().map(Resolved::name).toList(), refs.stream().map(SegmentRef::key).toList(),
                 counts);
     }
@@ -328,9 +322,9 @@ public class CustomSegmentService {
             return new Movement(null, snapshot.asOf(), queries.countMembers(snapshot.id(), now), 0, 0);
         }
         Condition before = CustomSegmentQueries.stored(id, previous.get().id());
-        return new Movement(previous.get().asOf(), snapshot.asOf(),
-                queries.countMembers(snapshot.id(), now.andNot(before)), queries.countMembers(snapshot.id(), before.andNot(now)),
-                queries.countMembers(snapshot.id(), now.and(before)));
+        long[] counts = queries.countEach(snapshot.id(), List.of(now.andNot(before), before.andNot(now),
+                now.and(before)));
+        return new Movement(previous.get().asOf(), snapshot.asOf(), counts[0], counts[1], counts[2]);
     }
 
     /** One page of the customers who joined, left or stayed. */

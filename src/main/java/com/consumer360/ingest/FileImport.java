@@ -100,7 +100,8 @@ final class FileImport {
     private static Text text(Path file, String name, long maxBytes, FileCheck.Format chosen, ColumnMapping columns)
             throws ImportException {
         if (XlsxSheet.isWorkbook(file, name)) {
-            XlsxSheet.Converted sheet = XlsxSheet.toCsv(file, name, maxBytes, header -> dateColumn(header, columns));
+            XlsxSheet.Converted sheet = XlsxSheet.cached(file, name, maxBytes,
+                    columns.columns().get(WarehouseField.DATE), header -> dateColumn(header, columns));
             try {
                 return new Text(sheet.csv(), name, FileCheck.before(sheet.csv(), name, 0,
                         java.nio.charset.StandardCharsets.UTF_8, ','), sheet);
@@ -204,8 +205,8 @@ final class FileImport {
                         plan.readAs);
                 ImportRuns.succeeded(connection, runId, report);
                 connection.commit();
-                log.info("Import {} (run {}): {}; read and cleaned in {} ms", name, runId, report.summary(),
-                        (planned - started) / 1_000_000);
+                log.info("Import {} (run {}): {}; read and cleaned in {} ms; {}", name, runId, report.summary(),
+                        (planned - started) / 1_000_000, counts.phases());
                 return report;
             } catch (ImportException | SQLException | RuntimeException e) {
                 connection.rollback();

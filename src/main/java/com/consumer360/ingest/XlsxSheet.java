@@ -40,10 +40,20 @@ final class XlsxSheet {
     private static final LocalDate EPOCH_1900 = LocalDate.of(1899, 12, 30);
     private static final LocalDate EPOCH_1904 = LocalDate.of(1904, 1, 1);
 
-    /** The converted sheet: the CSV file (delete it when done) and the sheet's name for messages. */
-    record Converted(Path csv, String sheet) implements AutoCloseable {
+    /**
+     * The converted sheet: the CSV file and the sheet's name for messages. Closing deletes the file unless it is a
+     * shared copy of a conversion kept by {@link #cached}.
+     */
+    record Converted(Path csv, String sheet, boolean owned) implements AutoCloseable {
+        Converted(Path csv, String sheet) {
+            this(csv, sheet, true);
+        }
+
         @Override
         public void close() {
+            if (!owned) {
+                return;
+            }
             try {
                 Files.deleteIfExists(csv);
             } catch (IOException e) {
@@ -77,8 +87,76 @@ final class XlsxSheet {
      * Streams the first sheet into a temporary CSV file; {@code dateColumn} gives, from the header row, the index
      * of the column holding dates (-1 when none), whose plain numbers are read as Excel serial dates.
      */
+    /** An upload as converted for one mapped date column (null: recognised by name), and when it was converted. */
+    private record CacheKey(Path file, long size, long modified, String dateColumn) {
+    }
+
+    /** The last conversions, least recently used first; see {@link #cached}. */
+    private static final java.util.LinkedHashMap<CacheKey, Converted> CONVERTED =
+            new java.util.LinkedHashMap<>(8, 0.75f, true);
+    private static final int KEPT = 4;
+    private static int conversions;
+
+    /**
+     * The first sheet as CSV, converted once per upload and date column: the wizard reads the same upload at each
+     * step (format, mapping, countries, validation, load), and converting half a million rows takes about 10 s.
+     * The last {@value #KEPT} conversions are kept in temporary files (a changed or deleted upload drops its
+     * conversion; the rest go when the JVM exits); the returned copy is shared, and closing it keeps the file.
+     */
+    static Converted cached(Path file, String name, long maxBytes, String mappedDateColumn,
+                            Function<List<String>, Integer> dateColumn) throws ImportException {
+        checkFile(file, name, maxBytes);
+        CacheKey key;
+        try {
+            key = new CacheKey(file.toAbsolutePath().normalize(), Files.size(file),
+                    Files.getLastModifiedTime(file).toMillis(), mappedDateColumn);
+        } catch (IOException e) {
+            throw new ImportException(name + ": cannot read: " + e.getMessage());
+        }
+        synchronized (CONVERTED) {
+            CONVERTED.entrySet().removeIf(entry -> {
+                boolean stale = !entry.getValue().csv().toFile().exists() || !current(entry.getKey());
+                if (stale) {
+                    entry.getValue().close();
+                }
+                return stale;
+            });
+            Converted kept = CONVERTED.get(key);
+            if (kept == null) {
+                kept = toCsv(file, name, maxBytes, dateColumn);
+                kept.csv().toFile().deleteOnExit();
+                CONVERTED.put(key, kept);
+                while (CONVERTED.size() > KEPT) {
+                    var eldest = CONVERTED.entrySet().iterator();
+                    eldest.next().getValue().close();
+                    eldest.remove();
+                }
+            }
+            return new Converted(kept.csv(), kept.sheet(), false);
+        }
+    }
+
+    private static boolean current(CacheKey key) {
+        try {
+            return Files.size(key.file()) == key.size()
+                    && Files.getLastModifiedTime(key.file()).toMillis() == key.modified();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** How many sheets were converted since the JVM started (for tests of the cache). */
+    static int conversions() {
+        synchronized (CONVERTED) {
+            return conversions;
+        }
+    }
+
     static Converted toCsv(Path file, String name, long maxBytes, Function<List<String>, Integer> dateColumn)
             throws ImportException {
+        synchronized (CONVERTED) {
+            conversions++;
+        }
         checkFile(file, name, maxBytes);
         Path csv;
         try {

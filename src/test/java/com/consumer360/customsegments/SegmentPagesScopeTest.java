@@ -121,6 +121,37 @@ class SegmentPagesScopeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"north", "exec"})
+    void topProductsAndCountriesEqualSqlInTheReadersScope(String user) throws Exception {
+        SegmentRef often = new SegmentRef.Custom(segments.often);
+        List<ProductFigure> products = SignedIn.call(users, user, () -> service.topProducts(often, 10));
+        // Independently: every line of the members before the snapshot's day, by product, most revenue first
+        // (ties by code), with units and the number of members who bought it.
+        String members = "SELECT customer_id FROM snap_customer WHERE snapshot_id = " + CURRENT + " AND ("
+                + OFTEN_SQL + ")" + scope(user);
+        String expected = """
+                SELECT string_agg(concat_ws(':', code, buyers, units, revenue), ',' ORDER BY revenue DESC, code)
+                FROM (SELECT p.product_code AS code, count(DISTINCT f.customer_id) AS buyers, sum(f.quantity) AS units,
+                             sum(f.net_amount) AS revenue
+                      FROM fact_sales f JOIN dim_product p USING (product_id)
+                      WHERE f.customer_id IN (%s)
+                        AND f.date_key < to_char((SELECT as_of_date FROM snapshot WHERE is_current), 'YYYYMMDD')::int
+                      GROUP BY p.product_code ORDER BY revenue DESC, code LIMIT 10) t""".formatted(members);
+        assertThat(products).hasSize(10);
+        assertThat(String.join(",", products.stream().map(p -> String.join(":", p.code(),
+                        Long.toString(p.customers()), Long.toString(p.units()), p.revenue().toPlainString())).toList()))
+                .isEqualTo(TestDatabase.superuserText(expected));
+        var countries = SignedIn.call(users, user, () -> service.topCountries(often, 5));
+        assertThat(String.join(",", countries.stream().map(c -> c.getKey() + ":" + c.getValue()).toList()))
+                .isEqualTo(TestDatabase.superuserText("""
+                        SELECT string_agg(country || ':' || n, ',' ORDER BY n DESC, country) FROM (
+                            SELECT coalesce(c.country, '(unknown)') AS country, count(*) AS n
+                            FROM snap_customer s LEFT JOIN dim_customer c USING (customer_id)
+                            WHERE s.customer_id IN (%s) AND s.snapshot_id = %s
+                            GROUP BY 1 ORDER BY n DESC, country LIMIT 5) t""".formatted(members, CURRENT)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"north", "exec"})
     void overlapEqualsSqlInTheReadersScope(String user) throws Exception {
         Overlap overlap = SignedIn.call(users, user, () -> service.overlap(List.of(new SegmentRef.Custom(segments.often),
                 new SegmentRef.Custom(segments.recent), new SegmentRef.Rfm("Champions"), new SegmentRef.Rfm("Lost"))));

@@ -142,4 +142,34 @@ class XlsxImportTest {
         assertThat(plan.preview(10, Map.of((short) 4, "WEST"))).extracting(PreviewLine::customer)
                 .containsOnly("12345");
     }
+
+    @Test
+    void theWizardsStepsConvertAnUploadOnceAndAChangedUploadAgain() throws Exception {
+        Path xlsx = sampleAsXlsx(dir.resolve("steps.xlsx"));
+        RegionMapping mapping = OnlineRetailImportTest.MAPPING;
+        int before = XlsxSheet.conversions();
+        // Countries, validation and preview, as the wizard's steps ask: one conversion.
+        assertThat(FileImport.countries(xlsx, "steps.xlsx", 0, null, ColumnMapping.AUTOMATIC)).contains("France");
+        ImportPlan first = FileImport.plan(fromCsv.admin(), xlsx, "steps.xlsx", mapping, 0);
+        ImportPlan second = FileImport.plan(fromCsv.admin(), xlsx, "steps.xlsx", mapping, 0);
+        assertThat(XlsxSheet.conversions()).isEqualTo(before + 1);
+        assertThat(second.cleaned.report()).isEqualTo(first.cleaned.report());
+        // A new upload under the same path (other contents, other size) is converted afresh, never served stale.
+        Path other = dir.resolve("other.xlsx");
+        try (OutputStream out = Files.newOutputStream(other); Workbook workbook = new Workbook(out, "test", "1.0")) {
+            Worksheet sheet = workbook.newWorksheet("Sales");
+            String[] row0 = {"InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice",
+                    "CustomerID", "Country"};
+            String[] row1 = {"730001", "S1", "ONE", "1", "2010-12-02 10:00:00", "2.5", "12346", "France"};
+            for (int c = 0; c < row0.length; c++) {
+                sheet.value(0, c, row0[c]);
+                sheet.value(1, c, row1[c]);
+            }
+            sheet.finish();
+        }
+        Files.move(other, xlsx, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ImportPlan replaced = FileImport.plan(fromCsv.admin(), xlsx, "steps.xlsx", mapping, 0);
+        assertThat(XlsxSheet.conversions()).isEqualTo(before + 2);
+        assertThat(replaced.cleaned.report().linesRead()).isEqualTo(1);
+    }
 }

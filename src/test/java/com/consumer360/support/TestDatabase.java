@@ -39,6 +39,16 @@ public final class TestDatabase {
         }
     }
 
+    /** A single text value from a query run as the superuser (null when the query's value is null). */
+    public static String superuserText(String sql) throws SQLException {
+        try (Connection connection = connectAs("postgres");
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
     /** The first column of {@code sql}'s rows as ids, as superuser. */
     public static Set<Long> superuserIds(String sql) throws SQLException {
         Set<Long> ids = new HashSet<>();
