@@ -92,10 +92,17 @@ public final class ScaleBenchmark {
             resetHeap();
             RefreshRunner runner = context.getBean(RefreshRunner.class);
             Map<String, List<Long>> byStage = new TreeMap<>();
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             for (int i = 1; i <= runs; i++) {
+                long cpuBefore = os.getProcessCpuTime();
+                long gcBefore = gcMillis();
                 runner.run("MANUAL", "benchmark");
                 RefreshRun run = history.latest(1).getFirst();
                 Map<String, Long> stages = stages(run);
+                // The JVM's CPU time (all its threads, collector threads included) and the collectors' time: on a
+                // shared machine the wall time also measures the neighbours, the CPU time the work.
+                stages.put("jvm_cpu", (os.getProcessCpuTime() - cpuBefore) / 1_000_000);
+                stages.put("gc", gcMillis() - gcBefore);
                 System.out.printf("run %d: %s %s%n", i, run.status(), stages);
                 stages.forEach((stage, ms) -> byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(ms));
             }
@@ -105,6 +112,12 @@ public final class ScaleBenchmark {
                 System.out.printf("median %s %d%n", stage, values.get(values.size() / 2));
             });
         }
+    }
+
+    /** Time the collectors report (pauses, and G1's concurrent cycles), in milliseconds. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static Map<String, Long> stages(RefreshRun run) {
