@@ -26,6 +26,12 @@ for lines in "${sizes[@]}"; do
         | grep -E "^(scale benchmark|load|first refresh|heap|run [0-9]|median|Exception|Caused by)")
     echo "$out" | grep -v "^median"
     echo "$out" | grep "^median" | sed 's/^/   /'
+    # From the GC log of the whole JVM (start and runs): the heap after a full collection is the live set then.
+    awk '/Pause/ { split($0, a, "->"); split(a[2], b, "M"); pause += $NF }
+         /Pause (Young|Remark)/ { if (b[1] > after) after = b[1] }
+         /Pause Full/ { full++; if (b[1] > live) live = b[1] }
+         END { printf "   gc log: %.1f s paused; %d full collections, heap after them at most %d MB; after any other pause at most %d MB\n",
+               pause / 1000, full, live, after }' "$root/gc-$lines.log"
     echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     medians[$lines]=$(echo "$out" | grep "^median")
 done
