@@ -1,5 +1,8 @@
 package com.consumer360.refresh;
 
+import com.consumer360.warehouse.BinaryCopyReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,20 +11,45 @@ import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
- * Every customer invoice's net units and net cents per product, as read from fact_invoice (migration V11), kept
- * as the read decoded them until the customers' segments are known; then summed per region and segment into arrays
- * over the products, for the segment profiles' top products (snap_segment_product_totals, migration V12). The
- * invoices keep the small arrays the read decoded rather than copies in flat arrays that grow with the warehouse:
- * those became G1 humongous allocations, which set off concurrent collections during the refresh.
+ * Every customer invoice's net units and net cents per product (fact_invoice, migration V11), summed per region and
+ * segment into arrays over the products once the customers' segments are known, for the segment profiles' top
+ * products (snap_segment_product_totals, migration V12).
+ *
+ * <p>The refresh's totals are read from fact_invoice a second time, when the segments are known, and summed as they
+ * stream in: keeping every invoice's product arrays from the first read until then held about 40 MB per million
+ * lines, most of a 1 GiB heap at 10 M lines (issue 19). The second read is a sequential scan of the same rows in the
+ * refresh's REPEATABLE READ transaction, so it sees exactly what the first read saw. Invoices {@link #add added} in
+ * memory (for tests) are summed the same way.
  */
 final class InvoiceProductTotals {
 
     private final List<Invoice> invoices = new ArrayList<>();
+    private final Connection connection;
+    private final String where;
+
+    /** Totals of the invoices {@link #add added}. */
+    InvoiceProductTotals() {
+        this(null, null);
+    }
+
+    private InvoiceProductTotals(Connection connection, String where) {
+        this.connection = connection;
+        this.where = where;
+    }
+
+    /**
+     * Totals read from fact_invoice on {@code connection} when summed; {@code where} is the read's filter
+     * ({@code ""} or a {@code WHERE} clause of numbers only). Summing uses the connection: not while another
+     * statement is open on it.
+     */
+    static InvoiceProductTotals reading(Connection connection, String where) {
+        return new InvoiceProductTotals(connection, where);
+    }
 
     /** Adds one invoice of a customer: its products and their net units and cents, aligned (kept, not copied). */
     void add(long customerId, int[] productIds, long[] productUnits, long[] productCents) {
-        if (productUnits.length != productIds.length || productCents.length != productIds.length) {
-            throw new IllegalArgumentException("unaligned product totals of customer " + customerId);
+        if (connection != null) {
+            throw new IllegalStateException("these totals are read from the warehouse");
         }
         invoices.add(new Invoice(customerId, productIds, productUnits, productCents));
     }
@@ -29,64 +57,91 @@ final class InvoiceProductTotals {
     /**
      * Net units and cents per product for each (region, segment), over the invoices of the customers
      * {@code placeOf} places (others, such as customers with returns only, are left out as they have no
-     * segment). Summed into one dense array per place, indexed by the rank of the product id among all product
-     * ids read, so no per-product key is allocated; each place lists the products its invoices hold, ascending.
+     * segment). Summed into one dense array per place, indexed by the order in which product ids first appear,
+     * so no per-product key is allocated; each place lists the products its invoices hold, ascending.
      *
      * @param placeOf a customer's region and segment, or null when the customer has no segment
      */
-    Map<Placement, ProductSums> bySegment(LongFunction<Placement> placeOf) {
-        ProductIndex index = new ProductIndex(invoices);
-        Map<Placement, long[][]> sums = new HashMap<>();
-        for (Invoice invoice : invoices) {
-            Placement customer = placeOf.apply(invoice.customerId());
-            if (customer == null) {
-                continue;
+    Map<Placement, ProductSums> bySegment(LongFunction<Placement> placeOf) throws SQLException {
+        Sums sums = new Sums(placeOf);
+        if (connection == null) {
+            for (Invoice invoice : invoices) {
+                sums.add(invoice.customerId(), invoice.productIds(), invoice.units(), invoice.cents());
             }
-            // [0]: units, [1]: cents, [2]: 1 where the place has the product at all
-            long[][] place = sums.computeIfAbsent(customer, key -> new long[3][index.size()]);
-            for (int k = 0; k < invoice.productIds().length; k++) {
-                int at = index.of(invoice.productIds()[k]);
-                place[0][at] += invoice.units()[k];
-                place[1][at] += invoice.cents()[k];
-                place[2][at] = 1;
+        } else {
+            try (BinaryCopyReader row = new BinaryCopyReader(connection, "SELECT customer_id, products, product_units, "
+                    + "product_cents FROM fact_invoice" + (where.isEmpty() ? " WHERE " : where + " AND ")
+                    + "customer_id IS NOT NULL")) {
+                while (row.next()) {
+                    long customer = row.getLong();
+                    sums.add(customer, BinaryArrays.ints(row.getBytes()), BinaryArrays.longs(row.getBytes()),
+                            BinaryArrays.longs(row.getBytes()));
+                }
             }
         }
-        Map<Placement, ProductSums> totals = new HashMap<>();
-        sums.forEach((place, sum) -> totals.put(place, ProductSums.of(index.ids(), sum)));
-        return totals;
+        return sums.result();
     }
 
     private record Invoice(long customerId, int[] productIds, long[] units, long[] cents) {
     }
 
-    /** The distinct product ids of the invoices, ascending, and each id's position among them. */
-    private static final class ProductIndex {
+    /** Sums per place as invoices stream in; a product's position is the order of its first appearance. */
+    private static final class Sums {
+        private final LongFunction<Placement> placeOf;
         private final IntIntMap positions = new IntIntMap();
-        private final int[] ids;
+        private int[] idOfPosition = new int[1024];
+        private final Map<Placement, long[][]> places = new HashMap<>();
 
-        ProductIndex(List<Invoice> invoices) {
-            for (Invoice invoice : invoices) {
-                for (int id : invoice.productIds()) {
-                    positions.put(id, 0);
+        Sums(LongFunction<Placement> placeOf) {
+            this.placeOf = placeOf;
+        }
+
+        void add(long customerId, int[] productIds, long[] units, long[] cents) {
+            if (units.length != productIds.length || cents.length != productIds.length) {
+                throw new IllegalArgumentException("unaligned product totals of customer " + customerId);
+            }
+            Placement customer = placeOf.apply(customerId);
+            if (customer == null) {
+                return;
+            }
+            // [0]: units, [1]: cents, [2]: 1 where the place has the product at all
+            long[][] place = places.computeIfAbsent(customer, key -> new long[3][idOfPosition.length]);
+            for (int k = 0; k < productIds.length; k++) {
+                int at = position(productIds[k]);
+                if (at >= place[0].length) {
+                    int capacity = idOfPosition.length;
+                    place[0] = Arrays.copyOf(place[0], capacity);
+                    place[1] = Arrays.copyOf(place[1], capacity);
+                    place[2] = Arrays.copyOf(place[2], capacity);
                 }
-            }
-            ids = positions.keys();
-            Arrays.sort(ids);
-            for (int position = 0; position < ids.length; position++) {
-                positions.put(ids[position], position);
+                place[0][at] += units[k];
+                place[1][at] += cents[k];
+                place[2][at] = 1;
             }
         }
 
-        int size() {
-            return ids.length;
+        private int position(int productId) {
+            int at = positions.get(productId);
+            if (at < 0) {
+                at = positions.size();
+                positions.put(productId, at);
+                if (at == idOfPosition.length) {
+                    idOfPosition = Arrays.copyOf(idOfPosition, at * 2);
+                }
+                idOfPosition[at] = productId;
+            }
+            return at;
         }
 
-        int[] ids() {
-            return ids;
-        }
-
-        int of(int id) {
-            return positions.get(id);
+        Map<Placement, ProductSums> result() {
+            int n = positions.size();
+            // Positions in ascending product id order.
+            int[] ascending = java.util.stream.IntStream.range(0, n).boxed()
+                    .sorted((a, b) -> Integer.compare(idOfPosition[a], idOfPosition[b]))
+                    .mapToInt(Integer::intValue).toArray();
+            Map<Placement, ProductSums> totals = new HashMap<>();
+            places.forEach((place, sums) -> totals.put(place, ProductSums.of(idOfPosition, ascending, sums)));
+            return totals;
         }
     }
 
@@ -97,18 +152,18 @@ final class InvoiceProductTotals {
     /** Net units and cents per product of one place, aligned with the ascending product ids. */
     record ProductSums(int[] productIds, long[] units, long[] cents) {
 
-        static ProductSums of(int[] ids, long[][] sums) {
+        static ProductSums of(int[] idOfPosition, int[] ascending, long[][] sums) {
             int n = 0;
             for (long present : sums[2]) {
                 n += (int) present;
             }
             ProductSums result = new ProductSums(new int[n], new long[n], new long[n]);
             int at = 0;
-            for (int index = 0; index < ids.length; index++) {
-                if (sums[2][index] == 1) {
-                    result.productIds[at] = ids[index];
-                    result.units[at] = sums[0][index];
-                    result.cents[at++] = sums[1][index];
+            for (int position : ascending) {
+                if (position < sums[2].length && sums[2][position] == 1) {
+                    result.productIds[at] = idOfPosition[position];
+                    result.units[at] = sums[0][position];
+                    result.cents[at++] = sums[1][position];
                 }
             }
             return result;

@@ -54,13 +54,13 @@ final class WarehouseReader {
         Map<Short, String> regionLabels = new HashMap<>();
         List<int[]> baskets = new ArrayList<>();
         CustomerDayTotals customerDays = new CustomerDayTotals();
-        InvoiceProductTotals productTotals = new InvoiceProductTotals();
+        String where = salesBefore == null ? "" : " WHERE date_key < " + dateKey(salesBefore);
         // Unordered: a sequential scan, where ordering by customer cost PostgreSQL a sort or a random index scan.
-        // Read by binary COPY: the product arrays are half a million numbers each.
+        // Read by binary COPY: the product arrays are half a million numbers each. The per-product totals are read
+        // again when the segments are known (InvoiceProductTotals), rather than kept for every invoice until then.
         try (BinaryCopyReader row = new BinaryCopyReader(connection, "SELECT customer_id, region_id, date_key, "
                 + "purchase_lines > 0, (purchase_amount * 100)::BIGINT, (net_amount * 100)::BIGINT, "
-                + "purchase_products, products, product_units, product_cents, lines FROM fact_invoice"
-                + (salesBefore == null ? "" : " WHERE date_key < " + dateKey(salesBefore)))) {
+                + "purchase_products, lines FROM fact_invoice" + where)) {
             while (row.next()) {
                 long customer = row.getLong();
                 boolean guest = row.wasNull();
@@ -71,14 +71,10 @@ final class WarehouseReader {
                 long purchaseCents = row.getLong();
                 long netCents = row.getLong();
                 int[] purchaseProducts = BinaryArrays.ints(row.getBytes());
-                int[] productIds = BinaryArrays.ints(row.getBytes());
-                long[] units = BinaryArrays.longs(row.getBytes());
-                long[] cents = BinaryArrays.longs(row.getBytes());
                 lines += row.getInt();
                 invoices++;
                 if (!guest) {
                     customerDays.add(customer, region, dateKey, purchase, purchaseCents, netCents);
-                    productTotals.add(customer, productIds, units, cents);
                 }
                 if (purchase) {
                     regionOfBasket.add(regionLabels.computeIfAbsent(region, String::valueOf));
@@ -94,11 +90,13 @@ final class WarehouseReader {
         LocalDate lastSale = dateOf(lastSaleKey);
         LocalDate asOf = lastSale.plusDays(1);
         CustomerDays days = new CustomerDays(asOf);
-        customerDays.feed(days);
+        customerDays.feed(days); // empties customerDays as it goes
         days.finish();
+        int[][] basketArray = baskets.toArray(int[][]::new);
+        baskets = null; // Baskets.of copies the baskets: the list at least is garbage meanwhile
         return new WarehouseInputs(asOf, lastSale, days.rfm(), days.regionOfCustomer(), days.purchaseDays(),
-                days.cohortActivity(), Baskets.of(products.labels(), baskets.toArray(int[][]::new)), regionOfBasket,
-                productTotals, lines, cleaning);
+                days.cohortActivity(), Baskets.of(products.labels(), basketArray), regionOfBasket,
+                InvoiceProductTotals.reading(connection, where), lines, cleaning);
     }
 
     /**

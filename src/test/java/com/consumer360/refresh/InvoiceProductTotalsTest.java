@@ -16,7 +16,7 @@ class InvoiceProductTotalsTest {
     private static final InvoiceProductTotals.Placement SOUTH_LOST = new InvoiceProductTotals.Placement((short) 2, "Lost");
 
     @Test
-    void sumsEqualAPlainMapOfPlaceAndProduct() {
+    void sumsEqualAPlainMapOfPlaceAndProduct() throws Exception {
         Random random = new Random(7);
         // Ids far apart and at the ends of the int range, so the product index must hash, not count.
         int[] catalogue = new int[3000];

@@ -68,18 +68,25 @@ final class FpTree {
      * build.
      */
     static FpTree of(ItemRanking ranking) {
+        int[][] sorted = ranking.takeRankedBaskets();
+        Arrays.sort(sorted, Arrays::compare);
+        // Exactly the nodes needed (every rank after the prefix shared with the basket before): sized by the sum of
+        // the baskets' lengths instead, the six node arrays were over 200 MB at 10 M lines, mostly never used.
         int capacity = 0;
         int longest = 0;
-        for (int[] basket : ranking.rankedBaskets) {
-            capacity += basket.length;
+        int[] before = new int[0];
+        for (int[] basket : sorted) {
+            int shared = Arrays.mismatch(before, basket);
+            capacity += basket.length - (shared < 0 ? basket.length : shared);
             longest = Math.max(longest, basket.length);
+            before = basket;
         }
-        int[][] sorted = ranking.rankedBaskets.clone();
-        Arrays.sort(sorted, Arrays::compare);
         FpTree tree = new FpTree(ranking.ranks(), capacity);
         int[] pathNodes = new int[longest];
         int[] previous = new int[0];
-        for (int[] basket : sorted) {
+        for (int i = 0; i < sorted.length; i++) {
+            int[] basket = sorted[i];
+            sorted[i] = null; // each recoded basket is garbage once in the tree
             int common = Arrays.mismatch(previous, basket);
             if (common < 0) {
                 common = basket.length;

@@ -15,8 +15,8 @@ final class ItemRanking {
     final int[] itemOfRank;
     /** Count of each rank's item. */
     final int[] countOfRank;
-    /** Non-empty recoded baskets: distinct ranks, ascending. */
-    final int[][] rankedBaskets;
+    /** Non-empty recoded baskets: distinct ranks, ascending; null once {@link #takeRankedBaskets() taken}. */
+    private int[][] rankedBaskets;
 
     private ItemRanking(int baskets, int minCount, int[] itemOfRank, int[] countOfRank, int[][] rankedBaskets) {
         this.baskets = baskets;
@@ -79,6 +79,19 @@ final class ItemRanking {
             }
         }
         return Arrays.copyOf(ranked, kept);
+    }
+
+    /**
+     * The recoded baskets, handed over once to the tree built from them: the ranking itself lives on through
+     * mining and rule generation, and keeping a copy of every basket that long was about 70 MB at 10 M lines.
+     */
+    int[][] takeRankedBaskets() {
+        int[][] taken = rankedBaskets;
+        if (taken == null) {
+            throw new IllegalStateException("the ranked baskets were already taken");
+        }
+        rankedBaskets = null;
+        return taken;
     }
 
     int ranks() {
