@@ -64,7 +64,11 @@ public final class PagesBenchmark {
             record Timed(String page, MedianTimer.Result result) {
             }
             java.util.ArrayList<Timed> all = new java.util.ArrayList<>();
+            String only = System.getProperty("bench.pages", "");
             for (int i = 0; i < sections.size(); i++) {
+                if (!only.isBlank() && !List.of(only.split(",")).contains(names.get(i))) {
+                    continue;
+                }
                 int before = MedianTimer.results().size();
                 sections.get(i).run(context, lines);
                 for (MedianTimer.Result r : MedianTimer.results().subList(before, MedianTimer.results().size())) {
@@ -73,7 +77,7 @@ public final class PagesBenchmark {
             }
             all.sort(Comparator.comparingLong((Timed t) -> t.result().p95()).reversed());
             System.out.printf("pages summary: %,d lines, %d interactions x %d calls (ms; p50 / p95), worst first; "
-                    + "load average %s%n", lines, all.size(), RUNS, Files.readString(Path.of("/proc/loadavg")).strip());
+                    + "load average %s%n", lines, all.size(), Integer.getInteger("bench.runs", RUNS), Files.readString(Path.of("/proc/loadavg")).strip());
             for (Timed t : all) {
                 MedianTimer.Result r = t.result();
                 System.out.printf("  %-16s %-6s %-52s %5d / %5d%s%n", t.page(), r.user(), r.what(), r.median(),

@@ -25,7 +25,12 @@ public final class MedianTimer {
         return List.copyOf(RESULTS);
     }
 
+    /**
+     * {@code runs}: timed calls after the warm-up, unless the system property {@code bench.runs} gives another number
+     * (a quick first look at a large warehouse: {@code BENCH_RUNS=3 scripts/bench-pages.sh ...}).
+     */
     public static void time(String user, String what, int runs, Supplier<?> call) {
+        runs = Integer.getInteger("bench.runs", runs);
         long[] millis = new long[runs];
         call.get();
         for (int i = 0; i < runs; i++) {
