@@ -115,6 +115,7 @@ class RefreshRunner {
             if ("SUCCEEDED".equals(outcome.status())) {
                 housekeeping(regions);
                 if (salesBefore == null) {
+                    afterSwitch(regions, outcome.snapshotId());
                     publishSnapshot(runId, outcome.snapshotId());
                 }
             }
@@ -182,6 +183,9 @@ class RefreshRunner {
             }
             StringBuilder notes = new StringBuilder(content.clvNote() == null ? "" : content.clvNote());
             for (SnapshotExtension extension : extensions) {
+                if (extension.afterSwitch()) {
+                    continue;
+                }
                 String note = timer.timed(extension.name(), () -> extension.extend(connection, runId,
                         inputs.asOf()));
                 if (note != null && !note.isBlank()) {
@@ -207,6 +211,36 @@ class RefreshRunner {
      */
     static boolean fitsBeside(int purchases) {
         return 2L * purchases * 100 <= Runtime.getRuntime().maxMemory() / 8;
+    }
+
+    /** The extensions that run once the snapshot is current ({@link SnapshotExtension#afterSwitch()}). */
+    private void afterSwitch(Set<Short> regions, Long snapshotId) {
+        for (SnapshotExtension extension : extensions) {
+            if (!extension.afterSwitch() || snapshotId == null) {
+                continue;
+            }
+            long started = System.nanoTime();
+            try {
+                String note = SystemScope.call("refresh-" + extension.name(), regions, () -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        connection.setAutoCommit(false);
+                        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                        try {
+                            String result = extension.extend(connection, snapshotId, null);
+                            connection.commit();
+                            return result;
+                        } finally {
+                            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                            connection.setAutoCommit(true);
+                        }
+                    }
+                });
+                log.info("After the refresh: {} in {} ms{}", extension.name(), (System.nanoTime() - started) / 1_000_000,
+                        note == null ? "" : ": " + note);
+            } catch (Exception e) {
+                log.warn("After the refresh: {} failed: {}", extension.name(), e.getMessage());
+            }
+        }
     }
 
     /** Tells listeners (the weekly digest) about the new snapshot; their failures never fail the refresh. */

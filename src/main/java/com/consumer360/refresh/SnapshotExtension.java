@@ -16,4 +16,13 @@ public interface SnapshotExtension {
     String name();
 
     String extend(Connection connection, long snapshotId, LocalDate asOf) throws SQLException;
+
+    /**
+     * True for work that does not belong to the snapshot (sums over the warehouse itself): it runs once the new
+     * snapshot is current, after a refresh over all sales, in its own REPEATABLE READ transaction under the same
+     * system scope, outside the run's time; the snapshot id is the new current one. Its failure is logged only.
+     */
+    default boolean afterSwitch() {
+        return false;
+    }
 }

@@ -1,9 +1,14 @@
 package com.consumer360.sales;
 
+import static com.consumer360.jooq.Tables.AGG_SALES_DAY;
+import static com.consumer360.jooq.Tables.AGG_SALES_MONTH_PRODUCT;
+import static com.consumer360.jooq.Tables.AGG_SALES_REGION_CUSTOMERS;
+import static com.consumer360.jooq.Tables.AGG_SALES_STATE;
 import static com.consumer360.jooq.Tables.DIM_PRODUCT;
 import static com.consumer360.jooq.Tables.DIM_REGION;
 import static com.consumer360.jooq.Tables.FACT_INVOICE;
 import static com.consumer360.jooq.Tables.FACT_SALES;
+import static com.consumer360.jooq.Tables.WAREHOUSE_VERSION;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
@@ -23,7 +28,6 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +40,13 @@ import org.springframework.stereotype.Component;
  * lines sorted them and took most of the landing page's time (1.7 s and 1.3 s at 1 M lines, docs/performance.md).
  * Units by month and both product rankings come from one pass over the lines (grouping sets), without a distinct
  * count.
+ *
+ * <p>At 10 M lines those reads took seconds (issue 19), so every refresh also writes per-region sums (migration V32,
+ * {@link SalesAggregates}): per day (revenue, units, invoices), per month and product, and customers per region over
+ * the whole warehouse. They are read only while they describe the warehouse as it is ({@link #coverage()}: the
+ * warehouse version they were built from is the current one); otherwise every figure is computed from the
+ * warehouse as before. Product rankings take whole months from the sums and the days of a month the filter only
+ * partly covers from the lines; customers per region for a date range come from the invoices (a distinct count).
  */
 @Component
 class SalesQueries {
@@ -54,24 +65,61 @@ class SalesQueries {
      * there is none), from one scan; the last month is marked month to date when the sales counted end before its
      * last day.
      */
-    Months byMonth(SalesFilter filter) {
-        Field<Integer> monthKey = FACT_INVOICE.DATE_KEY.div(100).as("month_key");
-        var rows = db.select(monthKey, sum(FACT_INVOICE.NET_AMOUNT), sum(FACT_INVOICE.UNITS), count(),
-                        max(FACT_INVOICE.DATE_KEY))
-                .from(FACT_INVOICE)
-                .where(invoiceCondition(filter))
-                .groupBy(monthKey)
-                .orderBy(monthKey)
-                .fetch();
-        LocalDate through = rows.isEmpty() ? null : day(rows.getLast().value5());
+    Months byMonth(SalesFilter filter, Coverage coverage) {
+        List<MonthRow> rows;
+        if (coverage != null) {
+            Field<Integer> monthKey = AGG_SALES_DAY.DATE_KEY.div(100).as("month_key");
+            rows = db.select(monthKey, sum(AGG_SALES_DAY.NET_AMOUNT), sum(AGG_SALES_DAY.UNITS),
+                            sum(AGG_SALES_DAY.INVOICES), max(AGG_SALES_DAY.DATE_KEY))
+                    .from(AGG_SALES_DAY)
+                    .where(dayCondition(filter, AGG_SALES_DAY.DATE_KEY, AGG_SALES_DAY.REGION_ID))
+                    .groupBy(monthKey).orderBy(monthKey)
+                    .fetch(r -> new MonthRow(r.value1(), r.value2(), r.value3().longValue(), r.value4().longValue(),
+                            r.value5()));
+        } else {
+            Field<Integer> monthKey = FACT_INVOICE.DATE_KEY.div(100).as("month_key");
+            rows = db.select(monthKey, sum(FACT_INVOICE.NET_AMOUNT), sum(FACT_INVOICE.UNITS), count(),
+                            max(FACT_INVOICE.DATE_KEY))
+                    .from(FACT_INVOICE)
+                    .where(invoiceCondition(filter))
+                    .groupBy(monthKey).orderBy(monthKey)
+                    .fetch(r -> new MonthRow(r.value1(), r.value2(), r.value3().longValue(), r.value4(),
+                            r.value5()));
+        }
+        LocalDate through = rows.isEmpty() ? null : day(rows.getLast().lastDay());
         LocalDate coveredTo = filter.to() == null || through == null || through.isBefore(filter.to())
                 ? through : filter.to();
-        return new Months(rows.map(r -> {
-            YearMonth month = YearMonth.of(r.value1() / 100, r.value1() % 100);
+        return new Months(rows.stream().map(r -> {
+            YearMonth month = YearMonth.of(r.monthKey() / 100, r.monthKey() % 100);
             boolean partial = coveredTo != null && YearMonth.from(coveredTo).equals(month)
                     && coveredTo.isBefore(month.atEndOfMonth());
-            return new MonthlySales(month, r.value2(), r.value3().longValue(), r.value4(), partial);
-        }), through);
+            return new MonthlySales(month, r.net(), r.units(), r.invoices(), partial);
+        }).toList(), through);
+    }
+
+    private record MonthRow(int monthKey, BigDecimal net, long units, long invoices, int lastDay) {
+    }
+
+    /**
+     * The days the refresh's sums cover (first and last day of the lines then; both null for an empty warehouse)
+     * when they describe the warehouse as it is now, else null: lines were loaded or removed since.
+     */
+    record Coverage(Integer firstDay, Integer lastDay) {
+
+        /** Whether the filter's dates take in every day of the warehouse. */
+        boolean whole(SalesFilter filter) {
+            return firstDay == null || (filter.from() == null || dateKey(filter.from()) <= firstDay)
+                    && (filter.to() == null || dateKey(filter.to()) >= lastDay);
+        }
+    }
+
+    /** See {@link Coverage}. */
+    Coverage coverage() {
+        return db.select(AGG_SALES_STATE.FIRST_DATE_KEY, AGG_SALES_STATE.LAST_DATE_KEY)
+                .from(AGG_SALES_STATE)
+                .join(WAREHOUSE_VERSION).on(WAREHOUSE_VERSION.VERSION.eq(AGG_SALES_STATE.VERSION))
+                .fetchOptional(r -> new Coverage(r.value1(), r.value2()))
+                .orElse(null);
     }
 
     /** The months in order and the day of the latest sale counted (null when there is none). */
@@ -82,20 +130,64 @@ class SalesQueries {
      * The top {@code limit} products by net revenue and by net units, from one pass over the lines grouped by the
      * product id alone (with the product's text columns in the grouping it took twice as long).
      */
-    ProductRankings topProducts(SalesFilter filter, int limit) {
-        Map<Integer, Record3<Integer, BigDecimal, BigDecimal>> byProduct = new HashMap<>();
+    ProductRankings topProducts(SalesFilter filter, int limit, Coverage coverage) {
+        Map<Integer, Sums> byProduct = new HashMap<>();
+        if (coverage == null) {
+            addLines(byProduct, condition(filter));
+        } else if (coverage.firstDay() != null) {
+            int from = Math.max(coverage.firstDay(), filter.from() == null ? 0 : dateKey(filter.from()));
+            int to = Math.min(coverage.lastDay(), filter.to() == null ? Integer.MAX_VALUE : dateKey(filter.to()));
+            List<Integer> wholeMonths = new java.util.ArrayList<>();
+            for (YearMonth month = YearMonth.of(from / 10_000, from / 100 % 100);
+                 from <= to && !month.isAfter(YearMonth.of(to / 10_000, to / 100 % 100)); month = month.plusMonths(1)) {
+                int start = Math.max(dateKey(month.atDay(1)), coverage.firstDay());
+                int end = Math.min(dateKey(month.atEndOfMonth()), coverage.lastDay());
+                int partFrom = Math.max(start, from);
+                int partTo = Math.min(end, to);
+                if (partFrom == start && partTo == end) {
+                    wholeMonths.add(month.getYear() * 100 + month.getMonthValue());
+                } else if (partFrom <= partTo) {
+                    // The days of a month the filter only partly covers: from the lines, as without the sums.
+                    addLines(byProduct, FACT_SALES.DATE_KEY.between(partFrom, partTo)
+                            .and(regionCondition(FACT_SALES.REGION_ID, filter)));
+                }
+            }
+            if (!wholeMonths.isEmpty()) {
+                db.select(AGG_SALES_MONTH_PRODUCT.PRODUCT_ID, sum(AGG_SALES_MONTH_PRODUCT.NET_AMOUNT),
+                                sum(AGG_SALES_MONTH_PRODUCT.UNITS))
+                        .from(AGG_SALES_MONTH_PRODUCT)
+                        .where(AGG_SALES_MONTH_PRODUCT.MONTH_KEY.in(wholeMonths),
+                                regionCondition(AGG_SALES_MONTH_PRODUCT.REGION_ID, filter))
+                        .groupBy(AGG_SALES_MONTH_PRODUCT.PRODUCT_ID)
+                        .forEach(r -> byProduct.merge(r.value1(), new Sums(r.value2(), r.value3()), Sums::plus));
+            }
+        }
+        return ranked(byProduct, limit);
+    }
+
+    /** Net revenue and net units of the lines under {@code condition}, per product id, added to {@code byProduct}. */
+    private void addLines(Map<Integer, Sums> byProduct, Condition condition) {
         db.select(FACT_SALES.PRODUCT_ID, REVENUE, UNITS)
                 .from(FACT_SALES)
-                .where(condition(filter))
+                .where(condition)
                 .groupBy(FACT_SALES.PRODUCT_ID)
-                .forEach(r -> byProduct.put(r.value1(), r));
+                .forEach(r -> byProduct.merge(r.value1(), new Sums(r.value2(), r.value3()), Sums::plus));
+    }
+
+    private record Sums(BigDecimal revenue, BigDecimal units) {
+        Sums plus(Sums other) {
+            return new Sums(revenue.add(other.revenue), units.add(other.units));
+        }
+    }
+
+    private ProductRankings ranked(Map<Integer, Sums> byProduct, int limit) {
         List<ProductSales> products = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE,
                         DIM_PRODUCT.DESCRIPTION, DIM_PRODUCT.CATEGORY)
                 .from(DIM_PRODUCT).where(DIM_PRODUCT.PRODUCT_ID.in(byProduct.keySet()))
                 .fetch(p -> {
-                    Record3<Integer, BigDecimal, BigDecimal> sums = byProduct.get(p.value1());
-                    return new ProductSales(p.value2(), p.value3(), p.value4(), sums.value2(),
-                            sums.value3().longValue());
+                    Sums sums = byProduct.get(p.value1());
+                    return new ProductSales(p.value2(), p.value3(), p.value4(), sums.revenue(),
+                            sums.units().longValue());
                 });
         Comparator<ProductSales> byCode = Comparator.comparing(ProductSales::productCode);
         return new ProductRankings(
@@ -113,7 +205,36 @@ class SalesQueries {
      * Revenue, customers and invoices per region: per region and customer first (a hash aggregate), then per region,
      * which took half the time of {@code count(DISTINCT customer_id)}; guest invoices (no customer) count as invoices.
      */
-    List<RegionSales> byRegion(SalesFilter filter) {
+    List<RegionSales> byRegion(SalesFilter filter, Coverage coverage) {
+        if (coverage == null) {
+            return byRegion(filter);
+        }
+        Map<Short, Long> customers = new HashMap<>();
+        if (coverage.whole(filter)) {
+            db.select(AGG_SALES_REGION_CUSTOMERS.REGION_ID, AGG_SALES_REGION_CUSTOMERS.CUSTOMERS)
+                    .from(AGG_SALES_REGION_CUSTOMERS)
+                    .where(regionCondition(AGG_SALES_REGION_CUSTOMERS.REGION_ID, filter))
+                    .forEach(r -> customers.put(r.value1(), r.value2().longValue()));
+        } else {
+            var distinct = db.selectDistinct(FACT_INVOICE.REGION_ID, FACT_INVOICE.CUSTOMER_ID)
+                    .from(FACT_INVOICE)
+                    .where(invoiceCondition(filter), FACT_INVOICE.CUSTOMER_ID.isNotNull())
+                    .asTable("c");
+            Field<Short> region = distinct.field(FACT_INVOICE.REGION_ID);
+            db.select(region, count()).from(distinct).groupBy(region)
+                    .forEach(r -> customers.put(r.value1(), r.value2().longValue()));
+        }
+        return db.select(DIM_REGION.REGION_ID, DIM_REGION.NAME, sum(AGG_SALES_DAY.NET_AMOUNT),
+                        sum(AGG_SALES_DAY.INVOICES))
+                .from(AGG_SALES_DAY).join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(AGG_SALES_DAY.REGION_ID))
+                .where(dayCondition(filter, AGG_SALES_DAY.DATE_KEY, AGG_SALES_DAY.REGION_ID))
+                .groupBy(DIM_REGION.REGION_ID, DIM_REGION.NAME)
+                .orderBy(DIM_REGION.REGION_ID)
+                .fetch(r -> new RegionSales(r.value2(), r.value3(), customers.getOrDefault(r.value1(), 0L),
+                        r.value4().longValue()));
+    }
+
+    private List<RegionSales> byRegion(SalesFilter filter) {
         var perCustomer = db.select(FACT_INVOICE.REGION_ID, FACT_INVOICE.CUSTOMER_ID,
                         sum(FACT_INVOICE.NET_AMOUNT).as("net"), count().as("invoices"))
                 .from(FACT_INVOICE)
@@ -166,6 +287,22 @@ class SalesQueries {
             condition = condition.and(FACT_INVOICE.REGION_ID.in(filter.regionIds()));
         }
         return condition;
+    }
+
+    /** The filter over a table of days and regions (the sums). */
+    private static Condition dayCondition(SalesFilter filter, Field<Integer> dateKey, Field<Short> regionId) {
+        Condition condition = noCondition();
+        if (filter.from() != null) {
+            condition = condition.and(dateKey.ge(dateKey(filter.from())));
+        }
+        if (filter.to() != null) {
+            condition = condition.and(dateKey.le(dateKey(filter.to())));
+        }
+        return condition.and(regionCondition(regionId, filter));
+    }
+
+    private static Condition regionCondition(Field<Short> regionId, SalesFilter filter) {
+        return filter.regionIds().isEmpty() ? noCondition() : regionId.in(filter.regionIds());
     }
 
     private static int dateKey(LocalDate day) {

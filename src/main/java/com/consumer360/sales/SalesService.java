@@ -27,18 +27,19 @@ public class SalesService {
     @PreAuthorize(Roles.ANY_PORTAL_ROLE)
     @Transactional(readOnly = true)
     public SalesOverview overview(SalesFilter filter) {
-        SalesQueries.Months months = queries.byMonth(filter);
-        return new SalesOverview(months.months(), queries.byRegion(filter), months.salesThrough());
+        SalesQueries.Coverage coverage = queries.coverage();
+        SalesQueries.Months months = queries.byMonth(filter, coverage);
+        return new SalesOverview(months.months(), queries.byRegion(filter, coverage), months.salesThrough());
     }
 
     /**
-     * The top ten products by net revenue and by net units: the one figure of the page that reads every line in the
-     * filter (the trend and the regions read the invoice aggregate).
+     * The top ten products by net revenue and by net units (from the refresh's monthly sums while they are current,
+     * see SalesQueries).
      */
     @PreAuthorize(Roles.ANY_PORTAL_ROLE)
     @Transactional(readOnly = true)
     public ProductRankings topProducts(SalesFilter filter) {
-        return queries.topProducts(filter, TOP);
+        return queries.topProducts(filter, TOP, queries.coverage());
     }
 
     /** The whole scope, unfiltered. */
@@ -59,7 +60,7 @@ public class SalesService {
     @PreAuthorize(Roles.ANY_PORTAL_ROLE)
     @Transactional(readOnly = true)
     public void exportByMonth(SalesFilter filter, ExportFormat format, OutputStream out) {
-        List<SalesOverview.MonthlySales> months = queries.byMonth(filter).months();
+        List<SalesOverview.MonthlySales> months = queries.byMonth(filter, queries.coverage()).months();
         format.write(new ExportTable("Sales by month", List.of(ExportColumn.text("month"),
                 ExportColumn.decimal("net_revenue"), ExportColumn.integer("units"), ExportColumn.integer("invoices"),
                 ExportColumn.text("month_to_date")), sink -> months.forEach(m -> sink.row(m.month().toString(),
@@ -70,7 +71,7 @@ public class SalesService {
     @PreAuthorize(Roles.ANY_PORTAL_ROLE)
     @Transactional(readOnly = true)
     public void exportByRegion(SalesFilter filter, ExportFormat format, OutputStream out) {
-        List<SalesOverview.RegionSales> regions = queries.byRegion(filter);
+        List<SalesOverview.RegionSales> regions = queries.byRegion(filter, queries.coverage());
         format.write(new ExportTable("Sales by region", List.of(ExportColumn.text("region"),
                 ExportColumn.decimal("net_revenue"), ExportColumn.integer("customers"),
                 ExportColumn.integer("invoices")), sink -> regions.forEach(r -> sink.row(r.region(), r.netRevenue(),

@@ -51,14 +51,15 @@ class BulkLoadTest {
     void theLoadedWarehouseHasEveryIndexAndTriggerOfTheMigrations() throws SQLException {
         try (Connection superuser = connectAs("postgres")) {
             assertThat(column(superuser, "SELECT indexname FROM pg_indexes WHERE tablename IN ('fact_sales', "
-                    + "'fact_invoice') ORDER BY 1")).containsExactly("fact_invoice_customer_idx", "fact_invoice_pkey",
+                    + "'fact_invoice') ORDER BY 1")).containsExactly("fact_invoice_customer_idx", "fact_invoice_date_idx", "fact_invoice_pkey",
                     "fact_invoice_purchase_days_idx", "fact_sales_customer_idx", "fact_sales_date_idx",
                     "fact_sales_invoice_idx", "fact_sales_line_key_idx", "fact_sales_pkey", "fact_sales_product_idx",
                     "fact_sales_region_date_idx");
             assertThat(column(superuser, "SELECT count(*) FROM pg_index WHERE NOT indisvalid OR NOT indisready"))
                     .containsExactly("0");
             assertThat(column(superuser, TRIGGERS)).containsExactly("fact_invoice_after_delete O",
-                    "fact_invoice_after_insert O", "fact_invoice_after_truncate O", "fact_invoice_after_update O");
+                    "fact_invoice_after_insert O", "fact_invoice_after_truncate O", "fact_invoice_after_update O",
+                    "fact_sales_version O");
             assertThat(column(superuser, "SELECT count(*) FROM bulk_load_deferred")).containsExactly("0");
         }
     }

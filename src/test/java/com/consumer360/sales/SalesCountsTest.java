@@ -62,7 +62,7 @@ class SalesCountsTest {
                         + "AND invoice_ts < ?", Date.valueOf(to.plusDays(1)))));
     }
 
-    private static void assertEqualsLines(SalesOverview overview, ProductRankings products, String where)
+    static void assertEqualsLines(SalesOverview overview, ProductRankings products, String where)
             throws SQLException {
         assertThat(overview.byMonth()).isNotEmpty();
         assertThat(overview.byMonth().stream().map(SalesCountsTest::row).toList())

@@ -30,7 +30,9 @@ class CatalogRowSecurityTest {
             "dim_date", "the calendar",
             "dim_product", "the product catalogue; products in a user's scope are found through scoped fact tables",
             "ingest_mapping_country", "a saved import mapping: country names to regions, no customer data; read and"
-                    + " written only by the ADMIN-only IngestService and the owner's import command (V21)");
+                    + " written only by the ADMIN-only IngestService and the owner's import command (V21)",
+            "agg_sales_state", "which warehouse version and first and last day the Sales sums were built from (V32)"
+                    + "; no customer data");
 
     @Test
     void everyTableWithARegionIsForcedUnderAPolicy() throws SQLException {
@@ -87,7 +89,8 @@ class CatalogRowSecurityTest {
                             AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)
                      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-                       AND (c.relname LIKE 'snap\\_%' OR c.relname LIKE 'fact\\_%' OR c.relname LIKE 'dim\\_%')
+                       AND (c.relname LIKE 'snap\\_%' OR c.relname LIKE 'fact\\_%' OR c.relname LIKE 'dim\\_%'
+                            OR c.relname LIKE 'agg\\_%')
                      ORDER BY 1""")) {
             while (tables.next()) {
                 if (!tables.getBoolean(2) && !NOT_CUSTOMER_LEVEL.containsKey(tables.getString(1))) {
