@@ -110,7 +110,8 @@ final class SnapshotAggregatesWriter {
             return at < 0 ? null : placeOfSorted[at];
         });
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snap_segment_product_totals "
-                + "(snapshot_id, segment, region_id, product_ids, units, revenue_cents) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "(snapshot_id, segment, region_id, product_ids, units, revenue_cents, buyers) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             // pgjdbc's own createArrayOf takes primitive arrays, so half a million sums are not boxed.
             PGConnection pg = connection.unwrap(PGConnection.class);
             for (var place : totals.entrySet()) {
@@ -120,6 +121,7 @@ final class SnapshotAggregatesWriter {
                 insert.setArray(4, pg.createArrayOf("int4", place.getValue().productIds()));
                 insert.setArray(5, pg.createArrayOf("int8", place.getValue().units()));
                 insert.setArray(6, pg.createArrayOf("int8", place.getValue().cents()));
+                insert.setArray(7, pg.createArrayOf("int4", place.getValue().buyers()));
                 insert.addBatch();
             }
             insert.executeBatch();

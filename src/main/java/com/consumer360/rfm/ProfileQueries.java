@@ -31,12 +31,13 @@ import org.springframework.stereotype.Component;
 class ProfileQueries {
 
     /** The products of a segment-and-region row of snap_segment_product_totals, one row per product. */
-    private static final Table<?> ITEMS = table("unnest({0}, {1}, {2}) AS item(product_id, units, cents)",
+    private static final Table<?> ITEMS = table("unnest({0}, {1}, {2}, {3}) AS item(product_id, units, cents, buyers)",
             SNAP_SEGMENT_PRODUCT_TOTALS.PRODUCT_IDS, SNAP_SEGMENT_PRODUCT_TOTALS.UNITS,
-            SNAP_SEGMENT_PRODUCT_TOTALS.REVENUE_CENTS);
+            SNAP_SEGMENT_PRODUCT_TOTALS.REVENUE_CENTS, SNAP_SEGMENT_PRODUCT_TOTALS.BUYERS);
     private static final Field<Integer> ITEM_PRODUCT = field(name("item", "product_id"), Integer.class);
     private static final Field<Long> ITEM_UNITS = field(name("item", "units"), Long.class);
     private static final Field<Long> ITEM_CENTS = field(name("item", "cents"), Long.class);
+    private static final Field<Integer> ITEM_BUYERS = field(name("item", "buyers"), Integer.class);
 
     private final DSLContext db;
 
@@ -80,11 +81,17 @@ class ProfileQueries {
      * The products with the most net revenue from the segment's customers (all their warehouse lines, returns
      * and cancellations netted), most first; ties by product code. Revenue and units come from the snapshot's
      * per-region product sums (arrays per segment and region, migration V12; sums, so any set of regions adds
-     * up); how many of the segment's customers bought each is counted from the warehouse for these few products
-     * only (fact_sales_product_idx).
+     * up), and so do how many of the segment's customers bought each (counted by the refresh, V33; a customer has
+     * one region and one segment). For snapshots written before V33 the buyers are counted from the warehouse for
+     * these few products only (fact_sales_product_idx).
      */
     List<SegmentProfile.ProductRevenue> topProducts(long snapshotId, String segment, Set<Short> regions, int limit) {
-        var sums = db.select(ITEM_PRODUCT, sum(ITEM_UNITS).as(ITEM_UNITS), sum(ITEM_CENTS).as(ITEM_CENTS))
+        boolean counted = !db.fetchExists(SNAP_SEGMENT_PRODUCT_TOTALS,
+                SNAP_SEGMENT_PRODUCT_TOTALS.SNAPSHOT_ID.eq(snapshotId), SNAP_SEGMENT_PRODUCT_TOTALS.SEGMENT.eq(segment),
+                regionFilter(SNAP_SEGMENT_PRODUCT_TOTALS.REGION_ID, regions),
+                SNAP_SEGMENT_PRODUCT_TOTALS.BUYERS.isNull());
+        var sums = db.select(ITEM_PRODUCT, sum(ITEM_UNITS).as(ITEM_UNITS), sum(ITEM_CENTS).as(ITEM_CENTS),
+                        sum(ITEM_BUYERS).as(ITEM_BUYERS))
                 .from(SNAP_SEGMENT_PRODUCT_TOTALS, ITEMS)
                 .where(SNAP_SEGMENT_PRODUCT_TOTALS.SNAPSHOT_ID.eq(snapshotId),
                         SNAP_SEGMENT_PRODUCT_TOTALS.SEGMENT.eq(segment),
@@ -93,7 +100,9 @@ class ProfileQueries {
                 .asTable("sums");
         Field<BigDecimal> units = sums.field(ITEM_UNITS.getName(), BigDecimal.class);
         Field<BigDecimal> cents = sums.field(ITEM_CENTS.getName(), BigDecimal.class);
-        var top = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION, units, cents)
+        Field<BigDecimal> buyersSum = sums.field(ITEM_BUYERS.getName(), BigDecimal.class);
+        var top = db.select(DIM_PRODUCT.PRODUCT_ID, DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION, units, cents,
+                        buyersSum)
                 .from(sums)
                 .join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(sums.field(ITEM_PRODUCT.getName(), Integer.class)))
                 .orderBy(cents.desc(), DIM_PRODUCT.PRODUCT_CODE)
@@ -101,6 +110,10 @@ class ProfileQueries {
                 .fetch();
         if (top.isEmpty()) {
             return List.of();
+        }
+        if (counted) {
+            return top.map(r -> new SegmentProfile.ProductRevenue(r.value2(), r.value3(), r.value6().intValueExact(),
+                    r.value4().longValueExact(), r.value5().movePointLeft(2)));
         }
         Map<Integer, Integer> buyers = db.select(FACT_SALES.PRODUCT_ID, countDistinct(FACT_SALES.CUSTOMER_ID))
                 .from(FACT_SALES)

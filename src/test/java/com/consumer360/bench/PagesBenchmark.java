@@ -55,6 +55,12 @@ public final class PagesBenchmark {
                 "--server.port=0", "--spring.quartz.auto-startup=false", "--logging.level.root=warn")) {
             System.out.printf("pages benchmark: %,d warehouse lines in %s (portal ready in %.0f s)%n", lines, dataDir,
                     (System.nanoTime() - started) / 1e9);
+            if (Boolean.getBoolean("bench.refresh")) {
+                // A warehouse loaded by an earlier version: one refresh writes what this version keeps (V32's sums).
+                long refreshStarted = System.nanoTime();
+                com.consumer360.refresh.TestRefresh.runNow(context, "bench-pages");
+                System.out.printf("pages benchmark: refreshed in %.0f s%n", (System.nanoTime() - refreshStarted) / 1e9);
+            }
             List<String> names = List.of("sales", "customer search", "rfm", "behaviour", "segments", "basket", "clv",
                     "cohorts", "summary");
             List<Section> sections = List.of(PagesBenchmark::sales, PagesBenchmark::customerSearch,

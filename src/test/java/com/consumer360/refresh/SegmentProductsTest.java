@@ -24,6 +24,21 @@ class SegmentProductsTest {
             + "unnest(product_ids, units, revenue_cents) AS item(product_id, units, cents) WHERE snapshot_id = "
             + CURRENT;
 
+    private static final String EXPECTED_BUYERS = "SELECT s.segment, s.region_id, f.product_id, "
+            + "count(DISTINCT f.customer_id)::INT FROM snap_customer s JOIN fact_sales f ON f.customer_id = s.customer_id "
+            + "WHERE s.snapshot_id = " + CURRENT + " GROUP BY 1, 2, 3";
+    private static final String ACTUAL_BUYERS = "SELECT segment, region_id, item.product_id, item.buyers "
+            + "FROM snap_segment_product_totals, unnest(product_ids, buyers) AS item(product_id, buyers) "
+            + "WHERE snapshot_id = " + CURRENT;
+
+    /** The buyers the refresh counts in its read of the invoices (V33) equal a distinct count over the lines. */
+    @Test
+    void theSnapshotsBuyersPerProductEqualADistinctCountOverTheLines() throws SQLException {
+        assertThat(superuserLong("SELECT count(*) FROM (" + ACTUAL_BUYERS + ") a WHERE buyers > 1")).isPositive();
+        assertThat(superuserLong("SELECT count(*) FROM ((" + EXPECTED_BUYERS + " EXCEPT " + ACTUAL_BUYERS
+                + ") UNION ALL (" + ACTUAL_BUYERS + " EXCEPT " + EXPECTED_BUYERS + ")) d")).isZero();
+    }
+
     @Test
     void theSnapshotsProductTotalsEqualTheLinesOfEachSegmentsCustomers() throws SQLException {
         assertThat(superuserLong("SELECT count(*) FROM (" + ACTUAL + ") a")).isPositive()

@@ -171,6 +171,53 @@ class RfmServiceTest {
         });
     }
 
+    /**
+     * The profile's top products and how many of the segment's customers bought each equal a count over the lines,
+     * from the buyers the refresh stored (V33) and, for a snapshot without them, counted from the warehouse.
+     */
+    @Test
+    @WithUserDetails("exec")
+    void aProfilesTopProductsAndTheirBuyersEqualTheLinesWithAndWithoutStoredBuyers() throws SQLException {
+        assertTopProducts("At Risk", Set.of((short) 1, (short) 4), "1, 4");
+        assertTopProducts("Champions", Set.of(), "1, 2, 3, 4, 5");
+        try (java.sql.Connection owner = com.consumer360.support.TestDatabase.connectAs("postgres");
+             java.sql.Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            sql.execute("CREATE TEMPORARY TABLE saved AS SELECT snapshot_id, segment, region_id, buyers "
+                    + "FROM snap_segment_product_totals WHERE snapshot_id = " + CURRENT);
+            sql.execute("UPDATE snap_segment_product_totals SET buyers = NULL WHERE snapshot_id = " + CURRENT);
+            owner.commit();
+            try {
+                assertTopProducts("At Risk", Set.of((short) 1, (short) 4), "1, 4");
+            } finally {
+                sql.execute("UPDATE snap_segment_product_totals t SET buyers = s.buyers FROM saved s WHERE "
+                        + "t.snapshot_id = s.snapshot_id AND t.segment = s.segment AND t.region_id = s.region_id");
+                owner.commit();
+            }
+        }
+    }
+
+    private void assertTopProducts(String segment, Set<Short> regions, String regionList) throws SQLException {
+        List<SegmentProfile.ProductRevenue> top = rfm.segmentProfile(segment, regions).topProducts();
+        List<String> expected = new java.util.ArrayList<>();
+        try (java.sql.Connection owner = com.consumer360.support.TestDatabase.connectAs("postgres");
+             java.sql.ResultSet rows = owner.createStatement().executeQuery(
+                     "SELECT p.product_code, count(DISTINCT f.customer_id), sum(f.quantity), sum(f.net_amount) "
+                     + "FROM fact_sales f JOIN snap_customer s ON s.customer_id = f.customer_id "
+                     + "JOIN dim_product p ON p.product_id = f.product_id "
+                     + "WHERE s.snapshot_id = " + CURRENT + " AND s.segment = '" + segment + "' AND s.region_id IN ("
+                     + regionList + ") GROUP BY p.product_id, p.product_code "
+                     + "ORDER BY sum(f.net_amount) DESC, p.product_code LIMIT " + top.size())) {
+            while (rows.next()) {
+                expected.add(rows.getString(1) + "|" + rows.getLong(2) + "|" + rows.getLong(3) + "|"
+                        + rows.getBigDecimal(4).setScale(2));
+            }
+        }
+        assertThat(top).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(top.stream().map(p -> p.productCode() + "|" + p.customers() + "|" + p.units() + "|"
+                + p.revenue().setScale(2)).toList()).as(segment).isEqualTo(expected);
+    }
+
     @Test
     @WithUserDetails("north")
     void anotherRegionsCustomerIsNotFoundExactlyLikeANonExistentOne() throws SQLException {
