@@ -193,11 +193,26 @@ class CustomSegmentQueries {
                 .fetchOptional(CUSTOM_SEGMENT_RUN.VERSION);
     }
 
-    /** Stored members of a segment at a snapshot, as a condition on snap_customer. */
-    static Condition stored(long segmentId, long snapshotId) {
-        return SNAP_CUSTOMER.CUSTOMER_ID.in(select(field("unnest({0})", Long.class, CUSTOM_SEGMENT_MEMBER.CUSTOMER_IDS))
+    /**
+     * Stored members of a segment at a snapshot, as a condition on snap_customer. The planner takes the unnested ids
+     * for ten rows and looks each member up in snap_customer: right for a small segment, but 1.4 s for a segment of
+     * 285,000 of 600,000 customers at 10 M lines (issue 19). When the members are more than an eighth of the
+     * snapshot's customers in scope, the condition is wrapped so that it stays a filter with a hashed subplan over
+     * the snapshot's rows (0.4 s there); the rows it selects are the same.
+     */
+    Condition stored(long segmentId, long snapshotId) {
+        Condition in = SNAP_CUSTOMER.CUSTOMER_ID.in(select(field("unnest({0})", Long.class,
+                        CUSTOM_SEGMENT_MEMBER.CUSTOMER_IDS))
                 .from(CUSTOM_SEGMENT_MEMBER)
                 .where(CUSTOM_SEGMENT_MEMBER.SEGMENT_ID.eq(segmentId), CUSTOM_SEGMENT_MEMBER.SNAPSHOT_ID.eq(snapshotId)));
+        long members = db.select(org.jooq.impl.DSL.coalesce(sum(CUSTOM_SEGMENT_MEMBER.CUSTOMERS), BigDecimal.ZERO))
+                .from(CUSTOM_SEGMENT_MEMBER)
+                .where(CUSTOM_SEGMENT_MEMBER.SEGMENT_ID.eq(segmentId), CUSTOM_SEGMENT_MEMBER.SNAPSHOT_ID.eq(snapshotId))
+                .fetchOne(0, Long.class);
+        long customers = db.select(org.jooq.impl.DSL.coalesce(sum(SNAP_SEGMENT_SUMMARY.CUSTOMERS), BigDecimal.ZERO))
+                .from(SNAP_SEGMENT_SUMMARY).where(SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId))
+                .fetchOne(0, Long.class);
+        return members * 8 > customers ? org.jooq.impl.DSL.condition("({0}) IS TRUE", in) : in;
     }
 
     /** Snapshot customers (with dim_customer for country and first purchase) of one snapshot meeting a condition. */

@@ -196,7 +196,7 @@ public class CustomSegmentService {
     private Members members(CustomSegmentQueries.SegmentRow row, CustomSegmentQueries.Snap snapshot) {
         Optional<Integer> stored = queries.storedVersion(row.id(), snapshot.id());
         if (stored.isPresent() && stored.get() == row.version()) {
-            return new Members(CustomSegmentQueries.stored(row.id(), snapshot.id()), "version " + row.version());
+            return new Members(queries.stored(row.id(), snapshot.id()), "version " + row.version());
         }
         return new Members(new SegmentConditions(snapshot.asOf()).of(DefinitionJson.read(row.definition())),
                 "version " + row.version() + ", evaluated live (stored from the next refresh)");
@@ -321,7 +321,7 @@ public class CustomSegmentService {
         if (previous.isEmpty()) {
             return new Movement(null, snapshot.asOf(), queries.countMembers(snapshot.id(), now), 0, 0);
         }
-        Condition before = CustomSegmentQueries.stored(id, previous.get().id());
+        Condition before = queries.stored(id, previous.get().id());
         long[] counts = queries.countEach(snapshot.id(), List.of(now.andNot(before), before.andNot(now),
                 now.and(before)));
         return new Movement(previous.get().asOf(), snapshot.asOf(), counts[0], counts[1], counts[2]);
@@ -349,7 +349,7 @@ public class CustomSegmentService {
         if (previous.isEmpty()) {
             return kind == Movement.Kind.JOINED ? now : org.jooq.impl.DSL.falseCondition();
         }
-        Condition before = CustomSegmentQueries.stored(row.id(), previous.get().id());
+        Condition before = queries.stored(row.id(), previous.get().id());
         return switch (kind) {
             case JOINED -> now.andNot(before);
             case LEFT -> before.andNot(now);
