@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the Sales page's sums (migration V32) after every refresh over all sales, once its snapshot is current (in
  * their own REPEATABLE READ transaction: the sums and the warehouse version they record are read from one view of
- * the warehouse; about 2 s at 1 M lines, outside the refresh's time, and the page reads the warehouse until they are
- * written). Only with every
+ * the warehouse; about 10 s at 10 M lines, outside the refresh's time, and the page reads the warehouse until they
+ * are written). Only with every
  * region in the refresh's scope (the sums are read for any set of regions); otherwise, or when writing fails, the
  * state row is left out and the page computes from the warehouse (SalesQueries).
  */
