@@ -77,10 +77,25 @@ class SummaryQueries {
 
     /**
      * The pair in one pass: customers of either snapshot joined on customer id, grouped by region and by the segment
-     * in each ((new) and (gone) for customers in one only), with the new, lost and active counts of each group.
+     * in each ((new) and (gone) for customers in one only), with the new, lost and active counts of each group. The
+     * pair a refresh wrote after itself (its snapshot and the latest one of an earlier day, {@link SummaryPairs}) is
+     * read from snap_pair_cell instead: the join took 0.7 s as exec at 10 M lines.
      */
     List<PairCell> pair(long previous, long current, Short[] regions) {
-        return db.resultQuery("SELECT coalesce(b.region_id, a.region_id), coalesce(a.segment, '(new)'), "
+        List<PairCell> stored = db.resultQuery("SELECT region_id, from_segment, to_segment, customers, entered, lost, "
+                        + "active, revenue, clv FROM snap_pair_cell WHERE previous_id = {1} AND current_id = {2} AND "
+                        + NARROW, val(regions), val(previous), val(current))
+                .fetch(r -> new PairCell(r.get(0, Short.class), r.get(1, String.class), r.get(2, String.class),
+                        r.get(3, Long.class), r.get(4, Long.class), r.get(5, Long.class), r.get(6, Long.class),
+                        r.get(7, BigDecimal.class), r.get(8, Double.class)));
+        return !stored.isEmpty() ? stored : db.resultQuery(PAIR, val(regions), val(previous), val(current))
+                .fetch(r -> new PairCell(r.get(0, Short.class), r.get(1, String.class), r.get(2, String.class),
+                        r.get(3, Long.class), r.get(4, Long.class), r.get(5, Long.class), r.get(6, Long.class),
+                        r.get(7, BigDecimal.class), r.get(8, Double.class)));
+    }
+
+    /** The pair computed from both snapshots' customers (parameters: regions, previous, current). */
+    static final String PAIR = "SELECT coalesce(b.region_id, a.region_id), coalesce(a.segment, '(new)'), "
                         + "coalesce(b.segment, '(gone)'), count(*), "
                         + "count(*) FILTER (WHERE a.customer_id IS NULL), "
                         + "count(*) FILTER (WHERE a.recency_days <= " + SummaryService.ACTIVE_DAYS
@@ -91,11 +106,7 @@ class SummaryQueries {
                         + "WHERE snapshot_id = {1} AND " + NARROW + ") a "
                         + "FULL JOIN (SELECT customer_id, region_id, segment, recency_days, monetary, clv FROM snap_customer "
                         + "WHERE snapshot_id = {2} AND " + NARROW + ") b ON a.customer_id = b.customer_id "
-                        + "GROUP BY 1, 2, 3", val(regions), val(previous), val(current))
-                .fetch(r -> new PairCell(r.get(0, Short.class), r.get(1, String.class), r.get(2, String.class),
-                        r.get(3, Long.class), r.get(4, Long.class), r.get(5, Long.class), r.get(6, Long.class),
-                        r.get(7, BigDecimal.class), r.get(8, Double.class)));
-    }
+                        + "GROUP BY 1, 2, 3";
 
     /** Region names by id (not customer-level). */
     Map<Short, String> regionNames() {

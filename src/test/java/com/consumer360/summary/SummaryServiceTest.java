@@ -44,6 +44,30 @@ class SummaryServiceTest {
     @Autowired
     SummaryService summaries;
 
+    /**
+     * The comparison a refresh stores after itself (V34, SummaryPairs) is exactly what the page's join of the two
+     * snapshots gives, and north reads only North's cells of it.
+     */
+    @Test
+    void theRefreshStoresTheDefaultPairEqualToTheJoinAndNorthReadsOnlyNorthsCells() throws SQLException {
+        long current = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
+        long previous = superuserLong("SELECT p.snapshot_id FROM snapshot p, snapshot c WHERE c.snapshot_id = ? "
+                + "AND p.as_of_date < c.as_of_date ORDER BY p.as_of_date DESC, p.created_at DESC LIMIT 1", current);
+        String stored = "SELECT region_id, from_segment, to_segment, customers, entered, lost, active, revenue, clv "
+                + "FROM snap_pair_cell WHERE previous_id = " + previous + " AND current_id = " + current;
+        String joined = SummaryQueries.PAIR.replace("{0}", "'{}'").replace("{1}", Long.toString(previous))
+                .replace("{2}", Long.toString(current));
+        assertThat(superuserLong("SELECT count(*) FROM (" + stored + ") s")).isPositive();
+        assertThat(superuserLong("SELECT count(*) FROM ((" + stored + " EXCEPT " + joined + ") UNION ALL ("
+                + joined + " EXCEPT " + stored + ")) d")).isZero();
+        try (java.sql.Connection north = com.consumer360.support.TestDatabase.connectAs("c360_app")) {
+            com.consumer360.support.TestDatabase.bindScope(north, "1");
+            assertThat(com.consumer360.support.TestDatabase.count(north, "snap_pair_cell WHERE region_id <> 1"))
+                    .isZero();
+            assertThat(com.consumer360.support.TestDatabase.count(north, "snap_pair_cell")).isPositive();
+        }
+    }
+
     @Test
     @WithUserDetails("north")
     void northsDefaultWeekEqualsSqlOverNorthsCustomers() throws SQLException {
