@@ -58,6 +58,8 @@ class StagedCleaningTest {
         b.customer("c4").invoice("5").dateTime(15003, 0).product("p").quantity(-2).unitPrice(2).addLine();
         // no unit price: an amount of zero is a purchase
         b.customer("c5").invoice("6").dateTime(15004, 0).product("p").amount(0).addLine();
+        // -0 and 0 are different amounts to the rule (Double.compare), so neither is a duplicate of the other
+        b.customer("c5").invoice("6").dateTime(15004, 0).product("p").amount(-0.0).addLine();
         b.skipMalformedLine();
         TransactionTable table = b.build();
         int[] lineOfRow = new int[table.size()];
