@@ -38,6 +38,8 @@ final class CsvTransactionReader {
     private java.nio.charset.Charset charset = StandardCharsets.UTF_8;
     private char delimiter = ',';
     private TransactionLineHandler lastHandler;
+    /** Set while reading in chunks: configures the handler. */
+    private java.util.function.Consumer<TransactionLineHandler> chunking;
     /** Header name per column chosen by a column mapping; empty: recognised by header names. */
     private java.util.Map<TransactionColumn, String> chosenColumns = java.util.Map.of();
 
@@ -83,6 +85,19 @@ final class CsvTransactionReader {
         return table.build();
     }
 
+    /** Reads one file in chunks of {@code chunkLines} lines, see {@link TransactionLineHandler#chunked}. */
+    void readInChunks(Path file, int chunkLines, java.util.function.Consumer<TransactionFiles.Lines> chunks)
+            throws BadInputException {
+        ColumnLayout layout = withReader(file, (reader, name) -> layoutOf(reader.iterator(), name));
+        Set<TransactionColumn> columns = layout.columns();
+        chunking = handler -> handler.chunked(chunkLines, () -> new TransactionTableBuilder(columns), chunks);
+        try {
+            readLines(file, layout, new TransactionTableBuilder(columns));
+        } finally {
+            chunking = null;
+        }
+    }
+
     /** The file's header line, as fields. */
     List<String> header(Path file) throws BadInputException {
         return withReader(file, (reader, name) -> {
@@ -108,6 +123,9 @@ final class CsvTransactionReader {
         if (record) {
             handler.record();
         }
+        if (chunking != null) {
+            chunking.accept(handler);
+        }
         lastHandler = handler;
         try (InputStream in = open(path);
              CsvReader<Boolean> reader = builder().build(handler, new InputStreamReader(in, charset))) {
@@ -115,9 +133,20 @@ final class CsvTransactionReader {
         } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage());
         } catch (CsvParseException e) {
+            if (e.getCause() instanceof ReceiverFailed failed) {
+                throw failed;
+            }
             throw new BadInputException(file + ": not a readable CSV file: " + e.getMessage());
         }
         handler.checkTolerance();
+        handler.flush();
+    }
+
+    /** Carries a chunk receiver's exception through the CSV parser's callback (see readInChunks). */
+    static final class ReceiverFailed extends RuntimeException {
+        ReceiverFailed(Exception cause) {
+            super(cause);
+        }
     }
 
     private interface CsvAction<T> {

@@ -46,4 +46,45 @@ public final class TransactionFiles {
         TransactionTable table = reader.read(List.of(file));
         return new Lines(table, reader.lastHandler().lineOfRow(), List.copyOf(reader.lastHandler().problems()));
     }
+
+    /** Receives each chunk of lines of {@link #readInChunks}. */
+    public interface Chunks<E extends Exception> {
+        void accept(Lines chunk) throws E;
+    }
+
+    /**
+     * Reads a file like {@link #readWithLines(Path, java.nio.charset.Charset, char, java.util.Map)} but hands its lines
+     * to {@code chunks} every {@code chunkLines} lines (readable or not; the last chunk may be shorter) and forgets
+     * them, so the heap holds one chunk, not the file. Each chunk is a table of its own: its dictionaries, and the
+     * first non-blank description of each product, are the chunk's; its malformed count is the chunk's. The 0.1%
+     * tolerance of unreadable lines is checked at the end, before the last chunk: a receiver must treat what it got
+     * as provisional until this returns. An exception of the receiver ends the read and is thrown from here.
+     */
+    @SuppressWarnings("unchecked")
+    public static <E extends Exception> void readInChunks(Path file, java.nio.charset.Charset charset, char delimiter,
+                                                          java.util.Map<com.consumer360.analytics.TransactionColumn,
+                                                                  String> columns,
+                                                          int chunkLines, Chunks<E> chunks)
+            throws BadInputException, E {
+        if (chunkLines < 1) {
+            throw new IllegalArgumentException("chunkLines must be positive");
+        }
+        CsvTransactionReader reader = new CsvTransactionReader(new PrintStream(OutputStream.nullOutputStream()))
+                .format(charset, delimiter).columns(columns);
+        try {
+            reader.readInChunks(file, chunkLines, chunk -> {
+                try {
+                    chunks.accept(chunk);
+                } catch (Exception e) {
+                    throw new CsvTransactionReader.ReceiverFailed(e);
+                }
+            });
+        } catch (CsvTransactionReader.ReceiverFailed e) {
+            Exception cause = (Exception) e.getCause();
+            if (cause instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw (E) cause;
+        }
+    }
 }

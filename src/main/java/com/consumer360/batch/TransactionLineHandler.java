@@ -4,6 +4,7 @@ import com.consumer360.analytics.TransactionTableBuilder;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.RecordType;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * FastCSV callback that feeds each data line of one file straight into the table builder, skipping the
@@ -14,7 +15,12 @@ final class TransactionLineHandler extends AbstractBaseCsvCallbackHandler<Boolea
 
     private final String file;
     private final LineParser parser;
-    private final TransactionTableBuilder table;
+    private TransactionTableBuilder table;
+    /** When reading in chunks: lines per chunk, a new builder per chunk and the receiver of each full chunk. */
+    private int chunkLines;
+    private java.util.function.Supplier<TransactionTableBuilder> nextTable;
+    private java.util.function.Consumer<TransactionFiles.Lines> chunks;
+    private int chunkProblems;
     private final PrintStream progress;
     private boolean header = true;
     private LineParser.FieldException problem;
@@ -37,6 +43,33 @@ final class TransactionLineHandler extends AbstractBaseCsvCallbackHandler<Boolea
     void record() {
         lineOfRow = new int[1 << 12];
         problems = new java.util.ArrayList<>();
+    }
+
+    /**
+     * Hands the lines read to {@code chunks} every {@code lines} lines (readable or not) and at the end
+     * ({@link #flush}), each chunk a table of its own (its dictionaries and product descriptions are the chunk's),
+     * and forgets them: the reader then holds one chunk at a time. Records file lines and unreadable lines.
+     */
+    void chunked(int lines, java.util.function.Supplier<TransactionTableBuilder> next,
+                 java.util.function.Consumer<TransactionFiles.Lines> receiver) {
+        record();
+        chunkLines = lines;
+        nextTable = next;
+        chunks = receiver;
+    }
+
+    /** Hands the lines read since the last chunk on, if any (reading in chunks). */
+    void flush() {
+        if (chunks == null || rows == 0 && chunkProblems == 0) {
+            return;
+        }
+        TransactionFiles.Lines chunk = new TransactionFiles.Lines(table.build(), lineOfRow(),
+                List.copyOf(problems.subList(problems.size() - chunkProblems, problems.size())));
+        table = nextTable.get();
+        rows = 0;
+        problems.clear();
+        chunkProblems = 0;
+        chunks.accept(chunk);
     }
 
     int[] lineOfRow() {
@@ -91,6 +124,7 @@ final class TransactionLineHandler extends AbstractBaseCsvCallbackHandler<Boolea
         if (problem != null) {
             table.skipMalformedLine();
             if (problems != null) {
+                chunkProblems++;
                 String message = problem.getMessage();
                 int open = message.indexOf('\'');
                 int close = message.lastIndexOf('\'');
@@ -101,6 +135,9 @@ final class TransactionLineHandler extends AbstractBaseCsvCallbackHandler<Boolea
                 firstProblem = BadInputException.at(file, getStartingLineNumber(),
                         ColumnLayout.nameOf(problem.column), problem.getMessage()).getMessage();
             }
+        }
+        if (chunks != null && rows + chunkProblems >= chunkLines) {
+            flush();
         }
         if (lines % CsvTransactionReader.PROGRESS_EVERY == 0) {
             progress.printf("analyze: %s: %,d lines read%n", file, lines);
