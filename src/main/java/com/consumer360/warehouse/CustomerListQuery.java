@@ -28,13 +28,33 @@ public final class CustomerListQuery {
     /** One page of the list. */
     public static List<CellCustomer> page(DSLContext db, Condition members, CustomerOrder order, int offset,
                                           int limit) {
-        return query(db, members, order).offset(offset).limit(limit).fetch(CustomerListQuery::toCustomer);
+        if (offset >= REVERSE_FROM) {
+            // A page in the second half of a long list is read from its end, in the exact reverse order, and turned
+            // round: OFFSET reads and drops every row before the page (the last page of the largest RFM cell as exec
+            // took 0.58 s at 10 M lines). One count decides.
+            long total = db.selectCount().from(SNAP_CUSTOMER)
+                    .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
+                    .join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(SNAP_CUSTOMER.REGION_ID))
+                    .where(members).fetchOne(0, Long.class);
+            if (offset > total / 2) {
+                long end = Math.min(total, (long) offset + limit);
+                if (end <= offset) {
+                    return List.of();
+                }
+                return query(db, members, order, true).offset(total - end).limit(end - offset)
+                        .fetch(CustomerListQuery::toCustomer).reversed();
+            }
+        }
+        return query(db, members, order, false).offset(offset).limit(limit).fetch(CustomerListQuery::toCustomer);
     }
+
+    /** From this offset on, a page may be read from the end of the list (see {@link #page}). */
+    static final int REVERSE_FROM = 500;
 
     /** Streams the whole list, in order, to {@code sink}. */
     public static void each(DSLContext db, Condition members, CustomerOrder order, Consumer<CellCustomer> sink) {
         try (Stream<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> rows =
-                     query(db, members, order).fetchSize(1_000).stream()) {
+                     query(db, members, order, false).fetchSize(1_000).stream()) {
             rows.map(CustomerListQuery::toCustomer).forEach(sink);
         }
     }
@@ -46,18 +66,20 @@ public final class CustomerListQuery {
     }
 
     private static SelectLimitStep<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> query(
-            DSLContext db, Condition members, CustomerOrder order) {
+            DSLContext db, Condition members, CustomerOrder order, boolean reversed) {
+        boolean descending = order.descending() != reversed;
         return db.select(SNAP_CUSTOMER.CUSTOMER_ID, DIM_CUSTOMER.NAME, DIM_REGION.NAME, SNAP_CUSTOMER.RECENCY_DAYS,
                         SNAP_CUSTOMER.FREQUENCY, SNAP_CUSTOMER.MONETARY, SNAP_CUSTOMER.SEGMENT, SNAP_CUSTOMER.CLV)
                 .from(SNAP_CUSTOMER)
                 .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
                 .join(DIM_REGION).on(DIM_REGION.REGION_ID.eq(SNAP_CUSTOMER.REGION_ID))
                 .where(members)
-                .orderBy(sortField(order), order.descending() ? SNAP_CUSTOMER.CUSTOMER_ID.desc()
+                .orderBy(sortField(order, reversed), descending ? SNAP_CUSTOMER.CUSTOMER_ID.desc()
                         : SNAP_CUSTOMER.CUSTOMER_ID.asc());
     }
 
-    private static SortField<?> sortField(CustomerOrder order) {
+    /** The order's field, nulls last; reversed: the other direction, nulls first (the exact reverse order). */
+    private static SortField<?> sortField(CustomerOrder order, boolean reversed) {
         Field<?> field = switch (order.column()) {
             case NAME -> DIM_CUSTOMER.NAME;
             case RECENCY -> SNAP_CUSTOMER.RECENCY_DAYS;
@@ -65,6 +87,7 @@ public final class CustomerListQuery {
             case MONETARY -> SNAP_CUSTOMER.MONETARY;
             case CLV -> SNAP_CUSTOMER.CLV;
         };
-        return (order.descending() ? field.desc() : field.asc()).nullsLast();
+        SortField<?> sort = order.descending() != reversed ? field.desc() : field.asc();
+        return reversed ? sort.nullsFirst() : sort.nullsLast();
     }
 }
