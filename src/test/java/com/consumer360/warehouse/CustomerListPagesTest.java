@@ -15,8 +15,9 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
  * Pages of a customer list, those read from the end of the list included ({@link CustomerListQuery#page}), put
- * together in order are exactly the whole list in the chosen order, for every column and direction (names and CLV
- * may be missing: nulls stay last; the demo data has none, so that part is by construction), in the reader's scope.
+ * together in order are exactly the whole list in the chosen order, for every column and direction, in the reader's
+ * scope. (Names and CLV may be missing, and nulls stay last; the demo data has none, so that part holds by
+ * construction: the reverse order puts them first.)
  */
 @PortalIntegration
 class CustomerListPagesTest {
