@@ -226,9 +226,18 @@ class RefreshRunner {
                         connection.setAutoCommit(false);
                         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                         try {
+                            // Sums over the warehouse are read for any set of regions later: written only when
+                            // the scope covers every region; a failure leaves the previous rows (rolled back).
+                            if (!coversAllRegions(connection)) {
+                                connection.rollback();
+                                return "not written: the refresh's scope does not cover every region";
+                            }
                             String result = extension.extend(connection, snapshotId, null);
                             connection.commit();
                             return result;
+                        } catch (SQLException | RuntimeException e) {
+                            connection.rollback();
+                            throw e;
                         } finally {
                             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                             connection.setAutoCommit(true);
@@ -240,6 +249,14 @@ class RefreshRunner {
             } catch (Exception e) {
                 log.warn("After the refresh: {} failed: {}", extension.name(), e.getMessage());
             }
+        }
+    }
+
+    private static boolean coversAllRegions(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+             var all = statement.executeQuery("SELECT app_scope_covers_all_regions()")) {
+            all.next();
+            return all.getBoolean(1);
         }
     }
 

@@ -20,7 +20,9 @@ public interface SnapshotExtension {
     /**
      * True for work that does not belong to the snapshot (sums over the warehouse itself): it runs once the new
      * snapshot is current, after a refresh over all sales, in its own REPEATABLE READ transaction under the same
-     * system scope, outside the run's time; the snapshot id is the new current one. Its failure is logged only.
+     * system scope, outside the run's time, and only when that scope covers every region; the snapshot id is the new
+     * current one. An exception rolls its transaction back (the rows it replaces stay) and is logged only, so it
+     * needs no savepoint of its own.
      */
     default boolean afterSwitch() {
         return false;

@@ -5,7 +5,6 @@ import static org.jooq.impl.DSL.val;
 import com.consumer360.refresh.SnapshotExtension;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.LocalDate;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -34,26 +33,17 @@ class SummaryPairs implements SnapshotExtension {
     @Override
     public String extend(Connection connection, long snapshotId, LocalDate asOf) throws SQLException {
         DSLContext db = DSL.using(connection, SQLDialect.POSTGRES);
-        Savepoint savepoint = connection.setSavepoint();
-        try {
-            if (!db.select(DSL.field("app_scope_covers_all_regions()", Boolean.class)).fetchOne(0, Boolean.class)) {
-                connection.releaseSavepoint(savepoint);
-                return "Summary comparison not written: the refresh's scope does not cover every region";
-            }
-            Long previous = db.resultQuery("SELECT p.snapshot_id FROM snapshot p, snapshot c WHERE c.snapshot_id = {0} "
-                    + "AND p.as_of_date < c.as_of_date ORDER BY p.as_of_date DESC, p.created_at DESC LIMIT 1",
-                    val(snapshotId)).fetchOptional(0, Long.class).orElse(null);
-            db.execute("DELETE FROM snap_pair_cell WHERE current_id = {0}", val(snapshotId));
-            if (previous != null) {
-                db.execute("INSERT INTO snap_pair_cell (previous_id, current_id, region_id, from_segment, to_segment, "
-                        + "customers, entered, lost, active, revenue, clv) SELECT {1}, {2}, x.* FROM ("
-                        + SummaryQueries.PAIR + ") x", val(new Short[0]), val(previous), val(snapshotId));
-            }
-            connection.releaseSavepoint(savepoint);
-            return null;
-        } catch (RuntimeException e) {
-            connection.rollback(savepoint);
-            return "Summary comparison not written (the page joins the snapshots): " + e.getMessage();
+        // The runner calls this with every region in scope and rolls back on failure (the page then joins the
+        // snapshots, as for any pair not stored).
+        Long previous = db.resultQuery("SELECT p.snapshot_id FROM snapshot p, snapshot c WHERE c.snapshot_id = {0} "
+                + "AND p.as_of_date < c.as_of_date ORDER BY p.as_of_date DESC, p.created_at DESC LIMIT 1",
+                val(snapshotId)).fetchOptional(0, Long.class).orElse(null);
+        db.execute("DELETE FROM snap_pair_cell WHERE current_id = {0}", val(snapshotId));
+        if (previous != null) {
+            db.execute("INSERT INTO snap_pair_cell (previous_id, current_id, region_id, from_segment, to_segment, "
+                    + "customers, entered, lost, active, revenue, clv) SELECT {1}, {2}, x.* FROM ("
+                    + SummaryQueries.PAIR + ") x", val(new Short[0]), val(previous), val(snapshotId));
         }
+        return null;
     }
 }

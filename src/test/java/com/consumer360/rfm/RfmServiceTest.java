@@ -1,8 +1,5 @@
 package com.consumer360.rfm;
 
-import com.consumer360.warehouse.RegionOption;
-import com.consumer360.warehouse.CustomerOrder;
-import com.consumer360.warehouse.CellCustomer;
 import static com.consumer360.support.TestDatabase.connectAs;
 import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consumer360.refresh.RefreshService;
 import com.consumer360.support.PortalIntegration;
+import com.consumer360.warehouse.CellCustomer;
+import com.consumer360.warehouse.CustomerOrder;
+import com.consumer360.warehouse.RegionOption;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -180,8 +181,8 @@ class RfmServiceTest {
     void aProfilesTopProductsAndTheirBuyersEqualTheLinesWithAndWithoutStoredBuyers() throws SQLException {
         assertTopProducts("At Risk", Set.of((short) 1, (short) 4), "1, 4");
         assertTopProducts("Champions", Set.of(), "1, 2, 3, 4, 5");
-        try (java.sql.Connection owner = com.consumer360.support.TestDatabase.connectAs("postgres");
-             java.sql.Statement sql = owner.createStatement()) {
+        try (Connection owner = connectAs("postgres");
+             Statement sql = owner.createStatement()) {
             owner.setAutoCommit(false);
             sql.execute("CREATE TEMPORARY TABLE saved AS SELECT snapshot_id, segment, region_id, buyers "
                     + "FROM snap_segment_product_totals WHERE snapshot_id = " + CURRENT);
@@ -200,8 +201,8 @@ class RfmServiceTest {
     private void assertTopProducts(String segment, Set<Short> regions, String regionList) throws SQLException {
         List<SegmentProfile.ProductRevenue> top = rfm.segmentProfile(segment, regions).topProducts();
         List<String> expected = new java.util.ArrayList<>();
-        try (java.sql.Connection owner = com.consumer360.support.TestDatabase.connectAs("postgres");
-             java.sql.ResultSet rows = owner.createStatement().executeQuery(
+        try (Connection owner = connectAs("postgres");
+             ResultSet rows = owner.createStatement().executeQuery(
                      "SELECT p.product_code, count(DISTINCT f.customer_id), sum(f.quantity), sum(f.net_amount) "
                      + "FROM fact_sales f JOIN snap_customer s ON s.customer_id = f.customer_id "
                      + "JOIN dim_product p ON p.product_id = f.product_id "
