@@ -8,9 +8,9 @@
 # calls); the embedded server lives in target/bench-import/postgres. Target (issue 16): <= 10 s, aim 5 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o test-compile
+mvn -q test-compile
 classpath_file=target/bench-classpath.txt
-mvn -q -o org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 bench() {
     "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx$1 -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
         com.consumer360.ingest.ImportBenchmark "$2" "$3" 2>&1 | grep -E "^(import benchmark|run |Exception|java.lang.OutOfMemoryError)" || true

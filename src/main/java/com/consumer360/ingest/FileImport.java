@@ -82,6 +82,12 @@ final class FileImport {
      */
     private static StagedFile.Result stage(Connection connection, Text text, RegionMapping mapping,
                                            ImportProgress progress) throws ImportException, SQLException {
+        return stage(connection, text, mapping, progress, new WarehouseImport.Phases());
+    }
+
+    private static StagedFile.Result stage(Connection connection, Text text, RegionMapping mapping,
+                                           ImportProgress progress, WarehouseImport.Phases phases)
+            throws ImportException, SQLException {
         var regions = WarehouseImport.regions(connection);
         if (regions.isEmpty()) {
             throw new ImportException("the warehouse has no regions yet: start the portal once (it creates "
@@ -95,7 +101,8 @@ final class FileImport {
         try (writer) {
             text.readInChunks(mapping.columns(), writer);
         }
-        return StagedFile.finish(connection, text.name, writer);
+        phases.done("read and copy");
+        return StagedFile.finish(connection, text.name, writer, phases);
     }
 
     /**
@@ -264,10 +271,9 @@ final class FileImport {
                 try (var lock = connection.createStatement()) {
                     lock.execute("SELECT pg_advisory_xact_lock(360016)");
                 }
-                StagedFile.Result staged = stage(connection, text, mapping, progress);
-                progress.staged(staged.readable(), staged.readable());
-                long read = System.nanoTime();
                 WarehouseImport.Phases phases = new WarehouseImport.Phases();
+                StagedFile.Result staged = stage(connection, text, mapping, progress, phases);
+                progress.staged(staged.readable(), staged.readable());
                 long firstId = WarehouseImport.reserveIds(connection, staged.readable());
                 WarehouseImport.Counts counts = WarehouseImport.loadStaged(connection, new WarehouseImport.Staged(
                         staged.kept(), staged.firstDateKey(), staged.lastDateKey(), staged.repeatedKeys(), firstId),
@@ -277,8 +283,7 @@ final class FileImport {
                         (System.nanoTime() - started) / 1_000_000, staged.rowErrors(), text.readAs());
                 ImportRuns.succeeded(connection, runId, report);
                 connection.commit();
-                log.info("Import {} (run {}): {}; read, staged and cleaned in {} ms; {}", name, runId,
-                        report.summary(), (read - started) / 1_000_000, counts.phases());
+                log.info("Import {} (run {}): {}; {}", name, runId, report.summary(), counts.phases());
                 return report;
             } catch (ImportException | SQLException | RuntimeException e) {
                 connection.rollback();

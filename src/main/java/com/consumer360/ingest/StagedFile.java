@@ -58,7 +58,7 @@ final class StagedFile {
             statement.execute("""
                     CREATE TEMPORARY TABLE stage_import (
                         line_no INTEGER NOT NULL, sales_line_id BIGINT NOT NULL, invoice_no VARCHAR(32),
-                        invoice_ts TIMESTAMP NOT NULL, product_code VARCHAR(64), description TEXT, quantity INTEGER,
+                        invoice_ts TIMESTAMP NOT NULL, product_code VARCHAR(64), quantity INTEGER,
                         unit_price NUMERIC(12, 2), net_amount NUMERIC(14, 2), is_cancellation BOOLEAN NOT NULL,
                         customer_code VARCHAR(64), region_id SMALLINT, date_key INTEGER NOT NULL, line_key UUID NOT NULL,
                         price_raw FLOAT8, amount_raw FLOAT8, country TEXT, region_label TEXT, purchase BOOLEAN NOT NULL)
@@ -148,6 +148,8 @@ final class StagedFile {
         private final long expectedLines;
         private final LineKey lineKey = new LineKey();
         private final List<RowError> unreadable = new ArrayList<>();
+        /** Each product's first non-blank description (null: none yet); per product, not per line. */
+        private final Map<String, String> descriptions = new HashMap<>();
         private long readable;
         private long malformed;
         private final boolean checks;
@@ -187,6 +189,13 @@ final class StagedFile {
                 }
                 FileCheck.after(file, t);
                 checkLengths(file, t);
+            }
+            for (int code = 0; code < t.productCount(); code++) {
+                // A chunk knows its own first non-blank description of a product: the first chunk that has one
+                // holds the file's first.
+                if (descriptions.get(t.productId(code)) == null) {
+                    descriptions.put(t.productId(code), t.productDescription(code));
+                }
             }
             short[] countries = regions.ofCountries(t);
             short[] labels = regions.ofLabels(t);
@@ -230,7 +239,7 @@ final class StagedFile {
             UUID key = lineKey.of(dateKey, invoiceId, timestamp, productId, t.quantity(row), price, amount,
                     customerId, countryName);
             out.field(line).field(readable).field(invoiceId).field(timestamp).field(productId)
-                    .field(product < 0 ? null : t.productDescription(product)).field(t.quantity(row)).field(price)
+                    .field(t.quantity(row)).field(price)
                     .field(amount).field(cancellation).field(customerId).field(region < 0 ? null : region)
                     .field(dateKey).field(key).field(number(rawPrice)).field(number(rawAmount)).field(countryName)
                     .field(label < 0 ? null : t.regionName(label)).field(purchase).endRow();
@@ -291,37 +300,55 @@ final class StagedFile {
         }
     }
 
-    /** The lines each rule excludes: reason 1 a unit price of zero or less, 2 an exact duplicate of an earlier line. */
+    /**
+     * Natural keys that more than one staged line has. The key is a digest of columns the duplicate rule compares
+     * (or of values computed from them), so exact duplicates share a key: the rule ranks only these lines.
+     */
+    private static final String REPEATED_KEYS = """
+            CREATE TEMPORARY TABLE stage_repeat ON COMMIT DROP AS
+            SELECT line_key FROM stage_import GROUP BY line_key HAVING count(*) > 1""";
+
+    /**
+     * The lines each rule excludes, with what the reports need of them: reason 1 a unit price of zero or less, 2 an
+     * exact duplicate of an earlier line.
+     */
     private static final String DROPS = """
             CREATE TEMPORARY TABLE stage_drop ON COMMIT DROP AS
-            SELECT line_no, 1 AS reason FROM stage_import WHERE price_raw <= 0
+            SELECT line_no, 1 AS reason, customer_code, invoice_no, price_raw FROM stage_import WHERE price_raw <= 0
             UNION ALL
-            SELECT line_no, 2 FROM (
-                SELECT line_no, row_number() OVER (
+            SELECT line_no, 2, customer_code, invoice_no, price_raw FROM (
+                SELECT line_no, customer_code, invoice_no, price_raw, row_number() OVER (
                            PARTITION BY customer_code, invoice_no, invoice_ts, product_code, quantity, price_raw,
                                         amount_raw::text, country, region_label
                            ORDER BY line_no) AS rank
-                FROM stage_import WHERE invoice_no IS NOT NULL AND (price_raw IS NULL OR price_raw > 0)) r
+                FROM stage_import
+                WHERE line_key IN (SELECT line_key FROM stage_repeat)
+                  AND invoice_no IS NOT NULL AND (price_raw IS NULL OR price_raw > 0)) r
             WHERE rank > 1""";
 
     /**
-     * Applies the rules that need every line once the whole file is staged, and checks what the load needs: computes
-     * the cleaning report and the row-level errors, keeps each product's first non-blank description
-     * (stage_product), removes the excluded lines, refuses kept lines without a region, and computes each customer's
-     * first line (stage_customer).
+     * Applies the rules that need every line once the whole file is staged, and checks what the load needs: the
+     * excluded lines and their row-level errors, each product's first non-blank description (stage_product), the
+     * kept lines (the excluded ones removed), a region for every kept line, each customer's first line
+     * (stage_customer), and the cleaning report.
      */
     static Result finish(Connection connection, String file, Writer writer) throws SQLException, ImportException {
+        return finish(connection, file, writer, new WarehouseImport.Phases());
+    }
+
+    /** As {@link #finish(Connection, String, Writer)}, timing each step in {@code phases}. */
+    static Result finish(Connection connection, String file, Writer writer, WarehouseImport.Phases phases)
+            throws SQLException, ImportException {
         if (writer.readable == 0) {
             throw new ImportException(file + ": no data lines to import");
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE stage_import");
+            statement.execute(REPEATED_KEYS);
             statement.execute(DROPS);
-            CleaningReport report = report(statement, writer.readable, writer.malformed);
+            phases.done("rules");
             List<RowError> errors = new ArrayList<>(writer.unreadable);
-            try (ResultSet r = statement.executeQuery("""
-                    SELECT d.line_no, d.reason, s.price_raw, s.invoice_no
-                    FROM stage_drop d JOIN stage_import s ON s.line_no = d.line_no ORDER BY d.line_no""")) {
+            try (ResultSet r = statement.executeQuery(
+                    "SELECT line_no, reason, price_raw, invoice_no FROM stage_drop ORDER BY line_no")) {
                 while (r.next()) {
                     errors.add(r.getInt(2) == 1
                             ? new RowError(r.getInt(1), "unit_price",
@@ -332,31 +359,90 @@ final class StagedFile {
                 }
             }
             errors.sort(java.util.Comparator.comparingLong(RowError::line));
-            statement.execute("""
-                    CREATE TEMPORARY TABLE stage_product ON COMMIT DROP AS
-                    SELECT DISTINCT ON (product_code) product_code, description FROM stage_import
-                    ORDER BY product_code, coalesce(description, '') = '', line_no""");
-            if (report.linesKept() < writer.readable) {
+            statement.execute("CREATE TEMPORARY TABLE stage_product (product_code VARCHAR(64), description TEXT) "
+                    + "ON COMMIT DROP");
+            try (CopyStream out = new CopyStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY stage_product FROM STDIN"))) {
+                for (var product : writer.descriptions.entrySet()) {
+                    out.field(product.getKey()).field(product.getValue()).endRow();
+                }
+            }
+            long dropped = errors.size() - writer.unreadable.size();
+            if (dropped > 0) {
                 statement.execute("DELETE FROM stage_import s USING stage_drop d WHERE s.line_no = d.line_no");
             }
+            phases.done("exclude");
             checkEveryLineHasARegion(statement, file);
             statement.execute("""
                     CREATE TEMPORARY TABLE stage_customer ON COMMIT DROP AS
                     SELECT DISTINCT ON (customer_code) customer_code, region_id,
                            coalesce(country, '%s') AS country,
-                           min(invoice_ts::date) FILTER (WHERE purchase) OVER (PARTITION BY customer_code)
-                               AS first_purchase,
+                           min(invoice_ts::date) FILTER (WHERE purchase) OVER (
+                               PARTITION BY customer_code ORDER BY invoice_ts, line_no
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS first_purchase,
                            line_no AS first_line
                     FROM stage_import WHERE customer_code IS NOT NULL
                     ORDER BY customer_code, invoice_ts, line_no""".formatted(WarehouseImport.UNKNOWN_COUNTRY));
-            try (ResultSet r = statement.executeQuery("""
-                    SELECT count(*), min(date_key), max(date_key),
-                           EXISTS (SELECT FROM stage_import GROUP BY line_key HAVING count(*) > 1)
-                    FROM stage_import""")) {
-                r.next();
-                return new Result(report, List.copyOf(errors), writer.readable, r.getLong(1), r.getInt(2), r.getInt(3),
-                        r.getBoolean(4));
-            }
+            phases.done("first lines");
+            Result result = result(statement, writer, errors);
+            phases.done("report");
+            return result;
+        }
+    }
+
+    /**
+     * The cleaning report and the load's figures, from the kept lines (one pass, one grouping by invoice), their
+     * customers (stage_customer: a customer with a kept purchase has a first purchase) and the excluded lines, which
+     * are few: a customer or invoice of the file that has no kept line was removed by price (all its lines priced at
+     * zero or less) or as a duplicate (else).
+     */
+    private static Result result(Statement statement, Writer writer, List<RowError> errors) throws SQLException {
+        try (ResultSet r = statement.executeQuery("""
+                WITH gone_customers AS (
+                         SELECT bool_or(reason = 2) AS duplicate FROM stage_drop d
+                         WHERE customer_code IS NOT NULL
+                           AND NOT EXISTS (SELECT FROM stage_customer c WHERE c.customer_code = d.customer_code)
+                         GROUP BY customer_code),
+                     gone_invoices AS (
+                         SELECT bool_or(reason = 2) AS duplicate FROM stage_drop d
+                         WHERE invoice_no IS NOT NULL
+                           AND NOT EXISTS (SELECT FROM stage_import s WHERE s.invoice_no = d.invoice_no)
+                         GROUP BY invoice_no)
+                SELECT count(*), min(date_key), max(date_key),
+                       count(*) FILTER (WHERE is_cancellation),
+                       count(*) FILTER (WHERE NOT is_cancellation AND amount_raw < 0),
+                       count(*) FILTER (WHERE customer_code IS NULL),
+                       count(*) FILTER (WHERE invoice_no IS NULL),
+                       EXISTS (SELECT FROM stage_import WHERE line_key IN (SELECT line_key FROM stage_repeat)
+                               GROUP BY line_key HAVING count(*) > 1),
+                       (SELECT count(*) FROM (SELECT FROM stage_import WHERE invoice_no IS NOT NULL
+                                              GROUP BY invoice_no) i),
+                       (SELECT count(*) FROM stage_customer),
+                       (SELECT count(*) FROM stage_customer WHERE first_purchase IS NOT NULL),
+                       (SELECT count(*) FROM gone_customers),
+                       (SELECT count(*) FILTER (WHERE duplicate) FROM gone_customers),
+                       (SELECT count(*) FROM gone_invoices),
+                       (SELECT count(*) FILTER (WHERE duplicate) FROM gone_invoices),
+                       (SELECT count(*) FILTER (WHERE reason = 1) FROM stage_drop),
+                       (SELECT count(*) FILTER (WHERE reason = 2) FROM stage_drop),
+                       (SELECT count(*) FROM stage_drop WHERE invoice_no IS NULL)
+                FROM stage_import""")) {
+            r.next();
+            long kept = r.getLong(1);
+            int ownInvoices = r.getInt(7);
+            int invoices = r.getInt(9) + ownInvoices;
+            int customers = r.getInt(10);
+            int goneCustomers = r.getInt(12);
+            int goneCustomersAsDuplicates = r.getInt(13);
+            int goneInvoices = r.getInt(14) + r.getInt(18);
+            int goneInvoicesAsDuplicates = r.getInt(15);
+            CleaningReport report = new CleaningReport(writer.readable + writer.malformed, kept, writer.malformed,
+                    r.getLong(16), r.getLong(17), r.getLong(4), r.getLong(5), r.getLong(6), customers, invoices,
+                    customers + goneCustomers, invoices + goneInvoices, goneCustomers - goneCustomersAsDuplicates,
+                    goneInvoices - goneInvoicesAsDuplicates, goneCustomersAsDuplicates, goneInvoicesAsDuplicates,
+                    customers - r.getInt(11));
+            return new Result(report, List.copyOf(errors), writer.readable, kept, r.getInt(2), r.getInt(3),
+                    r.getBoolean(8));
         }
     }
 
@@ -375,57 +461,6 @@ final class StagedFile {
             throw new ImportException(file + ": column country: no region for " + needed.size() + " countr"
                     + (needed.size() == 1 ? "y" : "ies") + ": " + String.join(", ", needed)
                     + "; map them to a region or choose a default region");
-        }
-    }
-
-    /**
-     * The cleaning report of the staged lines (before the excluded ones are removed): line counts by rule, and the
-     * customers and invoices each rule removes, by grouping rather than one distinct count per figure.
-     */
-    static CleaningReport report(Statement statement, long readable, long malformed) throws SQLException {
-        String sql = """
-                WITH line AS MATERIALIZED (
-                         SELECT s.customer_code, s.invoice_no, s.is_cancellation, s.amount_raw, s.purchase, d.reason
-                         FROM stage_import s LEFT JOIN stage_drop d ON d.line_no = s.line_no),
-                     customers AS (
-                         SELECT count(*) AS input, count(*) FILTER (WHERE after_price) AS after_price,
-                                count(*) FILTER (WHERE kept) AS kept, count(*) FILTER (WHERE purchase) AS purchase
-                         FROM (SELECT bool_or(reason IS DISTINCT FROM 1) AS after_price, bool_or(reason IS NULL) AS kept,
-                                      bool_or(reason IS NULL AND purchase) AS purchase
-                               FROM line WHERE customer_code IS NOT NULL GROUP BY customer_code) c),
-                     invoices AS (
-                         SELECT count(*) AS input, count(*) FILTER (WHERE after_price) AS after_price,
-                                count(*) FILTER (WHERE kept) AS kept
-                         FROM (SELECT bool_or(reason IS DISTINCT FROM 1) AS after_price, bool_or(reason IS NULL) AS kept
-                               FROM line WHERE invoice_no IS NOT NULL GROUP BY invoice_no) i),
-                     lines AS (
-                         SELECT count(*) FILTER (WHERE reason IS NULL) AS kept,
-                                count(*) FILTER (WHERE reason = 1) AS price,
-                                count(*) FILTER (WHERE reason = 2) AS duplicates,
-                                count(*) FILTER (WHERE reason IS NULL AND is_cancellation) AS cancellations,
-                                count(*) FILTER (WHERE reason IS NULL AND NOT is_cancellation AND amount_raw < 0)
-                                    AS returns,
-                                count(*) FILTER (WHERE reason IS NULL AND customer_code IS NULL) AS no_customer,
-                                count(*) FILTER (WHERE invoice_no IS NULL) AS own_input,
-                                count(*) FILTER (WHERE invoice_no IS NULL AND reason IS DISTINCT FROM 1) AS own_after_price,
-                                count(*) FILTER (WHERE invoice_no IS NULL AND reason IS NULL) AS own_kept
-                         FROM line)
-                SELECT l.kept, l.price, l.duplicates, l.cancellations, l.returns, l.no_customer,
-                       c.input, c.after_price, c.kept, c.purchase,
-                       i.input + l.own_input, i.after_price + l.own_after_price, i.kept + l.own_kept
-                FROM lines l, customers c, invoices i""";
-        try (ResultSet r = statement.executeQuery(sql)) {
-            r.next();
-            int inputCustomers = r.getInt(7);
-            int priceCustomers = r.getInt(8);
-            int customers = r.getInt(9);
-            int inputInvoices = r.getInt(11);
-            int priceInvoices = r.getInt(12);
-            int invoices = r.getInt(13);
-            return new CleaningReport(readable + malformed, r.getLong(1), malformed, r.getLong(2), r.getLong(3),
-                    r.getLong(4), r.getLong(5), r.getLong(6), customers, invoices, inputCustomers, inputInvoices,
-                    inputCustomers - priceCustomers, inputInvoices - priceInvoices, priceCustomers - customers,
-                    priceInvoices - invoices, customers - r.getInt(10));
         }
     }
 
