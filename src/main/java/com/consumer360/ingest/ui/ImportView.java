@@ -345,10 +345,11 @@ public class ImportView extends VerticalLayout {
             CleaningReport report = validation.report();
             status.setText(String.format("Valid: %,d lines read, %,d to load; excluded %,d malformed, %,d with a price "
                             + "of zero or less, %,d exact duplicates; kept and netted %,d cancellation lines and %,d "
-                            + "returns; %,d lines without customer id; %,d customers, %,d invoices.",
+                            + "returns; %,d lines without customer id; %,d customers, %,d invoices; %,d lines in the "
+                            + "row-level error report.",
                     report.linesRead(), report.linesKept(), report.malformed(), report.nonPositivePrice(),
                     report.exactDuplicates(), report.cancellations(), report.returns(), report.missingCustomerId(),
-                    report.customers(), report.invoices()));
+                    report.customers(), report.invoices(), validation.rowErrors()));
             Path input = file;
             String name = fileName;
             RegionMapping checked = mapping();
