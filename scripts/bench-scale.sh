@@ -14,9 +14,9 @@ sizes=(${1:-1000000 10000000})
 runs=${2:-3}
 root=${3:-target/bench-scale}
 mkdir -p "$root"
-mvn -q -o test-compile
+mvn -q test-compile
 classpath_file=target/bench-classpath.txt
-mvn -q -o org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 declare -A medians
 for lines in "${sizes[@]}"; do
     echo "== $lines lines, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -128,7 +128,7 @@ public class Migrate {
     }
 }
 EOF
-(cd "$REPO" && $NICE mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" \
+(cd "$REPO" && $NICE mvn -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" \
     -Dmdep.includeScope=runtime >"$WORK/classpath.log" 2>&1) || die "mvn dependency:build-classpath failed: $WORK/classpath.log"
 started=$(ms)
 if $NICE java -cp "$(cat "$WORK/cp.txt")" "$WORK/Migrate.java" "jdbc:postgresql://localhost:$PORT/consumer360" \

@@ -64,18 +64,12 @@ final class DemoDataLoader {
      * tables are empty (V28); returns whether it did. The transaction cannot commit until {@link #finishBulkLoad}.
      */
     static boolean beginBulkLoad(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             java.sql.ResultSet began = statement.executeQuery("SELECT warehouse_bulk_load_begin()")) {
-            began.next();
-            return began.getBoolean(1);
-        }
+        return com.consumer360.warehouse.BulkLoad.begin(connection);
     }
 
     /** Aggregates fact_invoice set-based, builds the dropped indexes and enables the trigger again (V28). */
     static void finishBulkLoad(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT warehouse_bulk_load_finish()");
-        }
+        com.consumer360.warehouse.BulkLoad.finish(connection);
     }
 
     private static void insertRegions(Connection connection) throws SQLException {

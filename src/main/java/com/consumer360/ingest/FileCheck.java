@@ -250,6 +250,24 @@ final class FileCheck {
         return in;
     }
 
+    /** Line breaks in the (possibly gzipped) text: about its data lines, for a progress bar's total. */
+    static long lineBreaks(Path file, String name) throws ImportException {
+        try (InputStream in = open(file, name)) {
+            byte[] buffer = new byte[1 << 16];
+            long breaks = 0;
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        breaks++;
+                    }
+                }
+            }
+            return breaks;
+        } catch (IOException e) {
+            throw new ImportException(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
     /** Whether the (possibly gzipped) text starts with the UTF-8 byte order mark. */
     static boolean hasBom(Path file, String name) throws ImportException {
         try (InputStream in = open(file, name)) {

@@ -5,6 +5,10 @@ import com.consumer360.batch.TransactionFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import com.consumer360.analytics.cleaning.CleaningReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,36 +28,81 @@ final class FileImport {
     private FileImport() {
     }
 
+    /** The outcome of the validation pass: the cleaning report, the row-level errors, the first kept lines. */
+    record Validation(CleaningReport report, List<RowError> rowErrors, List<PreviewLine> firstLines, String readAs) {
+
+        /** The first {@code limit} (at most {@link #PREVIEW_LINES}) kept lines; {@code regionCodes} names regions. */
+        List<PreviewLine> preview(int limit, Map<Short, String> regionCodes) {
+            List<PreviewLine> lines = new ArrayList<>();
+            for (PreviewLine line : firstLines.subList(0, Math.min(limit, firstLines.size()))) {
+                lines.add(new PreviewLine(line.invoice(), line.time(), line.product(), line.description(),
+                        line.quantity(), line.unitPrice(), line.amount(), line.customer(), line.country(),
+                        regionCodes.get(Short.valueOf(line.region()))));
+            }
+            return lines;
+        }
+    }
+
+    /** The most lines a validation keeps for the preview. */
+    static final int PREVIEW_LINES = 100;
+
     /** Reads and checks the file against the warehouse without loading: the validation pass. */
-    static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes)
+    static Validation plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes)
             throws ImportException, SQLException {
         return plan(connections, file, name, mapping, maxBytes, null);
     }
 
     /**
-     * {@code chosen}: the encoding and delimiter given by the user (either may be null / 0: detect), or null. An XLSX
-     * workbook's first sheet is read through the same path (see {@link XlsxSheet}).
+     * The validation pass: the file staged and checked exactly as a load does it, in a transaction that is rolled
+     * back. {@code chosen}: the encoding and delimiter given by the user (either may be null / 0: detect), or null.
+     * An XLSX workbook's first sheet is read through the same path (see {@link XlsxSheet}).
      */
-    static ImportPlan plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes,
+    static Validation plan(Connections connections, Path file, String name, RegionMapping mapping, long maxBytes,
                            FileCheck.Format chosen) throws ImportException, SQLException {
         Text text = text(file, name, maxBytes, chosen, mapping.columns());
-        try (text) {
-            TransactionFiles.Lines lines = text.read(mapping.columns());
-            FileCheck.after(name, lines.table());
-            try (Connection connection = connections.open()) {
-                var regions = WarehouseImport.regions(connection);
-                if (regions.isEmpty()) {
-                    throw new ImportException("the warehouse has no regions yet: start the portal once (it creates "
-                            + "them) before importing");
-                }
-                ImportPlan plan = ImportPlan.of(name, lines, mapping, regions);
-                plan.format = text.format;
-                plan.readAs = text.sheet == null ? text.format.describe() : "XLSX, sheet \"" + text.sheet.sheet() + "\"";
-                return plan;
+        try (text; Connection connection = connections.open()) {
+            text.checkColumns(mapping.columns());
+            connection.setAutoCommit(false);
+            try {
+                StagedFile.Result staged = stage(connection, text, mapping, ImportProgress.NONE);
+                // Region ids as text here; preview() names them with the caller's region codes.
+                List<PreviewLine> first = StagedFile.preview(connection, PREVIEW_LINES, String::valueOf);
+                return new Validation(staged.report(), staged.rowErrors(), first, text.readAs());
+            } finally {
+                connection.rollback();
             }
         } catch (ImportException e) {
             throw text.renamed(e);
         }
+    }
+
+    /**
+     * Reads the file in chunks into stage_import (see {@link StagedFile}) in the connection's transaction and applies
+     * the rules that need every line; the heap holds one chunk.
+     */
+    private static StagedFile.Result stage(Connection connection, Text text, RegionMapping mapping,
+                                           ImportProgress progress) throws ImportException, SQLException {
+        return stage(connection, text, mapping, progress, new WarehouseImport.Phases());
+    }
+
+    private static StagedFile.Result stage(Connection connection, Text text, RegionMapping mapping,
+                                           ImportProgress progress, WarehouseImport.Phases phases)
+            throws ImportException, SQLException {
+        var regions = WarehouseImport.regions(connection);
+        if (regions.isEmpty()) {
+            throw new ImportException("the warehouse has no regions yet: start the portal once (it creates "
+                    + "them) before importing");
+        }
+        WarehouseImport.workMem(connection);
+        StagedFile.createTable(connection);
+        StagedFile.Regions resolver = new StagedFile.Regions(text.name, mapping, regions);
+        StagedFile.Writer writer = new StagedFile.Writer(connection, text.name, resolver, progress,
+                Math.max(0, FileCheck.lineBreaks(text.csv, text.name) - 1));
+        try (writer) {
+            text.readInChunks(mapping.columns(), writer);
+        }
+        phases.done("read and copy");
+        return StagedFile.finish(connection, text.name, writer, phases);
     }
 
     /**
@@ -73,15 +122,35 @@ final class FileImport {
             this.sheet = sheet;
         }
 
-        TransactionFiles.Lines read(ColumnMapping columns) throws ImportException {
+        /** A column mapping chosen by the user must name columns of the file, each once. */
+        void checkColumns(ColumnMapping columns) throws ImportException {
             try {
                 if (!columns.isAutomatic()) {
                     columns.check(name, TransactionFiles.header(csv, format.charset(), format.delimiter()));
                 }
-                return TransactionFiles.readWithLines(csv, format.charset(), format.delimiter(), columns.byColumn());
             } catch (BadInputException e) {
                 throw new ImportException(e.getMessage().replace(csv.toString(), name));
             }
+        }
+
+        /** Hands the file's lines on to {@code chunks}, {@link StagedFile#CHUNK_LINES} at a time. */
+        void readInChunks(ColumnMapping columns, StagedFile.Writer chunks) throws ImportException, SQLException {
+            checkColumns(columns);
+            try {
+                TransactionFiles.<Exception>readInChunks(csv, format.charset(), format.delimiter(), columns.byColumn(),
+                        StagedFile.CHUNK_LINES, chunks::accept);
+            } catch (BadInputException e) {
+                throw new ImportException(e.getMessage().replace(csv.toString(), name));
+            } catch (ImportException | SQLException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** How the file was read, for the report: its encoding and delimiter, or its sheet. */
+        String readAs() {
+            return sheet == null ? format.describe() : "XLSX, sheet \"" + sheet.sheet() + "\"";
         }
 
         /** A message about the CSV's "line N" names the sheet's row N for a workbook. */
@@ -154,13 +223,17 @@ final class FileImport {
                                             ColumnMapping columns) throws ImportException {
         Text text = text(file, name, maxBytes, chosen, columns);
         try (text) {
-            var table = text.read(columns).table();
-            java.util.List<String> countries = new java.util.ArrayList<>();
-            for (int code = 0; code < table.countryCount(); code++) {
-                countries.add(table.countryName(code));
-            }
-            countries.sort(null);
-            return countries;
+            text.checkColumns(columns);
+            java.util.TreeSet<String> countries = new java.util.TreeSet<>();
+            TransactionFiles.readInChunks(text.csv, text.format.charset(), text.format.delimiter(), columns.byColumn(),
+                    StagedFile.CHUNK_LINES, chunk -> {
+                        for (int code = 0; code < chunk.table().countryCount(); code++) {
+                            countries.add(chunk.table().countryName(code));
+                        }
+                    });
+            return List.copyOf(countries);
+        } catch (BadInputException e) {
+            throw text.renamed(new ImportException(e.getMessage().replace(text.csv.toString(), name)));
         } catch (ImportException e) {
             throw text.renamed(e);
         }
@@ -187,9 +260,9 @@ final class FileImport {
                             ImportProgress progress, long maxBytes, FileCheck.Format chosen)
             throws ImportException, SQLException {
         long started = System.nanoTime();
-        ImportPlan plan = plan(connections, file, name, mapping, maxBytes, chosen);
-        long planned = System.nanoTime();
-        try (Connection connection = connections.open()) {
+        Text text = text(file, name, maxBytes, chosen, mapping.columns());
+        try (text; Connection connection = connections.open()) {
+            text.checkColumns(mapping.columns());
             connection.setAutoCommit(true);
             long runId = ImportRuns.start(connection, "file:" + name);
             connection.setAutoCommit(false);
@@ -198,23 +271,30 @@ final class FileImport {
                 try (var lock = connection.createStatement()) {
                     lock.execute("SELECT pg_advisory_xact_lock(360016)");
                 }
-                WarehouseImport.Counts counts = WarehouseImport.load(connection, plan, replace, progress);
-                ImportReport report = new ImportReport(runId, plan.cleaned.report(), counts.inserted(),
+                WarehouseImport.Phases phases = new WarehouseImport.Phases();
+                StagedFile.Result staged = stage(connection, text, mapping, progress, phases);
+                progress.staged(staged.readable(), staged.readable());
+                long firstId = WarehouseImport.reserveIds(connection, staged.readable());
+                WarehouseImport.Counts counts = WarehouseImport.loadStaged(connection, new WarehouseImport.Staged(
+                        staged.kept(), staged.firstDateKey(), staged.lastDateKey(), staged.repeatedKeys(), firstId),
+                        replace, phases);
+                ImportReport report = new ImportReport(runId, staged.report(), counts.inserted(),
                         counts.alreadyLoaded(), counts.replaced(), counts.customersAdded(), counts.productsAdded(),
-                        (System.nanoTime() - started) / 1_000_000, plan.rowErrors(),
-                        plan.readAs);
+                        (System.nanoTime() - started) / 1_000_000, staged.rowErrors(), text.readAs());
                 ImportRuns.succeeded(connection, runId, report);
                 connection.commit();
-                log.info("Import {} (run {}): {}; read and cleaned in {} ms; {}", name, runId, report.summary(),
-                        (planned - started) / 1_000_000, counts.phases());
+                log.info("Import {} (run {}): {}; {}", name, runId, report.summary(), counts.phases());
                 return report;
             } catch (ImportException | SQLException | RuntimeException e) {
                 connection.rollback();
                 connection.setAutoCommit(true);
-                ImportRuns.failed(connection, runId, e.getMessage());
-                log.info("Import {} (run {}) failed, nothing loaded: {}", name, runId, e.getMessage());
+                String message = e instanceof ImportException i ? text.renamed(i).getMessage() : e.getMessage();
+                ImportRuns.failed(connection, runId, message);
+                log.info("Import {} (run {}) failed, nothing loaded: {}", name, runId, message);
                 throw e;
             }
+        } catch (ImportException e) {
+            throw text.renamed(e);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A read file checked against the warehouse's regions and cleaned: the region of every country and region label,
+ * A table read in memory (a source's extract, {@link ExtractImport}) checked against the warehouse's regions and cleaned: the region of every country and region label,
  * ready to load. Everything that can be refused is refused here, before the warehouse is touched.
  */
 final class ImportPlan {
@@ -26,14 +26,6 @@ final class ImportPlan {
     final short regionOfMissingCountry;
     /** Region id per region label code of the table, or -1 where the label names no warehouse region. */
     final short[] regionOfLabel;
-    /** File line of each table row, and the file's unreadable (skipped) lines; empty when not read with lines. */
-    private int[] lineOfRow = new int[0];
-    /** The encoding and delimiter the file was read with. */
-    FileCheck.Format format = FileCheck.Format.DEFAULT;
-    /** How the file was read, for the report: its encoding and delimiter, or its sheet. */
-    String readAs = FileCheck.Format.DEFAULT.describe();
-    private List<com.consumer360.batch.LineProblem> unreadable = List.of();
-
     private ImportPlan(TransactionTable table, CleanedTransactions cleaned, short[] regionOfCountry,
                        short regionOfMissingCountry, short[] regionOfLabel) {
         this.table = table;
@@ -72,30 +64,18 @@ final class ImportPlan {
         return new ImportPlan(table, cleaned, countries, missing, labels);
     }
 
-    static ImportPlan of(String file, com.consumer360.batch.TransactionFiles.Lines lines, RegionMapping mapping,
-                         Map<String, Short> regions) throws ImportException {
-        ImportPlan plan = of(file, lines.table(), mapping, regions);
-        plan.lineOfRow = lines.lineOfRow();
-        plan.unreadable = lines.unreadable();
-        return plan;
-    }
-
     /**
-     * Every line the import leaves out, in file order: unreadable lines (skipped by the reader), lines with a unit
-     * price of zero or less, exact duplicates of an earlier line (the cleaning rules, in their order).
+     * Every line the import leaves out, in table order: lines with a unit price of zero or less, exact duplicates of
+     * an earlier line (the cleaning rules, in their order). A table has no file lines: each is at line -1.
      */
     List<RowError> rowErrors() {
         List<RowError> errors = new ArrayList<>();
-        for (var problem : unreadable) {
-            errors.add(new RowError(problem.line(), problem.column(), problem.value(),
-                    "unreadable, skipped: " + problem.reason()));
-        }
         java.util.BitSet kept = new java.util.BitSet(table.size());
         for (int i = 0; i < cleaned.size(); i++) {
             kept.set(cleaned.row(i));
         }
         for (int row = kept.nextClearBit(0); row < table.size(); row = kept.nextClearBit(row + 1)) {
-            long line = row < lineOfRow.length ? lineOfRow[row] : -1;
+            long line = -1;
             double price = table.unitPrice(row);
             if (!Double.isNaN(price) && price <= 0) {
                 errors.add(new RowError(line, "unit_price", WarehouseImport.money(price).toPlainString(),
@@ -108,24 +88,6 @@ final class ImportPlan {
         }
         errors.sort(java.util.Comparator.comparingLong(RowError::line));
         return errors;
-    }
-
-    /** The first {@code limit} kept lines as they will be loaded; {@code regionCodes} names the region ids. */
-    java.util.List<PreviewLine> preview(int limit, Map<Short, String> regionCodes) {
-        java.util.List<PreviewLine> lines = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, cleaned.size()); i++) {
-            int row = cleaned.row(i);
-            int invoice = table.invoice(row);
-            int customer = table.customer(row);
-            int country = table.country(row);
-            lines.add(new PreviewLine(invoice < 0 ? "" : table.invoiceId(invoice),
-                    java.time.LocalDateTime.of(table.date(row), java.time.LocalTime.ofSecondOfDay(table.secondOfDay(row))),
-                    table.productId(table.product(row)), table.productDescription(table.product(row)),
-                    table.quantity(row), WarehouseImport.money(WarehouseImport.unitPrice(table, row)),
-                    WarehouseImport.money(table.amount(row)), customer < 0 ? "" : table.customerId(customer),
-                    country < 0 ? "" : table.countryName(country), regionCodes.get(regionOf(row))));
-        }
-        return lines;
     }
 
     /** Region id of a kept line: its own region label if that names a region, else its country's. */

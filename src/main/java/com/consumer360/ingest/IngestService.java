@@ -67,7 +67,7 @@ public class IngestService {
             throws ImportException {
         try {
             return FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes, chosen(format))
-                    .cleaned.report();
+                    .report();
         } catch (SQLException e) {
             throw new IllegalStateException("Validation failed: " + e.getMessage(), e);
         }
@@ -134,22 +134,43 @@ public class IngestService {
     public List<PreviewLine> preview(Path file, String name, RegionMapping mapping, FileFormat format, int limit)
             throws ImportException {
         try {
-            ImportPlan plan = FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes,
-                    chosen(format));
-            Map<Short, String> codes = new HashMap<>();
-            withConnection(connection -> {
-                try (var statement = connection.createStatement();
-                     var result = statement.executeQuery("SELECT region_id, code FROM dim_region")) {
-                    while (result.next()) {
-                        codes.put(result.getShort(1), result.getString(2));
-                    }
-                }
-                return null;
-            });
-            return plan.preview(limit, codes);
+            return FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes, chosen(format))
+                    .preview(limit, regionCodesById());
         } catch (SQLException e) {
             throw new IllegalStateException("Preview failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The validation pass in one read of the file, for the wizard: the cleaning report and the first
+     * {@code previewLines} kept lines (at most 100) as they will be loaded, each with its region; the warehouse is not
+     * changed.
+     */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public ImportValidation validation(Path file, String name, RegionMapping mapping, FileFormat format,
+                                       int previewLines) throws ImportException {
+        try {
+            FileImport.Validation validation = FileImport.plan(dataSource::getConnection, file, name, mapping,
+                    maxBytes, chosen(format));
+            return new ImportValidation(validation.report(), validation.preview(previewLines, regionCodesById()),
+                    validation.rowErrors().size());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Validation failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<Short, String> regionCodesById() {
+        Map<Short, String> codes = new HashMap<>();
+        withConnection(connection -> {
+            try (var statement = connection.createStatement();
+                 var result = statement.executeQuery("SELECT region_id, code FROM dim_region")) {
+                while (result.next()) {
+                    codes.put(result.getShort(1), result.getString(2));
+                }
+            }
+            return null;
+        });
+        return codes;
     }
 
     /** The countries a file names, sorted, for the country to region table; the file is only read. */

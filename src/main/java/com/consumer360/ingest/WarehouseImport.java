@@ -1,6 +1,7 @@
 package com.consumer360.ingest;
 
 import com.consumer360.analytics.TransactionTable;
+import com.consumer360.warehouse.BulkLoad;
 import com.consumer360.warehouse.CopyStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,7 +47,7 @@ final class WarehouseImport {
     }
 
     /** Milliseconds per step of a load, for the log line of the run ("stage 900 ms, dates 12 ms, ..."). */
-    private static final class Phases {
+    static final class Phases {
         private final StringBuilder text = new StringBuilder();
         private long last = System.nanoTime();
 
@@ -63,20 +64,43 @@ final class WarehouseImport {
         }
     }
 
+    /**
+     * What the load needs to know of the staged lines (temporary tables stage_import with the kept lines,
+     * stage_product with each product's description, stage_customer with each customer's first line): how many,
+     * the first and last day key, whether two may share a natural key, and what to add to stage_import.sales_line_id
+     * to make the warehouse's id (0 when it is the id already).
+     */
+    record Staged(long kept, int firstDateKey, int lastDateKey, boolean repeatedKeys, long idOffset) {
+    }
+
+    /** The insert trigger keeps the inserted lines as a transition table and aggregates them into invoices. */
+    static void workMem(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            // With the server's 32 MB both spill to disk for a file of half a million lines.
+            statement.execute("SET LOCAL work_mem = '256MB'");
+        }
+    }
+
+    /** Loads a table read and cleaned in memory (a source's extract): stages its kept lines, then loads them. */
     static Counts load(Connection connection, ImportPlan plan, boolean replaceRange, ImportProgress progress)
             throws SQLException, ImportException {
+        workMem(connection);
         Phases phases = new Phases();
-        long replaced = replaceRange ? deleteRange(connection, plan) : 0;
+        boolean repeatedKeys = stage(connection, plan, progress);
+        phases.done("stage");
+        Staged staged = new Staged(plan.cleaned.size(), plan.cleaned.size() == 0 ? 0 : dateKey(plan.cleaned.firstDay()),
+                plan.cleaned.size() == 0 ? 0 : dateKey(plan.cleaned.lastDay()), repeatedKeys, 0);
+        return loadStaged(connection, staged, replaceRange, phases);
+    }
+
+    /** Loads the staged lines in the caller's transaction (see {@link Staged}); {@code phases} times the steps. */
+    static Counts loadStaged(Connection connection, Staged staged, boolean replaceRange, Phases phases)
+            throws SQLException, ImportException {
+        long replaced = replaceRange ? deleteRange(connection, staged) : 0;
         if (replaceRange) {
             phases.done("replace");
         }
-        try (Statement statement = connection.createStatement()) {
-            // The insert trigger keeps the inserted lines as a transition table and aggregates them into invoices;
-            // with the server's 32 MB both spill to disk for a file of half a million lines.
-            statement.execute("SET LOCAL work_mem = '256MB'");
-        }
-        boolean repeatedKeys = stage(connection, plan, progress);
-        phases.done("stage");
+        boolean repeatedKeys = staged.repeatedKeys();
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
                     INSERT INTO dim_date (date_key, full_date, year, quarter, month, day_of_month, iso_week, day_of_week,
@@ -89,11 +113,13 @@ final class WarehouseImport {
             phases.done("dates");
             long products = statement.executeUpdate("""
                     INSERT INTO dim_product (product_id, product_code, description, category, list_price)
-                    SELECT (SELECT coalesce(max(product_id), 0) FROM dim_product) + row_number() OVER (ORDER BY p.code),
-                           p.code, left(coalesce(nullif(p.description, ''), p.code), 200), 'Imported', NULL
-                    FROM (SELECT product_code AS code, min(description) AS description
-                          FROM stage_import GROUP BY product_code) p
-                    WHERE NOT EXISTS (SELECT 1 FROM dim_product d WHERE d.product_code = p.code)""");
+                    SELECT (SELECT coalesce(max(product_id), 0) FROM dim_product)
+                               + row_number() OVER (ORDER BY p.product_code),
+                           p.product_code, left(coalesce(nullif(p.description, ''), p.product_code), 200), 'Imported',
+                           NULL
+                    FROM stage_product p
+                    WHERE EXISTS (SELECT 1 FROM stage_import s WHERE s.product_code = p.product_code)
+                      AND NOT EXISTS (SELECT 1 FROM dim_product d WHERE d.product_code = p.product_code)""");
             phases.done("products");
             // A customer's region is that of the country of its first line (stage_customer, computed while
             // staging); its lines carry that region, so the row policies show the customer and its sales to the
@@ -119,21 +145,25 @@ final class WarehouseImport {
             // million lines. The import's scope has every region (checkCustomersVisible), so the keys read are
             // all of those days' keys; the unique index still refuses a duplicate it could not see.
             long existing = statement.executeUpdate("CREATE TEMPORARY TABLE existing_key ON COMMIT DROP AS "
-                    + "SELECT line_key FROM fact_sales WHERE date_key BETWEEN " + dateKey(plan.cleaned.firstDay())
-                    + " AND " + dateKey(plan.cleaned.lastDay()) + " AND line_key IS NOT NULL");
+                    + "SELECT line_key FROM fact_sales WHERE date_key BETWEEN " + staged.firstDateKey()
+                    + " AND " + staged.lastDateKey() + " AND line_key IS NOT NULL");
             String insertFacts = """
                     INSERT INTO fact_sales (sales_line_id, invoice_no, invoice_ts, date_key, customer_id, product_id,
                                             quantity, unit_price, net_amount, is_cancellation, region_id, line_key)
-                    SELECT s.sales_line_id, s.invoice_no, s.invoice_ts, s.date_key, c.customer_id,
+                    SELECT s.sales_line_id + %d, s.invoice_no, s.invoice_ts, s.date_key, c.customer_id,
                            p.product_id, s.quantity, s.unit_price, s.net_amount, s.is_cancellation,
                            coalesce(c.region_id, s.region_id), s.line_key
                     FROM %s s
                     JOIN dim_product p ON p.product_code = s.product_code
                     LEFT JOIN dim_customer c ON c.customer_code = s.customer_code
-                    %s""".formatted(
+                    %s""".formatted(staged.idOffset(),
                     repeatedKeys ? "(SELECT DISTINCT ON (line_key) * FROM stage_import ORDER BY line_key, line_no)"
                             : "stage_import",
                     existing == 0 ? "" : "WHERE NOT EXISTS (SELECT 1 FROM existing_key e WHERE e.line_key = s.line_key)");
+            // Into a warehouse that never had lines (a first import), the lines go in without fact_sales's secondary
+            // indexes and insert trigger, built once afterwards in this transaction (V28, as the demo loader does):
+            // maintaining seven indexes row by row was most of a large import's time.
+            boolean bulk = staged.kept() > 0 && BulkLoad.begin(connection);
             long inserted;
             try {
                 inserted = statement.executeUpdate(insertFacts);
@@ -145,20 +175,24 @@ final class WarehouseImport {
                 throw e;
             }
             phases.done("lines");
-            return new Counts(inserted, plan.cleaned.size() - inserted, replaced, customers, products,
+            if (bulk) {
+                BulkLoad.finish(connection);
+                phases.done("invoices and indexes (bulk load)");
+            }
+            return new Counts(inserted, staged.kept() - inserted, replaced, customers, products,
                     phases.toString());
         }
     }
 
     /** Replace mode: the warehouse's lines (in scope) on the days the file covers go first. */
-    private static long deleteRange(Connection connection, ImportPlan plan) throws SQLException {
-        if (plan.cleaned.size() == 0) {
+    private static long deleteRange(Connection connection, Staged staged) throws SQLException {
+        if (staged.kept() == 0) {
             return 0;
         }
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM fact_sales WHERE date_key BETWEEN ? AND ?")) {
-            delete.setInt(1, dateKey(plan.cleaned.firstDay()));
-            delete.setInt(2, dateKey(plan.cleaned.lastDay()));
+            delete.setInt(1, staged.firstDateKey());
+            delete.setInt(2, staged.lastDateKey());
             return delete.executeUpdate();
         }
     }
@@ -224,6 +258,10 @@ final class WarehouseImport {
             }
         }
         stageCustomers(connection, plan);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE stage_product ON COMMIT DROP AS "
+                    + "SELECT product_code, min(description) AS description FROM stage_import GROUP BY product_code");
+        }
         progress.staged(total, total);
         // Equal keys have equal digests: sorted, any two equal neighbours mean the file may repeat a key.
         java.util.Arrays.sort(keyBits);
@@ -236,7 +274,7 @@ final class WarehouseImport {
     }
 
     /** Takes {@code count} consecutive values of import_id_seq and returns the first. */
-    private static long reserveIds(Connection connection, int count) throws SQLException {
+    static long reserveIds(Connection connection, long count) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet first = statement.executeQuery("SELECT nextval('import_id_seq')")) {
             first.next();

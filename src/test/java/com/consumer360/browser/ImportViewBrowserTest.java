@@ -67,7 +67,8 @@ class ImportViewBrowserTest {
                 browser.settle();
                 assertThat(browser.script("return document.getElementById('import-status').textContent"))
                         .asString().contains("42,481 lines read, 41,710 to load")
-                        .contains("273 with a price of zero or less, 498 exact duplicates");
+                        .contains("273 with a price of zero or less, 498 exact duplicates")
+                        .contains("771 lines in the row-level error report");
                 assertThat(browser.pageText()).contains("536365", "WHITE HANGING HEART T-LIGHT HOLDER", "NORTH");
                 browser.screenshot("import-validated");
                 // The row-level error report, downloaded in the admin's session: 771 excluded lines under a header.

@@ -66,6 +66,7 @@ class IngestServiceSecurityTest {
         assertThatThrownBy(() -> ingest.validate(sample, "x.csv", mapping, format)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.rowErrors(sample, "x.csv", mapping, format)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.preview(sample, "x.csv", mapping, format, 5)).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.validation(sample, "x.csv", mapping, format, 5)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.countries(sample, "x.csv", format, ColumnMapping.AUTOMATIC)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.importFile(sample, "x.csv", mapping, format, false, true,
                 ImportProgress.NONE)).isInstanceOf(refusal);

@@ -135,7 +135,7 @@ class XlsxImportTest {
             sheet.value(3, 4, "2010-12-01 08:26:00");
             sheet.finish();
         }
-        ImportPlan plan = FileImport.plan(fromCsv.admin(), file, "dates.xlsx",
+        FileImport.Validation plan = FileImport.plan(fromCsv.admin(), file, "dates.xlsx",
                 new RegionMapping(Map.of("France", "WEST"), null), 0);
         assertThat(plan.preview(10, Map.of((short) 4, "WEST"))).extracting(PreviewLine::time)
                 .containsOnly(LocalDateTime.of(2010, 12, 1, 8, 26));
@@ -150,10 +150,10 @@ class XlsxImportTest {
         int before = XlsxSheet.conversions();
         // Countries, validation and preview, as the wizard's steps ask: one conversion.
         assertThat(FileImport.countries(xlsx, "steps.xlsx", 0, null, ColumnMapping.AUTOMATIC)).contains("France");
-        ImportPlan first = FileImport.plan(fromCsv.admin(), xlsx, "steps.xlsx", mapping, 0);
-        ImportPlan second = FileImport.plan(fromCsv.admin(), xlsx, "steps.xlsx", mapping, 0);
+        FileImport.Validation first = FileImport.plan(fromCsv.admin(), xlsx, "steps.xlsx", mapping, 0);
+        FileImport.Validation second = FileImport.plan(fromCsv.admin(), xlsx, "steps.xlsx", mapping, 0);
         assertThat(XlsxSheet.conversions()).isEqualTo(before + 1);
-        assertThat(second.cleaned.report()).isEqualTo(first.cleaned.report());
+        assertThat(second.report()).isEqualTo(first.report());
         // A new upload under the same path (other contents, other size) is converted afresh, never served stale.
         Path other = dir.resolve("other.xlsx");
         try (OutputStream out = Files.newOutputStream(other); Workbook workbook = new Workbook(out, "test", "1.0")) {
@@ -168,8 +168,8 @@ class XlsxImportTest {
             sheet.finish();
         }
         Files.move(other, xlsx, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        ImportPlan replaced = FileImport.plan(fromCsv.admin(), xlsx, "steps.xlsx", mapping, 0);
+        FileImport.Validation replaced = FileImport.plan(fromCsv.admin(), xlsx, "steps.xlsx", mapping, 0);
         assertThat(XlsxSheet.conversions()).isEqualTo(before + 2);
-        assertThat(replaced.cleaned.report().linesRead()).isEqualTo(1);
+        assertThat(replaced.report().linesRead()).isEqualTo(1);
     }
 }

@@ -6,6 +6,7 @@ import com.consumer360.ingest.FileFormat;
 import com.consumer360.ingest.ImportException;
 import com.consumer360.ingest.ImportReport;
 import com.consumer360.ingest.ImportRun;
+import com.consumer360.ingest.ImportValidation;
 import com.consumer360.ingest.IngestService;
 import com.consumer360.ingest.PreviewLine;
 import com.consumer360.ingest.RegionMapping;
@@ -340,13 +341,15 @@ public class ImportView extends VerticalLayout {
     private void validate() {
         try {
             FileFormat format = format();
-            CleaningReport report = ingest.validate(file, fileName, mapping(), format);
+            ImportValidation validation = ingest.validation(file, fileName, mapping(), format, 10);
+            CleaningReport report = validation.report();
             status.setText(String.format("Valid: %,d lines read, %,d to load; excluded %,d malformed, %,d with a price "
                             + "of zero or less, %,d exact duplicates; kept and netted %,d cancellation lines and %,d "
-                            + "returns; %,d lines without customer id; %,d customers, %,d invoices.",
+                            + "returns; %,d lines without customer id; %,d customers, %,d invoices; %,d lines in the "
+                            + "row-level error report.",
                     report.linesRead(), report.linesKept(), report.malformed(), report.nonPositivePrice(),
                     report.exactDuplicates(), report.cancellations(), report.returns(), report.missingCustomerId(),
-                    report.customers(), report.invoices()));
+                    report.customers(), report.invoices(), validation.rowErrors()));
             Path input = file;
             String name = fileName;
             RegionMapping checked = mapping();
@@ -360,7 +363,7 @@ public class ImportView extends VerticalLayout {
                 }
             }, AttachmentType.DOWNLOAD);
             rowErrors.setVisible(true);
-            preview.setItems(ingest.preview(file, fileName, mapping(), format, 10));
+            preview.setItems(validation.preview());
             preview.setVisible(true);
             showError("");
         } catch (ImportException e) {

@@ -583,6 +583,7 @@ final class PathCoverage {
         NOT_DATA_BEARING.put("IngestService.validate", "the uploaded file's own lines, admins only (IngestServiceSecurityTest, BadImportFileTest)");
         NOT_DATA_BEARING.put("IngestService.rowErrors", "the uploaded file's own lines left out, admins only (IngestServiceSecurityTest, ImportViewBrowserTest)");
         NOT_DATA_BEARING.put("IngestService.importFile", "admin write into the warehouse, atomic (IngestServiceSecurityTest, BadImportFileTest)");
+        NOT_DATA_BEARING.put("IngestService.validation", "the uploaded file's own cleaning report and first lines, admins only (IngestServiceSecurityTest, ImportViewBrowserTest)");
         NOT_DATA_BEARING.put("IngestService.preview", "the uploaded file's own first lines, admins only (IngestServiceSecurityTest)");
         NOT_DATA_BEARING.put("IngestService.countries", "the uploaded file's country names, admins only (IngestServiceSecurityTest)");
         NOT_DATA_BEARING.put("IngestService.regionCodes", "all region codes for mapping countries, admins only");

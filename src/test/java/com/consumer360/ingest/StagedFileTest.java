@@ -16,23 +16,28 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cleaning rules in SQL over staged lines ({@link StagedCleaning}) give exactly {@link Cleaning#clean}'s report
- * and excluded duplicate lines: on the Online Retail sample (which repeats lines, has prices of zero, cancellations,
- * returns and lines without customer id) and on a small table of the rules' edge cases.
+ * The cleaning rules in SQL over staged lines ({@link StagedFile}) give exactly {@link Cleaning#clean}'s report,
+ * kept lines and excluded duplicate lines: on the Online Retail sample (which repeats lines, has prices of zero,
+ * cancellations, returns and lines without customer id) staged in chunks of 1,000 lines, and on a small table of the
+ * rules' edge cases.
  */
-class StagedCleaningTest {
+class StagedFileTest {
 
     @Test
     void onlineRetailSampleGivesTheBatchReport() throws Exception {
-        Path sample = Path.of(StagedCleaningTest.class.getResource("/online-retail/online_retail_2010-12.csv.gz")
+        Path sample = Path.of(StagedFileTest.class.getResource("/online-retail/online_retail_2010-12.csv.gz")
                 .toURI());
         TransactionFiles.Lines lines = TransactionFiles.readWithLines(sample, StandardCharsets.UTF_8, ',');
         CleanedTransactions java = Cleaning.clean(lines.table());
         assertThat(java.report().exactDuplicates()).as("the sample repeats lines").isPositive();
-        assertSameAsSql(lines.table(), lines.lineOfRow(), java);
+        List<TransactionFiles.Lines> chunks = new ArrayList<>();
+        TransactionFiles.readInChunks(sample, StandardCharsets.UTF_8, ',', Map.of(), 1_000, chunks::add);
+        assertThat(chunks).hasSizeGreaterThan(40);
+        assertSameAsSql(lines.table(), lines.lineOfRow(), java, chunks);
     }
 
     @Test
@@ -68,11 +73,11 @@ class StagedCleaningTest {
         }
         CleanedTransactions java = Cleaning.clean(table);
         assertThat(java.report().exactDuplicates()).isEqualTo(3);
-        assertSameAsSql(table, lineOfRow, java);
+        assertSameAsSql(table, lineOfRow, java, List.of(new TransactionFiles.Lines(table, lineOfRow, List.of())));
     }
 
-    private static void assertSameAsSql(TransactionTable table, int[] lineOfRow, CleanedTransactions java)
-            throws Exception {
+    private static void assertSameAsSql(TransactionTable table, int[] lineOfRow, CleanedTransactions java,
+                                        List<TransactionFiles.Lines> staged) throws Exception {
         BitSet kept = new BitSet(table.size());
         for (int i = 0; i < java.size(); i++) {
             kept.set(java.row(i));
@@ -86,10 +91,21 @@ class StagedCleaningTest {
         try (Connection connection = TestDatabase.connectAs("postgres")) {
             connection.setAutoCommit(false);
             try {
-                StagedCleaning.createTable(connection);
-                StagedCleaning.stage(connection, table, lineOfRow);
-                assertThat(StagedCleaning.report(connection, table.malformedLines())).isEqualTo(java.report());
-                assertThat(StagedCleaning.duplicateLines(connection)).isEqualTo(duplicates);
+                StagedFile.createTable(connection);
+                var regions = new StagedFile.Regions("test", new RegionMapping(Map.of(), "NORTH"),
+                        Map.of("NORTH", (short) 1));
+                StagedFile.Writer writer = new StagedFile.Writer(connection, "test", regions, ImportProgress.NONE, 0,
+                        false);
+                try (writer) {
+                    for (TransactionFiles.Lines chunk : staged) {
+                        writer.accept(chunk);
+                    }
+                }
+                StagedFile.Result result = StagedFile.finish(connection, "test", writer);
+                assertThat(result.report()).isEqualTo(java.report());
+                assertThat(result.kept()).isEqualTo(java.size());
+                assertThat(result.rowErrors().stream().filter(e -> e.column().equals("*"))
+                        .map(e -> (int) e.line()).toList()).isEqualTo(duplicates);
             } finally {
                 connection.rollback();
             }
