@@ -1,6 +1,5 @@
 package com.consumer360.ingest;
 
-import com.consumer360.analytics.TransactionColumn;
 import com.consumer360.analytics.TransactionTable;
 import com.consumer360.analytics.cleaning.CleanedTransactions;
 import com.consumer360.analytics.cleaning.Cleaning;
@@ -38,29 +37,17 @@ final class ImportPlan {
     /** Checks columns, region mapping and field lengths; {@code regions} maps upper-case codes and names to ids. */
     static ImportPlan of(String file, TransactionTable table, RegionMapping mapping, Map<String, Short> regions)
             throws ImportException {
-        requireColumns(file, table);
+        StagedFile.requireColumns(file, table);
         if (table.size() == 0) {
             throw new ImportException(file + ": no data lines to import");
         }
-        Short fallback = null;
-        if (mapping.defaultRegion() != null && !mapping.defaultRegion().isBlank()) {
-            fallback = region(file, regions, mapping.defaultRegion(), "the default region");
-        }
-        short[] labels = new short[table.regionCount()];
-        for (int code = 0; code < labels.length; code++) {
-            Short id = regions.get(key(table.regionName(code)));
-            labels[code] = id == null ? -1 : id;
-        }
-        short[] countries = new short[table.countryCount()];
-        TreeSet<String> unmapped = new TreeSet<>();
-        for (int code = 0; code < countries.length; code++) {
-            String country = table.countryName(code);
-            countries[code] = regionOfCountry(file, regions, mapping, country, fallback, unmapped);
-        }
-        short missing = fallback == null ? -1 : fallback;
+        StagedFile.Regions resolver = new StagedFile.Regions(file, mapping, regions);
+        short[] labels = resolver.ofLabels(table);
+        short[] countries = resolver.ofCountries(table);
+        short missing = resolver.missingCountry();
         CleanedTransactions cleaned = Cleaning.clean(table);
-        checkEveryLineHasARegion(file, table, cleaned, countries, missing, labels, unmapped);
-        checkLengths(file, table);
+        checkEveryLineHasARegion(file, table, cleaned, countries, missing, labels);
+        StagedFile.checkLengths(file, table);
         return new ImportPlan(table, cleaned, countries, missing, labels);
     }
 
@@ -100,56 +87,10 @@ final class ImportPlan {
         return country < 0 ? regionOfMissingCountry : regionOfCountry[country];
     }
 
-    private static void requireColumns(String file, TransactionTable table) throws ImportException {
-        List<String> missing = new ArrayList<>();
-        for (TransactionColumn column : TransactionColumn.missingForSales(table.columns())) {
-            missing.add(column == TransactionColumn.AMOUNT ? "amount (or quantity and unit_price)"
-                    : column.name().toLowerCase(Locale.ROOT));
-        }
-        if (!table.has(TransactionColumn.INVOICE_ID)) {
-            missing.add("invoice_id (it identifies each line, so a repeated import adds nothing)");
-        }
-        if (!table.has(TransactionColumn.PRODUCT_ID)) {
-            missing.add("product_id");
-        }
-        if (!missing.isEmpty()) {
-            throw new ImportException(file + ": line 1: the import needs the column(s) " + String.join(", ", missing));
-        }
-    }
-
-    private static short regionOfCountry(String file, Map<String, Short> regions, RegionMapping mapping, String country,
-                                         Short fallback, TreeSet<String> unmapped) throws ImportException {
-        String target = mapping.countryToRegion().get(country);
-        if (target == null) {
-            for (var entry : mapping.countryToRegion().entrySet()) {
-                if (entry.getKey().equalsIgnoreCase(country)) {
-                    target = entry.getValue();
-                }
-            }
-        }
-        if (target != null) {
-            return region(file, regions, target, "country " + country);
-        }
-        if (fallback != null) {
-            return fallback;
-        }
-        unmapped.add(country);
-        return -1;
-    }
-
-    private static short region(String file, Map<String, Short> regions, String name, String what) throws ImportException {
-        Short id = regions.get(key(name));
-        if (id == null) {
-            throw new ImportException(file + ": region mapping: " + what + " maps to \"" + name + "\", which is not a region "
-                    + "of the warehouse (regions: " + String.join(", ", new TreeSet<>(regions.keySet())) + ")");
-        }
-        return id;
-    }
-
     /** Unmapped countries are refused only when a kept line needs them (a region label may cover it). */
     private static void checkEveryLineHasARegion(String file, TransactionTable table, CleanedTransactions cleaned,
-                                                 short[] countries, short missing, short[] labels,
-                                                 TreeSet<String> unmapped) throws ImportException {
+                                                 short[] countries, short missing, short[] labels)
+            throws ImportException {
         TreeSet<String> needed = new TreeSet<>();
         for (int i = 0; i < cleaned.size(); i++) {
             int row = cleaned.row(i);
@@ -170,28 +111,6 @@ final class ImportPlan {
             throw new ImportException(file + ": column country: no region for " + needed.size() + " countr"
                     + (needed.size() == 1 ? "y" : "ies") + ": " + String.join(", ", needed)
                     + "; map them to a region or choose a default region");
-        }
-    }
-
-    private static void checkLengths(String file, TransactionTable table) throws ImportException {
-        for (int code = 0; code < table.invoiceCount(); code++) {
-            tooLong(file, "invoice_id", table.invoiceId(code), INVOICE_LENGTH);
-        }
-        for (int code = 0; code < table.productCount(); code++) {
-            tooLong(file, "product_id", table.productId(code), CODE_LENGTH);
-        }
-        for (int code = 0; code < table.customerCount(); code++) {
-            tooLong(file, "customer_id", table.customerId(code), CODE_LENGTH);
-        }
-        for (int code = 0; code < table.countryCount(); code++) {
-            tooLong(file, "country", table.countryName(code), CODE_LENGTH);
-        }
-    }
-
-    private static void tooLong(String file, String column, String value, int limit) throws ImportException {
-        if (value != null && value.length() > limit) {
-            throw new ImportException(file + ": column " + column + ": value longer than " + limit
-                    + " characters: \"" + value.substring(0, 40) + "...\"");
         }
     }
 

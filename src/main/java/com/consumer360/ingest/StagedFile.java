@@ -261,7 +261,7 @@ final class StagedFile {
         return Double.isNaN(value) ? null : Double.toString(value);
     }
 
-    private static void requireColumns(String file, TransactionTable table) throws ImportException {
+    static void requireColumns(String file, TransactionTable table) throws ImportException {
         List<String> missing = new ArrayList<>();
         for (TransactionColumn column : TransactionColumn.missingForSales(table.columns())) {
             missing.add(column == TransactionColumn.AMOUNT ? "amount (or quantity and unit_price)"
@@ -278,7 +278,7 @@ final class StagedFile {
         }
     }
 
-    private static void checkLengths(String file, TransactionTable table) throws ImportException {
+    static void checkLengths(String file, TransactionTable table) throws ImportException {
         for (int code = 0; code < table.invoiceCount(); code++) {
             tooLong(file, "invoice_id", table.invoiceId(code), ImportPlan.INVOICE_LENGTH);
         }
