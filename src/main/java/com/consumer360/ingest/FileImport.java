@@ -133,9 +133,11 @@ final class FileImport {
             }
         }
 
-        /** Hands the file's lines on to {@code chunks}, {@link StagedFile#CHUNK_LINES} at a time. */
+        /**
+         * Hands the file's lines on to {@code chunks}, {@link StagedFile#CHUNK_LINES} at a time; the caller has
+         * {@link #checkColumns checked} the column mapping (before the import's run is recorded).
+         */
         void readInChunks(ColumnMapping columns, StagedFile.Writer chunks) throws ImportException, SQLException {
-            checkColumns(columns);
             try {
                 TransactionFiles.<Exception>readInChunks(csv, format.charset(), format.delimiter(), columns.byColumn(),
                         StagedFile.CHUNK_LINES, chunks::accept);
