@@ -1,6 +1,7 @@
 package com.consumer360.customsegments;
 
 import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT;
+import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_FIGURES;
 import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_MEMBER;
 import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_RUN;
 import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_VERSION;
@@ -17,9 +18,11 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.table;
 
 import com.consumer360.analytics.rfm.Segment;
 import com.consumer360.warehouse.CellCustomer;
@@ -43,6 +46,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,6 +79,20 @@ class CustomSegmentQueries {
                 .where(SNAPSHOT.SNAPSHOT_ID.lt(snapshotId)).orderBy(SNAPSHOT.SNAPSHOT_ID.desc()).limit(1)
                 .fetchOptional(r -> new Snap(r.value1(), r.value2()));
     }
+
+    /** The products of a row of custom_segment_figures, one row per product. */
+    private static final Table<?> ITEMS = table("unnest({0}, {1}, {2}, {3}) AS item(product_id, units, cents, buyers)",
+            CUSTOM_SEGMENT_FIGURES.PRODUCT_IDS, CUSTOM_SEGMENT_FIGURES.UNITS, CUSTOM_SEGMENT_FIGURES.REVENUE_CENTS,
+            CUSTOM_SEGMENT_FIGURES.BUYERS);
+    private static final Field<Integer> ITEM_PRODUCT = field(name("item", "product_id"), Integer.class);
+    private static final Field<Long> ITEM_UNITS = field(name("item", "units"), Long.class);
+    private static final Field<Long> ITEM_CENTS = field(name("item", "cents"), Long.class);
+    private static final Field<Integer> ITEM_BUYERS = field(name("item", "buyers"), Integer.class);
+    /** The countries of a row of custom_segment_figures, one row per country. */
+    private static final Table<?> COUNTRIES = table("unnest({0}, {1}) AS place(country, customers)",
+            CUSTOM_SEGMENT_FIGURES.COUNTRIES, CUSTOM_SEGMENT_FIGURES.COUNTRY_CUSTOMERS);
+    private static final Field<String> PLACE_COUNTRY = field(name("place", "country"), String.class);
+    private static final Field<Integer> PLACE_CUSTOMERS = field(name("place", "customers"), Integer.class);
 
     /** Region codes and names the scope can see (regions with customers in it), countries and segment labels. */
     Vocabulary vocabulary() {
@@ -213,6 +231,121 @@ class CustomSegmentQueries {
                 .from(SNAP_SEGMENT_SUMMARY).where(SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId))
                 .fetchOne(0, Long.class);
         return members * 8 > customers ? org.jooq.impl.DSL.condition("({0}) IS TRUE", in) : in;
+    }
+
+    // ---- figures the refresh stored with the members (custom_segment_figures, V36) -------------------------------
+
+    private static Condition figuresOf(long segmentId, long snapshotId) {
+        return CUSTOM_SEGMENT_FIGURES.SEGMENT_ID.eq(segmentId).and(CUSTOM_SEGMENT_FIGURES.SNAPSHOT_ID.eq(snapshotId));
+    }
+
+    /**
+     * Whether the refresh stored the segment's figures at the snapshot for a region of the scope. Without them (a
+     * snapshot written before V36, a failed write, no member of the scope now or before) the figures are computed
+     * from the members.
+     */
+    boolean hasFigures(long segmentId, long snapshotId) {
+        return db.fetchExists(CUSTOM_SEGMENT_FIGURES, figuresOf(segmentId, snapshotId));
+    }
+
+    /** How many stored members a segment has at a snapshot in the scope. */
+    long storedCount(long segmentId, long snapshotId) {
+        return db.select(org.jooq.impl.DSL.coalesce(sum(CUSTOM_SEGMENT_MEMBER.CUSTOMERS), BigDecimal.ZERO))
+                .from(CUSTOM_SEGMENT_MEMBER)
+                .where(CUSTOM_SEGMENT_MEMBER.SEGMENT_ID.eq(segmentId), CUSTOM_SEGMENT_MEMBER.SNAPSHOT_ID.eq(snapshotId))
+                .fetchOne(0, Long.class);
+    }
+
+    /** The snapshot's customers in the scope: every snapshot customer has one RFM segment. */
+    private long baseCustomers(long snapshotId) {
+        return db.select(org.jooq.impl.DSL.coalesce(sum(SNAP_SEGMENT_SUMMARY.CUSTOMERS), BigDecimal.ZERO))
+                .from(SNAP_SEGMENT_SUMMARY).where(SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId))
+                .fetchOne(0, Long.class);
+    }
+
+    /** {@link #figures} from the stored sums: the same figures, summed over the scope's regions. */
+    SegmentFigures storedFigures(String name, String source, Snap snapshot, long segmentId) {
+        var f = CUSTOM_SEGMENT_FIGURES;
+        List<Field<?>> fields = new ArrayList<>(List.of(sum(f.CUSTOMERS), sum(f.MONETARY), sum(f.INVOICES),
+                sum(f.RECENCY_SUM), sum(f.CLV_SUM), sum(f.CLV_COUNT), sum(f.P_ALIVE_SUM), sum(f.P_ALIVE_COUNT)));
+        for (Field<Integer[]> scores : List.of(f.R_SCORES, f.F_SCORES, f.M_SCORES)) {
+            for (int s = 1; s <= 5; s++) {
+                fields.add(sum(field("{0}[{1}]", Integer.class, scores, inline(s))));
+            }
+        }
+        Record r = db.select(fields).from(f).where(figuresOf(segmentId, snapshot.id())).fetchSingle();
+        long customers = longOf(r.get(0));
+        BigDecimal revenue = r.get(1) == null ? BigDecimal.ZERO : (BigDecimal) r.get(1);
+        long invoices = longOf(r.get(2));
+        long clvCount = longOf(r.get(5));
+        long pAliveCount = longOf(r.get(7));
+        List<List<Long>> scores = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            List<Long> counts = new ArrayList<>();
+            for (int s = 0; s < 5; s++) {
+                counts.add(longOf(r.get(8 + k * 5 + s)));
+            }
+            scores.add(counts);
+        }
+        return new SegmentFigures(name, source, snapshot.asOf(), customers, baseCustomers(snapshot.id()), revenue,
+                invoices == 0 ? null : revenue.divide(BigDecimal.valueOf(invoices), 2, RoundingMode.HALF_EVEN),
+                customers == 0 ? null : longOf(r.get(3)) / (double) customers,
+                customers == 0 ? null : invoices / (double) customers,
+                clvCount == 0 ? null : number(r.get(4)) / clvCount,
+                pAliveCount == 0 ? null : number(r.get(6)) / pAliveCount,
+                scores.get(0), scores.get(1), scores.get(2));
+    }
+
+    private static long longOf(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** {@link #topCountries} from the stored counts per country. */
+    List<Map.Entry<String, Long>> storedTopCountries(long segmentId, long snapshotId, int limit) {
+        Field<BigDecimal> customers = sum(PLACE_CUSTOMERS);
+        return db.select(PLACE_COUNTRY, customers).from(CUSTOM_SEGMENT_FIGURES, COUNTRIES)
+                .where(figuresOf(segmentId, snapshotId))
+                .groupBy(PLACE_COUNTRY).orderBy(customers.desc(), PLACE_COUNTRY).limit(limit)
+                .fetch(r -> Map.entry(r.value1() == null ? "(unknown)" : r.value1(), r.value2().longValue()));
+    }
+
+    /** {@link #topProducts} from the stored product sums (net units, net cents and buyers per product). */
+    List<ProductFigure> storedTopProducts(long segmentId, long snapshotId, int limit) {
+        var sums = db.select(ITEM_PRODUCT, sum(ITEM_UNITS).as(ITEM_UNITS), sum(ITEM_CENTS).as(ITEM_CENTS),
+                        sum(ITEM_BUYERS).as(ITEM_BUYERS))
+                .from(CUSTOM_SEGMENT_FIGURES, ITEMS)
+                .where(figuresOf(segmentId, snapshotId))
+                .groupBy(ITEM_PRODUCT)
+                .asTable("sums");
+        Field<BigDecimal> units = sums.field(ITEM_UNITS.getName(), BigDecimal.class);
+        Field<BigDecimal> cents = sums.field(ITEM_CENTS.getName(), BigDecimal.class);
+        Field<BigDecimal> buyers = sums.field(ITEM_BUYERS.getName(), BigDecimal.class);
+        return db.select(DIM_PRODUCT.PRODUCT_CODE, DIM_PRODUCT.DESCRIPTION, buyers, units, cents)
+                .from(sums)
+                .join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_ID.eq(sums.field(ITEM_PRODUCT.getName(), Integer.class)))
+                .orderBy(cents.desc(), DIM_PRODUCT.PRODUCT_CODE)
+                .limit(limit)
+                .fetch(r -> new ProductFigure(r.value1(), r.value2(), r.value3().longValueExact(),
+                        r.value4().longValueExact(), r.value5().movePointLeft(2)));
+    }
+
+    /**
+     * Joined, left and stayed from the stored counts, with the earlier snapshot they count against; empty when that
+     * snapshot is gone (removed by the retention since), so that the movement is counted against the one before.
+     */
+    Optional<Movement> storedMovement(long segmentId, Snap snapshot) {
+        var f = CUSTOM_SEGMENT_FIGURES;
+        Record r = db.select(org.jooq.impl.DSL.max(f.PREVIOUS_SNAPSHOT_ID), sum(f.JOINED), sum(f.LEFT_SEGMENT),
+                        sum(f.STAYED))
+                .from(f).where(figuresOf(segmentId, snapshot.id())).fetchSingle();
+        Long previous = r.get(0, Long.class);
+        if (previous == null) {
+            return Optional.of(new Movement(null, snapshot.asOf(), longOf(r.get(1)), 0, 0));
+        }
+        return db.select(SNAPSHOT.AS_OF_DATE).from(SNAPSHOT).where(SNAPSHOT.SNAPSHOT_ID.eq(previous))
+                .fetchOptional(SNAPSHOT.AS_OF_DATE)
+                .map(from -> new Movement(from, snapshot.asOf(), longOf(r.get(1)), longOf(r.get(2)),
+                        longOf(r.get(3))));
     }
 
     /** Snapshot customers (with dim_customer for country and first purchase) of one snapshot meeting a condition. */

@@ -62,7 +62,7 @@ public class CustomSegmentService {
         Map<Long, java.time.LocalDate> evaluated = queries.lastEvaluated();
         return queries.live().stream().filter(this::visible).map(row -> new SegmentSummary(row.id(), row.name(),
                 row.description(), row.owner(), row.sharedWith(), row.version(), row.updatedAt(),
-                current.map(s -> queries.countMembers(s.id(), members(row, s).condition())).orElse(null),
+                current.map(s -> count(members(row, s), s)).orElse(null),
                 evaluated.get(row.id()), editor)).toList();
     }
 
@@ -189,17 +189,34 @@ public class CustomSegmentService {
 
     // ---- members and figures ------------------------------------------------------------------------------------
 
-    /** What a segment's members at a snapshot are: a condition on snap_customer and what produced it. */
-    record Members(Condition condition, String source) {
+    /**
+     * What a segment's members at a snapshot are: a condition on snap_customer and what produced it, and the
+     * custom segment's id when they are the members the refresh stored for the current version (null otherwise).
+     */
+    record Members(Condition condition, String source, Long storedSegment) {
     }
 
     private Members members(CustomSegmentQueries.SegmentRow row, CustomSegmentQueries.Snap snapshot) {
         Optional<Integer> stored = queries.storedVersion(row.id(), snapshot.id());
         if (stored.isPresent() && stored.get() == row.version()) {
-            return new Members(queries.stored(row.id(), snapshot.id()), "version " + row.version());
+            return new Members(queries.stored(row.id(), snapshot.id()), "version " + row.version(), row.id());
         }
         return new Members(new SegmentConditions(snapshot.asOf()).of(DefinitionJson.read(row.definition())),
-                "version " + row.version() + ", evaluated live (stored from the next refresh)");
+                "version " + row.version() + ", evaluated live (stored from the next refresh)", null);
+    }
+
+    /** How many members in the scope: the stored count per region, or a count of the customers meeting them. */
+    private long count(Members members, CustomSegmentQueries.Snap snapshot) {
+        return members.storedSegment() != null ? queries.storedCount(members.storedSegment(), snapshot.id())
+                : queries.countMembers(snapshot.id(), members.condition());
+    }
+
+    /**
+     * Whether the figures the refresh stored with the members (V36) answer for them; otherwise they are computed
+     * from the members.
+     */
+    private boolean storedFigures(Members members, CustomSegmentQueries.Snap snapshot) {
+        return members.storedSegment() != null && queries.hasFigures(members.storedSegment(), snapshot.id());
     }
 
     private CustomSegmentQueries.SegmentRow row(long id) {
@@ -222,7 +239,7 @@ public class CustomSegmentService {
                             + DefinitionValidator.shorten(rfm.label()) + "\".");
                 }
                 yield new Resolved(rfm.label() + " (RFM)", new Members(SNAP_CUSTOMER.SEGMENT.eq(rfm.label()),
-                        "RFM segment map"));
+                        "RFM segment map", null));
             }
         };
     }
@@ -236,7 +253,11 @@ public class CustomSegmentService {
     public SegmentFigures figures(SegmentRef ref) {
         CustomSegmentQueries.Snap snapshot = current();
         Resolved resolved = resolve(ref, snapshot);
-        return queries.figures(resolved.name(), resolved.members().source(), snapshot, resolved.members().condition());
+        Members members = resolved.members();
+        if (storedFigures(members, snapshot)) {
+            return queries.storedFigures(resolved.name(), members.source(), snapshot, members.storedSegment());
+        }
+        return queries.figures(resolved.name(), members.source(), snapshot, members.condition());
     }
 
     /** The KPIs of two to four segments side by side. */
@@ -265,13 +286,21 @@ public class CustomSegmentService {
     /** The members' most common countries, most first. */
     public List<Map.Entry<String, Long>> topCountries(SegmentRef ref, int limit) {
         CustomSegmentQueries.Snap snapshot = current();
-        return queries.topCountries(snapshot.id(), resolve(ref, snapshot).members().condition(), Math.min(limit, 50));
+        Members members = resolve(ref, snapshot).members();
+        if (storedFigures(members, snapshot)) {
+            return queries.storedTopCountries(members.storedSegment(), snapshot.id(), Math.min(limit, 50));
+        }
+        return queries.topCountries(snapshot.id(), members.condition(), Math.min(limit, 50));
     }
 
     /** The products that bring the members the most net revenue. */
     public List<ProductFigure> topProducts(SegmentRef ref, int limit) {
         CustomSegmentQueries.Snap snapshot = current();
-        return queries.topProducts(snapshot, resolve(ref, snapshot).members().condition(), Math.min(limit, 50));
+        Members members = resolve(ref, snapshot).members();
+        if (storedFigures(members, snapshot)) {
+            return queries.storedTopProducts(members.storedSegment(), snapshot.id(), Math.min(limit, 50));
+        }
+        return queries.topProducts(snapshot, members.condition(), Math.min(limit, 50));
     }
 
     /** Members of one segment, or of the intersection of several, in the user's scope: one page. */
@@ -283,6 +312,9 @@ public class CustomSegmentService {
     /** How many customers {@link #members} lists. */
     public long memberCount(List<SegmentRef> refs) {
         CustomSegmentQueries.Snap snapshot = current();
+        if (refs.size() == 1) {
+            return count(resolve(refs.getFirst(), snapshot).members(), snapshot);
+        }
         return queries.countMembers(snapshot.id(), intersection(refs, snapshot));
     }
 
@@ -316,10 +348,17 @@ public class CustomSegmentService {
     public Movement movement(long id) {
         CustomSegmentQueries.SegmentRow row = row(id);
         CustomSegmentQueries.Snap snapshot = current();
+        Members members = members(row, snapshot);
+        if (storedFigures(members, snapshot)) {
+            Optional<Movement> stored = queries.storedMovement(id, snapshot);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
         Optional<CustomSegmentQueries.Snap> previous = previousEvaluated(row, snapshot);
-        Condition now = members(row, snapshot).condition();
+        Condition now = members.condition();
         if (previous.isEmpty()) {
-            return new Movement(null, snapshot.asOf(), queries.countMembers(snapshot.id(), now), 0, 0);
+            return new Movement(null, snapshot.asOf(), count(members, snapshot), 0, 0);
         }
         Condition before = queries.stored(id, previous.get().id());
         long[] counts = queries.countEach(snapshot.id(), List.of(now.andNot(before), before.andNot(now),

@@ -81,6 +81,7 @@ class SegmentEvaluation implements SnapshotExtension {
                 fail(db, segment.value1(), segment.value2(), snapshotId, segment.value3(), started, e, failed);
             }
         }
+        List<Long> evaluated = new ArrayList<>();
         if (ready.size() > 1) {
             // All segments in one pass over the snapshot's customers; if that fails, one by one below.
             long started = System.nanoTime();
@@ -88,6 +89,7 @@ class SegmentEvaluation implements SnapshotExtension {
             try {
                 together(db, snapshotId, ready, byId, started);
                 connection.releaseSavepoint(savepoint);
+                evaluated.addAll(ready.keySet());
                 ready.clear();
             } catch (RuntimeException e) {
                 connection.rollback(savepoint);
@@ -114,14 +116,33 @@ class SegmentEvaluation implements SnapshotExtension {
                         .execute();
                 run(db, id, snapshotId, version, "EVALUATED", started, null);
                 connection.releaseSavepoint(savepoint);
+                evaluated.add(id);
             } catch (RuntimeException e) {
                 connection.rollback(savepoint);
                 fail(db, id, segment.value2(), snapshotId, version, started, e, failed);
             }
         }
+        figures(connection, db, snapshotId, asOf, evaluated);
         String note = "Custom segments: " + (segments.size() - failed.size()) + " evaluated";
         return failed.isEmpty() ? note + "." : note + ", " + failed.size() + " failed (" + String.join(", ", failed)
                 + ").";
+    }
+
+    /**
+     * The evaluated segments' figures for the pages (V36). Should writing them fail, the members stand and the pages
+     * compute the figures from them, as for a snapshot without stored figures.
+     */
+    private static void figures(Connection connection, DSLContext db, long snapshotId, LocalDate asOf,
+                                List<Long> evaluated) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            StoredFiguresWriter.write(connection, db, snapshotId, asOf, evaluated);
+            connection.releaseSavepoint(savepoint);
+        } catch (RuntimeException | SQLException e) {
+            connection.rollback(savepoint);
+            log.warn("Custom segment figures not stored in refresh {} (the pages compute them from the members): {}",
+                    snapshotId, e.getMessage());
+        }
     }
 
     private static void fail(DSLContext db, long id, String name, long snapshotId, int version, long started,

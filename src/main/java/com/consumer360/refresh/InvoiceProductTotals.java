@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import java.time.LocalDate;
 
 /**
  * Every customer invoice's net units and net cents per product (fact_invoice, migration V11), summed per region and
@@ -23,7 +24,7 @@ import java.util.function.LongFunction;
  * lines, instead of a distinct count over a million lines each time a profile opens). Invoices {@link #add added} in
  * memory (for tests) are summed the same way.
  */
-final class InvoiceProductTotals {
+public final class InvoiceProductTotals {
 
     private final List<Invoice> invoices = new ArrayList<>();
     private final Connection connection;
@@ -65,7 +66,29 @@ final class InvoiceProductTotals {
      * @param placeOf a customer's region and segment, or null when the customer has no segment
      */
     Map<Placement, ProductSums> bySegment(LongFunction<Placement> placeOf) throws SQLException {
-        Sums sums = new Sums(placeOf);
+        return byPlaces(customer -> {
+            Placement place = placeOf.apply(customer);
+            return place == null ? List.of() : List.of(place);
+        });
+    }
+
+    /**
+     * For snapshot extensions: net units and cents per product, and buyers, of the invoices before {@code before}
+     * (every invoice when null) summed for each place the customers are in, read from fact_invoice on
+     * {@code connection} in customer order (within the refresh's transaction: the invoices the snapshot was computed
+     * from). A customer may be in several places (custom segments overlap) or none.
+     *
+     * @param placesOf a customer's places; called once per customer, in ascending customer order
+     */
+    public static <K> Map<K, ProductSums> byPlaces(Connection connection, LocalDate before,
+                                                   LongFunction<List<K>> placesOf) throws SQLException {
+        String where = before == null ? "" : " WHERE date_key < " + (before.getYear() * 10_000
+                + before.getMonthValue() * 100 + before.getDayOfMonth());
+        return reading(connection, where).byPlaces(placesOf);
+    }
+
+    private <K> Map<K, ProductSums> byPlaces(LongFunction<List<K>> placesOf) throws SQLException {
+        Sums<K> sums = new Sums<>(placesOf);
         if (connection == null) {
             List<Invoice> byCustomer = new ArrayList<>(invoices);
             byCustomer.sort(java.util.Comparator.comparingLong(Invoice::customerId));
@@ -95,17 +118,18 @@ final class InvoiceProductTotals {
      * turn: a product counts a buyer the first time it appears in the customer's turn (memory per product, not per
      * customer and product).
      */
-    private static final class Sums {
-        private final LongFunction<Placement> placeOf;
+    private static final class Sums<K> {
+        private final LongFunction<List<K>> placesOf;
         private final IntIntMap positions = new IntIntMap();
         private int[] idOfPosition = new int[1024];
-        private final Map<Placement, long[][]> places = new HashMap<>();
+        private final Map<K, long[][]> places = new HashMap<>();
         private int[] stamp = new int[1024];
         private long lastCustomer = Long.MIN_VALUE;
         private int turn;
+        private final List<long[][]> customerPlaces = new ArrayList<>();
 
-        Sums(LongFunction<Placement> placeOf) {
-            this.placeOf = placeOf;
+        Sums(LongFunction<List<K>> placesOf) {
+            this.placesOf = placesOf;
         }
 
         void add(long customerId, int[] productIds, long[] units, long[] cents) {
@@ -118,27 +142,33 @@ final class InvoiceProductTotals {
             if (customerId != lastCustomer) {
                 lastCustomer = customerId;
                 turn++;
+                customerPlaces.clear();
+                for (K place : placesOf.apply(customerId)) {
+                    customerPlaces.add(places.computeIfAbsent(place, key -> new long[4][idOfPosition.length]));
+                }
             }
-            Placement customer = placeOf.apply(customerId);
-            if (customer == null) {
+            if (customerPlaces.isEmpty()) {
                 return;
             }
-            // [0]: units, [1]: cents, [2]: 1 where the place has the product at all, [3]: buyers
-            long[][] place = places.computeIfAbsent(customer, key -> new long[4][idOfPosition.length]);
+            // Per place: [0]: units, [1]: cents, [2]: 1 where the place has the product at all, [3]: buyers
             for (int k = 0; k < productIds.length; k++) {
                 int at = position(productIds[k]);
-                if (at >= place[0].length) {
-                    int capacity = idOfPosition.length;
-                    for (int i = 0; i < place.length; i++) {
-                        place[i] = Arrays.copyOf(place[i], capacity);
+                boolean firstOfCustomer = stamp[at] != turn;
+                stamp[at] = turn;
+                for (int p = 0; p < customerPlaces.size(); p++) {
+                    long[][] place = customerPlaces.get(p);
+                    if (at >= place[0].length) {
+                        int capacity = idOfPosition.length;
+                        for (int i = 0; i < place.length; i++) {
+                            place[i] = Arrays.copyOf(place[i], capacity);
+                        }
                     }
-                }
-                place[0][at] += units[k];
-                place[1][at] += cents[k];
-                place[2][at] = 1;
-                if (stamp[at] != turn) {
-                    stamp[at] = turn;
-                    place[3][at]++;
+                    place[0][at] += units[k];
+                    place[1][at] += cents[k];
+                    place[2][at] = 1;
+                    if (firstOfCustomer) {
+                        place[3][at]++;
+                    }
                 }
             }
         }
@@ -157,13 +187,13 @@ final class InvoiceProductTotals {
             return at;
         }
 
-        Map<Placement, ProductSums> result() {
+        Map<K, ProductSums> result() {
             int n = positions.size();
             // Positions in ascending product id order.
             int[] ascending = java.util.stream.IntStream.range(0, n).boxed()
                     .sorted((a, b) -> Integer.compare(idOfPosition[a], idOfPosition[b]))
                     .mapToInt(Integer::intValue).toArray();
-            Map<Placement, ProductSums> totals = new HashMap<>();
+            Map<K, ProductSums> totals = new HashMap<>();
             places.forEach((place, sums) -> totals.put(place, ProductSums.of(idOfPosition, ascending, sums)));
             return totals;
         }
@@ -178,7 +208,7 @@ final class InvoiceProductTotals {
      * line, as the profile's "customers who bought it" counted from fact_sales), aligned with the ascending product
      * ids.
      */
-    record ProductSums(int[] productIds, long[] units, long[] cents, int[] buyers) {
+    public record ProductSums(int[] productIds, long[] units, long[] cents, int[] buyers) {
 
         static ProductSums of(int[] idOfPosition, int[] ascending, long[][] sums) {
             int n = 0;

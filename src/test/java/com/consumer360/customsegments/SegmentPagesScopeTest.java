@@ -195,6 +195,54 @@ class SegmentPagesScopeTest {
         assertThat(recent.left()).as("a week later some are no longer recent").isPositive();
     }
 
+    /**
+     * The figures the refresh stored with the members (custom_segment_figures) are what the pages read, and they
+     * equal the figures computed from the members, which the pages use where none are stored: the rows are set aside
+     * for the second reading and put back after.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"north", "exec"})
+    void storedFiguresEqualTheFiguresComputedFromTheMembers(String user) throws Exception {
+        String rows = "custom_segment_figures WHERE snapshot_id = " + CURRENT + " AND segment_id IN (" + segments.often
+                + ", " + segments.recent + ")";
+        assertThat(superuserLong("SELECT count(*) FROM " + rows)).as("stored by the refresh").isPositive();
+        assertThat(superuserLong("SELECT count(*) FROM " + rows + " AND product_ids IS NULL")).isZero();
+        SegmentRef often = new SegmentRef.Custom(segments.often);
+        SegmentRef recent = new SegmentRef.Custom(segments.recent);
+        java.util.concurrent.Callable<List<Object>> read = () -> List.of(
+                service.figures(often), service.figures(recent), service.topCountries(often, 50),
+                service.topProducts(often, 50), service.topProducts(recent, 50), service.movement(segments.often),
+                service.movement(segments.recent), service.memberCount(List.of(often)),
+                service.segments().stream().map(SegmentSummary::members).toList());
+        List<Object> stored = SignedIn.call(users, user, read);
+        List<Object> computed;
+        try (Connection connection = TestDatabase.connectAs("postgres");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE set_aside AS SELECT * FROM " + rows);
+            statement.execute("DELETE FROM " + rows);
+            try {
+                computed = SignedIn.call(users, user, read);
+            } finally {
+                statement.execute("INSERT INTO custom_segment_figures SELECT * FROM set_aside");
+                statement.execute("DROP TABLE set_aside");
+            }
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            Object a = stored.get(i);
+            Object b = computed.get(i);
+            if (a instanceof SegmentFigures f && b instanceof SegmentFigures g) {
+                assertThat(f).usingRecursiveComparison()
+                        .ignoringFields("meanRecencyDays", "meanFrequency", "meanClv", "meanPAlive").isEqualTo(g);
+                assertThat(f.meanRecencyDays()).isCloseTo(g.meanRecencyDays(), within(1e-9));
+                assertThat(f.meanFrequency()).isCloseTo(g.meanFrequency(), within(1e-9));
+                assertThat(f.meanClv()).isCloseTo(g.meanClv(), within(1e-6));
+                assertThat(f.meanPAlive()).isCloseTo(g.meanPAlive(), within(1e-9));
+            } else {
+                assertThat(a).as("reading %d", i).isEqualTo(b);
+            }
+        }
+    }
+
     private static String superuserString(String sql) throws Exception {
         try (Connection connection = TestDatabase.connectAs("postgres");
              Statement statement = connection.createStatement();
