@@ -5,6 +5,7 @@ import static com.consumer360.jooq.Tables.DIM_REGION;
 import static com.consumer360.jooq.Tables.FACT_INVOICE;
 import static com.consumer360.jooq.Tables.SNAPSHOT;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
+import static com.consumer360.jooq.Tables.SNAP_HOLDOUT_GROUP;
 import static org.jooq.impl.DSL.avg;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
@@ -40,8 +41,12 @@ class ClvQueries {
     record Current(long id, LocalDate asOf, String modelJson) {
     }
 
-    /** Customers of the holdout check sharing calibration repeat purchases and first and last calibration day. */
-    record HoldoutInput(int frequency, LocalDate first, LocalDate last, long customers, long holdoutPurchases) {
+    /**
+     * Customers of a region in the holdout check sharing calibration repeat purchases and first and last calibration
+     * day.
+     */
+    record HoldoutInput(short region, int frequency, LocalDate first, LocalDate last, long customers,
+                        long holdoutPurchases) {
     }
 
     /** Headline sums over the valued customers. */
@@ -148,19 +153,40 @@ class ClvQueries {
         int end = dateKey(calibrationEnd);
         Condition filter = regions.isEmpty() ? noCondition() : FACT_INVOICE.REGION_ID.in(regions);
         return db.resultQuery("""
-                SELECT frequency, first_key, last_key, count(*), sum(holdout)
-                FROM (SELECT customer_id, min(date_key) AS first_key,
+                SELECT region_id, frequency, first_key, last_key, count(*), sum(holdout)
+                FROM (SELECT customer_id, region_id, min(date_key) AS first_key,
                              max(date_key) FILTER (WHERE date_key <= {0}) AS last_key,
                              count(*) FILTER (WHERE date_key <= {0}) - 1 AS frequency,
                              count(*) FILTER (WHERE date_key > {0}) AS holdout
-                      FROM (SELECT customer_id, date_key FROM fact_invoice
+                      FROM (SELECT customer_id, region_id, date_key FROM fact_invoice
                             WHERE customer_id IS NOT NULL AND purchase_lines > 0 AND {1}
-                            GROUP BY customer_id, date_key) AS purchase_days
-                      GROUP BY customer_id
+                            GROUP BY customer_id, region_id, date_key) AS purchase_days
+                      GROUP BY customer_id, region_id
                       HAVING min(date_key) <= {0}) AS customers
-                GROUP BY frequency, first_key, last_key""", inline(end), filter)
-                .fetch(r -> new HoldoutInput(r.get(0, Integer.class), date(r.get(1, Integer.class)),
-                        date(r.get(2, Integer.class)), r.get(3, Long.class), r.get(4, Long.class)));
+                GROUP BY region_id, frequency, first_key, last_key""", inline(end), filter)
+                .fetch(r -> new HoldoutInput(r.get(0, Short.class), r.get(1, Integer.class),
+                        date(r.get(2, Integer.class)), date(r.get(3, Integer.class)), r.get(4, Long.class),
+                        r.get(5, Long.class)));
+    }
+
+    /**
+     * The holdout check's sums the refresh stored for the snapshot (V38), over the scope's regions narrowed by the
+     * filter; empty when the snapshot has none in the scope (then the check is recomputed from the warehouse).
+     */
+    Optional<HoldoutCheck.Sums> storedHoldout(long snapshotId, Set<Short> regions) {
+        if (!db.fetchExists(SNAP_HOLDOUT_GROUP, SNAP_HOLDOUT_GROUP.SNAPSHOT_ID.eq(snapshotId))) {
+            return Optional.empty();
+        }
+        HoldoutCheck.Sums sums = HoldoutCheck.Sums.empty();
+        db.select(SNAP_HOLDOUT_GROUP.CALIBRATION_FREQUENCY, sum(SNAP_HOLDOUT_GROUP.CUSTOMERS),
+                        sum(SNAP_HOLDOUT_GROUP.HOLDOUT_PURCHASES), sum(SNAP_HOLDOUT_GROUP.PREDICTED))
+                .from(SNAP_HOLDOUT_GROUP)
+                .where(SNAP_HOLDOUT_GROUP.SNAPSHOT_ID.eq(snapshotId),
+                        regions.isEmpty() ? noCondition() : SNAP_HOLDOUT_GROUP.REGION_ID.in(regions))
+                .groupBy(SNAP_HOLDOUT_GROUP.CALIBRATION_FREQUENCY)
+                .forEach(r -> sums.add(r.value1(), r.value2().longValueExact(), r.value3().longValueExact(),
+                        r.value4().doubleValue()));
+        return Optional.of(sums);
     }
 
     private SelectLimitStep<? extends Record> customers(Condition members, Field<Double> by) {

@@ -141,14 +141,18 @@ public class ClvService {
     }
 
     /**
-     * The holdout check over the customers in scope (and filter), recomputed from the warehouse with the parameters
-     * the refresh refitted on every region's calibration data.
+     * The holdout check over the customers in scope (and filter): the refresh's refitted parameters (fitted on every
+     * region's calibration data) predicting the holdout of the scope's customers, from the sums per region the
+     * refresh stored with the current snapshot (V38), or for a snapshot without them recomputed from the warehouse.
      */
     public ModelFit modelFit(Set<Short> regions) {
         return modelFit(regions, true);
     }
 
-    /** The holdout check, from the cache of checks per snapshot and regions or computed afresh. */
+    /**
+     * The holdout check from the stored sums; without them from the cache of checks per snapshot and regions or
+     * recomputed afresh.
+     */
     ModelFit modelFit(Set<Short> regions, boolean cached) {
         long start = System.nanoTime();
         Optional<ClvQueries.Current> current = queries.current();
@@ -161,11 +165,27 @@ public class ClvService {
             return HoldoutCheck.none(json.note() != null ? json.note()
                     : "This snapshot has no holdout check; the next refresh stores one.");
         }
-        Supplier<ModelFit> compute = () -> HoldoutCheck.compute(stored,
-                queries.holdoutInputs(LocalDate.parse(stored.path("calibration_end").asString()), regions));
+        Optional<HoldoutCheck.Sums> sums = queries.storedHoldout(current.get().id(), regions);
+        if (sums.isPresent()) {
+            ModelFit fit = HoldoutCheck.fit(stored, sums.get());
+            timed("model fit", start);
+            return fit;
+        }
+        Supplier<ModelFit> compute = () -> recomputedFit(stored, regions);
         ModelFit fit = cached ? holdouts.get(current.get().id(), regions, compute) : compute.get();
         timed("model fit", start);
         return fit;
+    }
+
+    private ModelFit recomputedFit(tools.jackson.databind.JsonNode stored, Set<Short> regions) {
+        return HoldoutCheck.compute(stored,
+                queries.holdoutInputs(LocalDate.parse(stored.path("calibration_end").asString()), regions));
+    }
+
+    /** The holdout check recomputed from the warehouse, never from the refresh's sums nor the cache (tests). */
+    ModelFit recomputedFit(Set<Short> regions) {
+        ModelJson json = new ModelJson(queries.current().orElseThrow().modelJson());
+        return recomputedFit(json.holdout(), regions);
     }
 
     static List<String> clvLabels() {

@@ -330,6 +330,43 @@ class CustomSegmentQueries {
     }
 
     /**
+     * Whether the stored figures hold the segment's overlaps (V37) in the scope: written for every region where the
+     * segment has members.
+     */
+    boolean hasStoredOverlap(long segmentId, long snapshotId) {
+        return hasFigures(segmentId, snapshotId) && !db.fetchExists(CUSTOM_SEGMENT_FIGURES,
+                figuresOf(segmentId, snapshotId), CUSTOM_SEGMENT_FIGURES.CUSTOMERS.gt(0),
+                CUSTOM_SEGMENT_FIGURES.RFM_SEGMENTS.isNull());
+    }
+
+    /**
+     * How many of a stored segment's members in the scope each other custom segment of the snapshot shares, and how
+     * many are in each RFM segment, by {@link SegmentRef#key()}.
+     */
+    Map<String, Long> storedShares(long segmentId, long snapshotId) {
+        Map<String, Long> shares = new java.util.HashMap<>();
+        db.resultQuery("""
+                SELECT 'custom:' || o.other, sum(o.n) FROM custom_segment_figures f,
+                    unnest(f.shared_segments, f.shared_customers) AS o(other, n)
+                WHERE f.segment_id = {0} AND f.snapshot_id = {1} GROUP BY o.other
+                UNION ALL
+                SELECT 'rfm:' || o.label, sum(o.n) FROM custom_segment_figures f,
+                    unnest(f.rfm_segments, f.rfm_customers) AS o(label, n)
+                WHERE f.segment_id = {0} AND f.snapshot_id = {1} GROUP BY o.label""", inline(segmentId),
+                        inline(snapshotId))
+                .forEach(r -> shares.put(r.get(0, String.class), r.get(1, Long.class)));
+        return shares;
+    }
+
+    /** Customers of an RFM segment at the snapshot in the scope. */
+    long rfmCount(long snapshotId, String segment) {
+        return db.select(org.jooq.impl.DSL.coalesce(sum(SNAP_SEGMENT_SUMMARY.CUSTOMERS), BigDecimal.ZERO))
+                .from(SNAP_SEGMENT_SUMMARY)
+                .where(SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId), SNAP_SEGMENT_SUMMARY.SEGMENT.eq(segment))
+                .fetchOne(0, Long.class);
+    }
+
+    /**
      * Joined, left and stayed from the stored counts, with the earlier snapshot they count against; empty when that
      * snapshot is gone (removed by the retention since), so that the movement is counted against the one before.
      */

@@ -271,10 +271,45 @@ public class CustomSegmentService {
         requireTwoToFour(refs);
         CustomSegmentQueries.Snap snapshot = current();
         List<Resolved> resolved = refs.stream().map(r -> resolve(r, snapshot)).toList();
-        long[][] counts = queries.overlap(snapshot.id(),
-                resolved.stream().map(r -> r.members().condition()).toList());
+        long[][] counts = storedOverlap(refs, resolved, snapshot).orElseGet(() -> queries.overlap(snapshot.id(),
+                resolved.stream().map(r -> r.members().condition()).toList()));
         return new Overlap(resolved.stream().map(Resolved::name).toList(), refs.stream().map(SegmentRef::key).toList(),
                 counts);
+    }
+
+    /**
+     * The overlap from the counts the refresh stored (V37), when every custom segment among the refs has them: a
+     * custom segment's row gives what it shares with each other segment; the RFM segments are a partition (two share
+     * no one) and an RFM segment's size is in its summary.
+     */
+    private Optional<long[][]> storedOverlap(List<SegmentRef> refs, List<Resolved> resolved,
+                                             CustomSegmentQueries.Snap snapshot) {
+        int n = refs.size();
+        List<Map<String, Long>> shares = new ArrayList<>();
+        for (Resolved r : resolved) {
+            Long stored = r.members().storedSegment();
+            if (stored == null && refs.get(shares.size()) instanceof SegmentRef.Custom) {
+                return Optional.empty();
+            }
+            if (stored != null && !queries.hasStoredOverlap(stored, snapshot.id())) {
+                return Optional.empty();
+            }
+            shares.add(stored == null ? null : queries.storedShares(stored, snapshot.id()));
+        }
+        long[][] counts = new long[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i == j) {
+                    counts[i][i] = refs.get(i) instanceof SegmentRef.Rfm rfm ? queries.rfmCount(snapshot.id(),
+                            rfm.label()) : queries.storedCount(resolved.get(i).members().storedSegment(), snapshot.id());
+                } else if (shares.get(i) != null) {
+                    counts[i][j] = shares.get(i).getOrDefault(refs.get(j).key(), 0L);
+                } else if (shares.get(j) != null) {
+                    counts[i][j] = shares.get(j).getOrDefault(refs.get(i).key(), 0L);
+                }
+            }
+        }
+        return Optional.of(counts);
     }
 
     private static void requireTwoToFour(List<SegmentRef> refs) {

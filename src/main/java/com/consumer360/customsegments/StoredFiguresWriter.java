@@ -72,6 +72,32 @@ final class StoredFiguresWriter {
                   GROUP BY segment_id, region_id) c
             WHERE f.segment_id = c.segment_id AND f.snapshot_id = {1} AND f.region_id = c.region_id""";
 
+    /** Per segment and region: the members other segments of the snapshot share, and the members per RFM segment. */
+    private static final String OVERLAP = """
+            UPDATE custom_segment_figures f
+            SET shared_segments = o.others, shared_customers = o.shared, rfm_segments = o.labels, rfm_customers = o.rfm
+            FROM (SELECT segment_id, region_id,
+                         array_agg(other ORDER BY other) FILTER (WHERE other IS NOT NULL) AS others,
+                         array_agg(n ORDER BY other) FILTER (WHERE other IS NOT NULL) AS shared,
+                         array_agg(label ORDER BY label) FILTER (WHERE label IS NOT NULL) AS labels,
+                         array_agg(n ORDER BY label) FILTER (WHERE label IS NOT NULL) AS rfm
+                  FROM (SELECT a.segment_id, a.region_id, b.segment_id AS other, NULL AS label, count(*)::INTEGER AS n
+                        FROM custom_segment_member a CROSS JOIN unnest(a.customer_ids) AS u(customer_id)
+                        JOIN (SELECT m.segment_id, v.customer_id
+                              FROM custom_segment_member m CROSS JOIN unnest(m.customer_ids) AS v(customer_id)
+                              WHERE m.snapshot_id = {1}) b
+                            ON b.customer_id = u.customer_id AND b.segment_id <> a.segment_id
+                        WHERE a.snapshot_id = {1} AND a.segment_id = ANY ({0}::BIGINT[])
+                        GROUP BY 1, 2, 3
+                        UNION ALL
+                        SELECT a.segment_id, a.region_id, NULL, s.segment, count(*)::INTEGER
+                        FROM custom_segment_member a CROSS JOIN unnest(a.customer_ids) AS u(customer_id)
+                        JOIN snap_customer s ON s.snapshot_id = {1} AND s.customer_id = u.customer_id
+                        WHERE a.snapshot_id = {1} AND a.segment_id = ANY ({0}::BIGINT[])
+                        GROUP BY 1, 2, 4) x
+                  GROUP BY segment_id, region_id) o
+            WHERE f.segment_id = o.segment_id AND f.snapshot_id = {1} AND f.region_id = o.region_id""";
+
     private StoredFiguresWriter() {
     }
 
@@ -96,6 +122,7 @@ final class StoredFiguresWriter {
         Long[] ids = segmentIds.toArray(Long[]::new);
         db.execute(FIGURES, val(ids), val(snapshotId));
         db.execute(COUNTRIES, val(ids), val(snapshotId));
+        db.execute(OVERLAP, val(ids), val(snapshotId));
         Members members = new Members();
         db.resultQuery("SELECT segment_id, region_id, customer_ids FROM custom_segment_member "
                         + "WHERE snapshot_id = {0} AND segment_id = ANY ({1}::BIGINT[])", val(snapshotId), val(ids))

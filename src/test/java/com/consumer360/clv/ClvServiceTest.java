@@ -216,6 +216,40 @@ class ClvServiceTest {
         assertThat(clv.modelFit(Set.of((short) 2)).customers()).isZero();
     }
 
+    @Test
+    @WithUserDetails("exec")
+    void theStoredHoldoutSumsGiveTheCheckRecomputedFromTheWarehouseForExec() throws SQLException {
+        assertThat(superuserLong("SELECT count(DISTINCT region_id) FROM snap_holdout_group WHERE snapshot_id = "
+                + "(SELECT snapshot_id FROM snapshot WHERE is_current)")).as("stored per region")
+                .isEqualTo(superuserLong("SELECT count(DISTINCT region_id) FROM fact_invoice"));
+        for (Set<Short> filter : List.of(Set.<Short>of(), Set.of((short) 1), Set.of((short) 2, (short) 3))) {
+            assertSameCheck(clv.modelFit(filter), clv.recomputedFit(filter));
+        }
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void theStoredHoldoutSumsGiveTheCheckRecomputedFromTheWarehouseForNorth() {
+        for (Set<Short> filter : List.of(Set.<Short>of(), Set.of((short) 1), Set.of((short) 2))) {
+            assertSameCheck(clv.modelFit(filter), clv.recomputedFit(filter));
+        }
+        assertThat(clv.modelFit(Set.of()).customers()).isPositive();
+    }
+
+    private static void assertSameCheck(ModelFit stored, ModelFit recomputed) {
+        assertThat(stored.groups()).hasSize(8);
+        for (int i = 0; i < 8; i++) {
+            ModelFit.Group a = stored.groups().get(i);
+            ModelFit.Group b = recomputed.groups().get(i);
+            assertThat(a.calibrationFrequency()).isEqualTo(b.calibrationFrequency());
+            assertThat(a.customers()).isEqualTo(b.customers());
+            assertThat(a.actualMean()).isCloseTo(b.actualMean(), within(1e-12));
+            assertThat(a.predictedMean()).isCloseTo(b.predictedMean(), within(1e-9));
+        }
+        assertThat(stored.calibrationEnd()).isEqualTo(recomputed.calibrationEnd());
+        assertThat(stored.refit()).isEqualTo(recomputed.refit());
+    }
+
     /**
      * Purchase days from fact_sales (lines with a positive amount that are not cancellations), per customer whose
      * first purchase is on or before the calibration end: calibration repeat days, first and last calibration day,

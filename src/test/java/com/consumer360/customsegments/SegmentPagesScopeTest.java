@@ -206,13 +206,19 @@ class SegmentPagesScopeTest {
         String rows = "custom_segment_figures WHERE snapshot_id = " + CURRENT + " AND segment_id IN (" + segments.often
                 + ", " + segments.recent + ")";
         assertThat(superuserLong("SELECT count(*) FROM " + rows)).as("stored by the refresh").isPositive();
-        assertThat(superuserLong("SELECT count(*) FROM " + rows + " AND product_ids IS NULL")).isZero();
+        assertThat(superuserLong("SELECT count(*) FROM " + rows + " AND customers > 0 AND (product_ids IS NULL "
+                + "OR countries IS NULL OR rfm_segments IS NULL)")).isZero();
+        assertThat(superuserLong("SELECT count(*) FROM " + rows + " AND shared_segments IS NOT NULL")).isPositive();
         SegmentRef often = new SegmentRef.Custom(segments.often);
         SegmentRef recent = new SegmentRef.Custom(segments.recent);
         java.util.concurrent.Callable<List<Object>> read = () -> List.of(
                 service.figures(often), service.figures(recent), service.topCountries(often, 50),
                 service.topProducts(often, 50), service.topProducts(recent, 50), service.movement(segments.often),
                 service.movement(segments.recent), service.memberCount(List.of(often)),
+                java.util.Arrays.deepToString(service.overlap(List.of(often, recent, new SegmentRef.Rfm("Champions"),
+                        new SegmentRef.Rfm("Lost"))).counts()),
+                java.util.Arrays.deepToString(service.overlap(List.of(new SegmentRef.Rfm("At Risk"), often))
+                        .counts()),
                 service.segments().stream().map(SegmentSummary::members).toList());
         List<Object> stored = SignedIn.call(users, user, read);
         List<Object> computed;
