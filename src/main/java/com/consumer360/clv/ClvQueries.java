@@ -41,12 +41,8 @@ class ClvQueries {
     record Current(long id, LocalDate asOf, String modelJson) {
     }
 
-    /**
-     * Customers of a region in the holdout check sharing calibration repeat purchases and first and last calibration
-     * day.
-     */
-    record HoldoutInput(short region, int frequency, LocalDate first, LocalDate last, long customers,
-                        long holdoutPurchases) {
+    /** Customers of the holdout check sharing calibration repeat purchases and first and last calibration day. */
+    record HoldoutInput(int frequency, LocalDate first, LocalDate last, long customers, long holdoutPurchases) {
     }
 
     /** Headline sums over the valued customers. */
@@ -153,20 +149,19 @@ class ClvQueries {
         int end = dateKey(calibrationEnd);
         Condition filter = regions.isEmpty() ? noCondition() : FACT_INVOICE.REGION_ID.in(regions);
         return db.resultQuery("""
-                SELECT region_id, frequency, first_key, last_key, count(*), sum(holdout)
-                FROM (SELECT customer_id, region_id, min(date_key) AS first_key,
+                SELECT frequency, first_key, last_key, count(*), sum(holdout)
+                FROM (SELECT customer_id, min(date_key) AS first_key,
                              max(date_key) FILTER (WHERE date_key <= {0}) AS last_key,
                              count(*) FILTER (WHERE date_key <= {0}) - 1 AS frequency,
                              count(*) FILTER (WHERE date_key > {0}) AS holdout
-                      FROM (SELECT customer_id, region_id, date_key FROM fact_invoice
+                      FROM (SELECT customer_id, date_key FROM fact_invoice
                             WHERE customer_id IS NOT NULL AND purchase_lines > 0 AND {1}
-                            GROUP BY customer_id, region_id, date_key) AS purchase_days
-                      GROUP BY customer_id, region_id
+                            GROUP BY customer_id, date_key) AS purchase_days
+                      GROUP BY customer_id
                       HAVING min(date_key) <= {0}) AS customers
-                GROUP BY region_id, frequency, first_key, last_key""", inline(end), filter)
-                .fetch(r -> new HoldoutInput(r.get(0, Short.class), r.get(1, Integer.class),
-                        date(r.get(2, Integer.class)), date(r.get(3, Integer.class)), r.get(4, Long.class),
-                        r.get(5, Long.class)));
+                GROUP BY frequency, first_key, last_key""", inline(end), filter)
+                .fetch(r -> new HoldoutInput(r.get(0, Integer.class), date(r.get(1, Integer.class)),
+                        date(r.get(2, Integer.class)), r.get(3, Long.class), r.get(4, Long.class)));
     }
 
     /**

@@ -268,12 +268,16 @@ class CustomSegmentQueries {
         var f = CUSTOM_SEGMENT_FIGURES;
         List<Field<?>> fields = new ArrayList<>(List.of(sum(f.CUSTOMERS), sum(f.MONETARY), sum(f.INVOICES),
                 sum(f.RECENCY_SUM), sum(f.CLV_SUM), sum(f.CLV_COUNT), sum(f.P_ALIVE_SUM), sum(f.P_ALIVE_COUNT)));
-        for (Field<Integer[]> scores : List.of(f.R_SCORES, f.F_SCORES, f.M_SCORES)) {
-            for (int s = 1; s <= 5; s++) {
-                fields.add(sum(field("{0}[{1}]", Integer.class, scores, inline(s))));
-            }
-        }
-        Record r = db.select(fields).from(f).where(figuresOf(segmentId, snapshot.id())).fetchSingle();
+        fields.addAll(scoreSums(f.R_SCORES, f.F_SCORES, f.M_SCORES));
+        return fromSums(name, source, snapshot, db.select(fields).from(f).where(figuresOf(segmentId, snapshot.id()))
+                .fetchSingle());
+    }
+
+    /**
+     * Figures from stored sums: customers, revenue, invoices, recency sum, CLV sum and count, P(alive) sum and
+     * count, then the fifteen score counts (R, F, M scores 1..5).
+     */
+    private SegmentFigures fromSums(String name, String source, Snap snapshot, Record r) {
         long customers = longOf(r.get(0));
         BigDecimal revenue = r.get(1) == null ? BigDecimal.ZERO : (BigDecimal) r.get(1);
         long invoices = longOf(r.get(2));
@@ -294,6 +298,34 @@ class CustomSegmentQueries {
                 clvCount == 0 ? null : number(r.get(4)) / clvCount,
                 pAliveCount == 0 ? null : number(r.get(6)) / pAliveCount,
                 scores.get(0), scores.get(1), scores.get(2));
+    }
+
+    /**
+     * {@link #figures} of an RFM segment from its summary rows (V39): sizes, sums, score spreads and the CLV and
+     * P(alive) counts per region; empty when a row lacks them (written before V39).
+     */
+    Optional<SegmentFigures> storedRfmFigures(String name, String source, Snap snapshot, String segment) {
+        var s = SNAP_SEGMENT_SUMMARY;
+        Condition rows = s.SNAPSHOT_ID.eq(snapshot.id()).and(s.SEGMENT.eq(segment));
+        if (db.fetchExists(s, rows.and(s.R_SCORES.isNull()))) {
+            return Optional.empty();
+        }
+        List<Field<?>> fields = new ArrayList<>(List.of(sum(s.CUSTOMERS), sum(s.REVENUE), sum(s.SUM_FREQUENCY),
+                sum(s.SUM_RECENCY), sum(s.SUM_CLV), sum(s.CLV_COUNT), sum(s.SUM_P_ALIVE), sum(s.P_ALIVE_COUNT)));
+        fields.addAll(scoreSums(s.R_SCORES, s.F_SCORES, s.M_SCORES));
+        return Optional.of(fromSums(name, source, snapshot, db.select(fields).from(s).where(rows).fetchSingle()));
+    }
+
+    /** The sums of score counts 1..5 of each array of five counts, in order. */
+    @SafeVarargs
+    private static List<Field<?>> scoreSums(Field<Integer[]>... arrays) {
+        List<Field<?>> sums = new ArrayList<>();
+        for (Field<Integer[]> scores : arrays) {
+            for (int s = 1; s <= 5; s++) {
+                sums.add(sum(field("{0}[{1}]", Integer.class, scores, inline(s))));
+            }
+        }
+        return sums;
     }
 
     private static long longOf(Object value) {

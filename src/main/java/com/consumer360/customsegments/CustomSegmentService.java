@@ -3,6 +3,7 @@ package com.consumer360.customsegments;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
 import static org.jooq.impl.DSL.noCondition;
 
+import com.consumer360.analytics.rfm.Segment;
 import com.consumer360.audit.AuditAction;
 import com.consumer360.audit.AuditTrail;
 import com.consumer360.export.ExportFormat;
@@ -12,6 +13,7 @@ import com.consumer360.warehouse.CustomerExport;
 import com.consumer360.warehouse.CustomerOrder;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -234,7 +236,7 @@ public class CustomSegmentService {
                 yield new Resolved(row.name(), members(row, snapshot));
             }
             case SegmentRef.Rfm rfm -> {
-                if (!queries.vocabulary().segments().contains(rfm.label())) {
+                if (Arrays.stream(Segment.values()).noneMatch(segment -> segment.label().equals(rfm.label()))) {
                     throw new InvalidSegmentException("segments", "Unknown RFM segment \""
                             + DefinitionValidator.shorten(rfm.label()) + "\".");
                 }
@@ -256,6 +258,11 @@ public class CustomSegmentService {
         Members members = resolved.members();
         if (storedFigures(members, snapshot)) {
             return queries.storedFigures(resolved.name(), members.source(), snapshot, members.storedSegment());
+        }
+        if (ref instanceof SegmentRef.Rfm rfm) {
+            return queries.storedRfmFigures(resolved.name(), members.source(), snapshot, rfm.label())
+                    .orElseGet(() -> queries.figures(resolved.name(), members.source(), snapshot,
+                            members.condition()));
         }
         return queries.figures(resolved.name(), members.source(), snapshot, members.condition());
     }

@@ -78,6 +78,43 @@ final class SnapshotAggregatesWriter {
             insert.executeBatch();
         }
         rows.put("snap_segment_summary", (long) counts.size());
+        segmentProfiles();
+    }
+
+    /**
+     * Adds to the summary rows what the segment profiles count (V39): customers per score value, with a CLV and a
+     * P(alive), the P(alive) sum, and customers per country, from the snapshot's customers as written.
+     */
+    private void segmentProfiles() throws SQLException {
+        StringBuilder scores = new StringBuilder();
+        for (String score : new String[] {"r_score", "f_score", "m_score"}) {
+            scores.append(", ARRAY[");
+            for (int s = 1; s <= 5; s++) {
+                scores.append(s > 1 ? ", " : "").append("count(*) FILTER (WHERE ").append(score).append(" = ")
+                        .append(s).append(")");
+            }
+            scores.append("]::INTEGER[] AS ").append(score).append("s");
+        }
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE snap_segment_summary s
+                SET clv_count = a.clv_count, sum_p_alive = a.sum_p_alive, p_alive_count = a.p_alive_count,
+                    r_scores = a.r_scores, f_scores = a.f_scores, m_scores = a.m_scores,
+                    countries = c.countries, country_customers = c.customers
+                FROM (SELECT region_id, segment, count(clv)::INTEGER AS clv_count,
+                             coalesce(sum(p_alive), 0) AS sum_p_alive, count(p_alive)::INTEGER AS p_alive_count%s
+                      FROM snap_customer WHERE snapshot_id = ? GROUP BY region_id, segment) a
+                LEFT JOIN (SELECT region_id, segment, array_agg(country ORDER BY country) AS countries,
+                                  array_agg(n ORDER BY country) AS customers
+                           FROM (SELECT sc.region_id, sc.segment, d.country, count(*)::INTEGER AS n
+                                 FROM snap_customer sc JOIN dim_customer d ON d.customer_id = sc.customer_id
+                                 WHERE sc.snapshot_id = ? GROUP BY 1, 2, 3) x
+                           GROUP BY region_id, segment) c ON c.region_id = a.region_id AND c.segment = a.segment
+                WHERE s.snapshot_id = ? AND s.region_id = a.region_id AND s.segment = a.segment""".formatted(scores))) {
+            update.setLong(1, snapshotId);
+            update.setLong(2, snapshotId);
+            update.setLong(3, snapshotId);
+            update.executeUpdate();
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import static com.consumer360.jooq.Tables.DIM_PRODUCT;
 import static com.consumer360.jooq.Tables.FACT_SALES;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
 import static com.consumer360.jooq.Tables.SNAP_SEGMENT_PRODUCT_TOTALS;
+import static com.consumer360.jooq.Tables.SNAP_SEGMENT_SUMMARY;
+import static org.jooq.impl.DSL.inline;
 import static com.consumer360.rfm.RfmQueries.regionFilter;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
@@ -16,6 +18,7 @@ import static org.jooq.impl.DSL.table;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -62,6 +65,51 @@ class ProfileQueries {
                 .groupBy(score)
                 .forEach(r -> counts[r.value1() - 1] = (long) r.value2());
         return List.of(counts);
+    }
+
+    /** The countries of a row of snap_segment_summary, one row per country. */
+    private static final Table<?> COUNTRIES = table("unnest({0}, {1}) AS place(country, customers)",
+            SNAP_SEGMENT_SUMMARY.COUNTRIES, SNAP_SEGMENT_SUMMARY.COUNTRY_CUSTOMERS);
+    private static final Field<String> PLACE_COUNTRY = field(name("place", "country"), String.class);
+    private static final Field<Integer> PLACE_CUSTOMERS = field(name("place", "customers"), Integer.class);
+
+    /** The score spreads and countries the refresh stored with the segment summary (V39). */
+    record Stored(List<Long> r, List<Long> f, List<Long> m, List<SegmentProfile.CountryCount> countries) {
+    }
+
+    /**
+     * The segment's score spreads and most common countries from its summary rows (V39), summed over the scope's
+     * regions narrowed by the filter; empty when a row lacks them (written before V39) or the scope has none.
+     */
+    Optional<Stored> stored(long snapshotId, String segment, Set<Short> regions, int limit) {
+        var rows = SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId).and(SNAP_SEGMENT_SUMMARY.SEGMENT.eq(segment))
+                .and(regionFilter(SNAP_SEGMENT_SUMMARY.REGION_ID, regions));
+        if (!db.fetchExists(SNAP_SEGMENT_SUMMARY, rows)
+                || db.fetchExists(SNAP_SEGMENT_SUMMARY, rows.and(SNAP_SEGMENT_SUMMARY.R_SCORES.isNull()))) {
+            return Optional.empty();
+        }
+        List<Field<?>> fields = new java.util.ArrayList<>();
+        for (Field<Integer[]> scores : List.of(SNAP_SEGMENT_SUMMARY.R_SCORES, SNAP_SEGMENT_SUMMARY.F_SCORES,
+                SNAP_SEGMENT_SUMMARY.M_SCORES)) {
+            for (int s = 1; s <= 5; s++) {
+                fields.add(sum(field("{0}[{1}]", Integer.class, scores, inline(s))));
+            }
+        }
+        var r = db.select(fields).from(SNAP_SEGMENT_SUMMARY).where(rows).fetchSingle();
+        List<List<Long>> spreads = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            List<Long> counts = new java.util.ArrayList<>();
+            for (int s = 0; s < 5; s++) {
+                counts.add(((Number) r.get(k * 5 + s)).longValue());
+            }
+            spreads.add(List.copyOf(counts));
+        }
+        Field<BigDecimal> customers = sum(PLACE_CUSTOMERS);
+        List<SegmentProfile.CountryCount> countries = db.select(PLACE_COUNTRY, customers)
+                .from(SNAP_SEGMENT_SUMMARY, COUNTRIES).where(rows)
+                .groupBy(PLACE_COUNTRY).orderBy(customers.desc(), PLACE_COUNTRY).limit(limit)
+                .fetch(c -> new SegmentProfile.CountryCount(c.value1(), c.value2().longValue()));
+        return Optional.of(new Stored(spreads.get(0), spreads.get(1), spreads.get(2), countries));
     }
 
     /** The segment's most common customer countries, most customers first. */

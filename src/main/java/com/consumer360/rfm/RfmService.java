@@ -158,7 +158,7 @@ public class RfmService {
 
     /**
      * A segment's spread over the R, F and M scores, its five most common countries and the five products that
-     * bring it the most net revenue.
+     * bring it the most net revenue (all from what the refresh stored per region and segment where it did).
      */
     public SegmentProfile segmentProfile(String segment, Set<Short> regions) {
         long start = System.nanoTime();
@@ -168,11 +168,14 @@ public class RfmService {
             return new SegmentProfile(segment, 0, none, none, none, List.of(), List.of());
         }
         long id = snapshot.get().id();
-        List<Long> r = profiles.scoreDistribution(id, segment, regions, ProfileQueries.Score.R);
-        SegmentProfile profile = new SegmentProfile(segment, r.stream().mapToLong(Long::longValue).sum(), r,
-                profiles.scoreDistribution(id, segment, regions, ProfileQueries.Score.F),
-                profiles.scoreDistribution(id, segment, regions, ProfileQueries.Score.M),
-                profiles.topCountries(id, segment, regions, TOP_COUNTRIES),
+        // The spreads and countries the refresh stored with the summary (V39); counted from the customers without.
+        ProfileQueries.Stored stored = profiles.stored(id, segment, regions, TOP_COUNTRIES).orElseGet(() ->
+                new ProfileQueries.Stored(profiles.scoreDistribution(id, segment, regions, ProfileQueries.Score.R),
+                        profiles.scoreDistribution(id, segment, regions, ProfileQueries.Score.F),
+                        profiles.scoreDistribution(id, segment, regions, ProfileQueries.Score.M),
+                        profiles.topCountries(id, segment, regions, TOP_COUNTRIES)));
+        SegmentProfile profile = new SegmentProfile(segment, stored.r().stream().mapToLong(Long::longValue).sum(),
+                stored.r(), stored.f(), stored.m(), stored.countries(),
                 profiles.topProducts(id, segment, regions, TOP_PRODUCTS));
         timed("segment profile", start);
         return profile;

@@ -196,9 +196,9 @@ class SegmentPagesScopeTest {
     }
 
     /**
-     * The figures the refresh stored with the members (custom_segment_figures) are what the pages read, and they
-     * equal the figures computed from the members, which the pages use where none are stored: the rows are set aside
-     * for the second reading and put back after.
+     * The figures the refresh stored with the members (custom_segment_figures) and with the RFM segment summary
+     * are what the pages read, and they equal the figures computed from the members, which the pages use where none
+     * are stored: the rows are set aside for the second reading and put back after.
      */
     @ParameterizedTest
     @ValueSource(strings = {"north", "exec"})
@@ -212,7 +212,8 @@ class SegmentPagesScopeTest {
         SegmentRef often = new SegmentRef.Custom(segments.often);
         SegmentRef recent = new SegmentRef.Custom(segments.recent);
         java.util.concurrent.Callable<List<Object>> read = () -> List.of(
-                service.figures(often), service.figures(recent), service.topCountries(often, 50),
+                service.figures(often), service.figures(recent), service.figures(new SegmentRef.Rfm("At Risk")),
+                service.topCountries(often, 50),
                 service.topProducts(often, 50), service.topProducts(recent, 50), service.movement(segments.often),
                 service.movement(segments.recent), service.memberCount(List.of(often)),
                 java.util.Arrays.deepToString(service.overlap(List.of(often, recent, new SegmentRef.Rfm("Champions"),
@@ -226,11 +227,18 @@ class SegmentPagesScopeTest {
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE set_aside AS SELECT * FROM " + rows);
             statement.execute("DELETE FROM " + rows);
+            statement.execute("CREATE TABLE set_aside_scores AS SELECT snapshot_id, region_id, segment, r_scores "
+                    + "FROM snap_segment_summary WHERE snapshot_id = " + CURRENT);
+            statement.execute("UPDATE snap_segment_summary SET r_scores = NULL WHERE snapshot_id = " + CURRENT);
             try {
                 computed = SignedIn.call(users, user, read);
             } finally {
                 statement.execute("INSERT INTO custom_segment_figures SELECT * FROM set_aside");
                 statement.execute("DROP TABLE set_aside");
+                statement.execute("UPDATE snap_segment_summary t SET r_scores = a.r_scores FROM set_aside_scores a "
+                        + "WHERE t.snapshot_id = a.snapshot_id AND t.region_id = a.region_id "
+                        + "AND t.segment = a.segment");
+                statement.execute("DROP TABLE set_aside_scores");
             }
         }
         for (int i = 0; i < stored.size(); i++) {

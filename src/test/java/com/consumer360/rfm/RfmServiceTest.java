@@ -198,6 +198,46 @@ class RfmServiceTest {
         }
     }
 
+    /**
+     * The score spreads and countries the refresh stored with the summary (V39) are what the profile shows, and they
+     * equal the counts over the snapshot's customers, which the profile makes for a snapshot without them.
+     */
+    @Test
+    @WithUserDetails("exec")
+    void aProfilesStoredSpreadsAndCountriesEqualTheCountsOverTheCustomers() throws SQLException {
+        assertThat(superuserLong("SELECT count(*) FROM snap_segment_summary WHERE snapshot_id = " + CURRENT
+                + " AND (r_scores IS NULL OR countries IS NULL)")).isZero();
+        List<Set<Short>> filters = List.of(Set.of(), Set.of((short) 1, (short) 4));
+        List<String> segments = List.of("Champions", "At Risk", "Hibernating");
+        List<SegmentProfile> stored = new java.util.ArrayList<>();
+        for (String segment : segments) {
+            for (Set<Short> regions : filters) {
+                stored.add(rfm.segmentProfile(segment, regions));
+            }
+        }
+        try (Connection owner = connectAs("postgres");
+             Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            sql.execute("CREATE TEMPORARY TABLE saved_scores AS SELECT snapshot_id, segment, region_id, r_scores "
+                    + "FROM snap_segment_summary WHERE snapshot_id = " + CURRENT);
+            sql.execute("UPDATE snap_segment_summary SET r_scores = NULL WHERE snapshot_id = " + CURRENT);
+            owner.commit();
+            try {
+                int i = 0;
+                for (String segment : segments) {
+                    for (Set<Short> regions : filters) {
+                        SegmentProfile counted = rfm.segmentProfile(segment, regions);
+                        assertThat(stored.get(i++)).as("%s in %s", segment, regions).isEqualTo(counted);
+                    }
+                }
+            } finally {
+                sql.execute("UPDATE snap_segment_summary t SET r_scores = s.r_scores FROM saved_scores s WHERE "
+                        + "t.snapshot_id = s.snapshot_id AND t.segment = s.segment AND t.region_id = s.region_id");
+                owner.commit();
+            }
+        }
+    }
+
     private void assertTopProducts(String segment, Set<Short> regions, String regionList) throws SQLException {
         List<SegmentProfile.ProductRevenue> top = rfm.segmentProfile(segment, regions).topProducts();
         List<String> expected = new java.util.ArrayList<>();
