@@ -4,6 +4,7 @@ import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
 import static com.consumer360.jooq.Tables.DIM_REGION;
 import static com.consumer360.jooq.Tables.FACT_INVOICE;
 import static com.consumer360.jooq.Tables.SNAPSHOT;
+import static com.consumer360.jooq.Tables.SNAP_CLV_SUMS;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
 import static com.consumer360.jooq.Tables.SNAP_HOLDOUT_GROUP;
 import static org.jooq.impl.DSL.avg;
@@ -43,6 +44,56 @@ class ClvQueries {
 
     /** Customers of the holdout check sharing calibration repeat purchases and first and last calibration day. */
     record HoldoutInput(int frequency, LocalDate first, LocalDate last, long customers, long holdoutPurchases) {
+    }
+
+    /**
+     * Sums over valued customers (of one region and segment as stored, or added up): customers, CLV, expected
+     * purchases, likely gone, P(alive) sum and count, customers per CLV and per P(alive) histogram bin.
+     */
+    record ClvSums(String segment, long customers, double clv, double expectedPurchases, long likelyGone,
+                   double pAliveSum, long pAliveCount, long[] clvBins, long[] pAliveBins) {
+
+        static ClvSums empty(String segment, int clvThresholds, int pAliveThresholds) {
+            return new ClvSums(segment, 0, 0, 0, 0, 0, 0, new long[clvThresholds + 1],
+                    new long[pAliveThresholds + 1]);
+        }
+
+        ClvSums plus(ClvSums other) {
+            long[] clv = clvBins.clone();
+            long[] pAlive = pAliveBins.clone();
+            for (int i = 0; i < clv.length; i++) {
+                clv[i] += other.clvBins[i];
+            }
+            for (int i = 0; i < pAlive.length; i++) {
+                pAlive[i] += other.pAliveBins[i];
+            }
+            return new ClvSums(segment, customers + other.customers, this.clv + other.clv,
+                    expectedPurchases + other.expectedPurchases, likelyGone + other.likelyGone,
+                    pAliveSum + other.pAliveSum, pAliveCount + other.pAliveCount, clv, pAlive);
+        }
+    }
+
+    /**
+     * The valued customers' sums the refresh stored for the snapshot (V40) per region and segment, of the scope's
+     * regions narrowed by the filter; empty when the scope has none for the snapshot or they were counted with other
+     * histogram thresholds than the page's (then the page counts the customers).
+     */
+    Optional<List<ClvSums>> storedSums(long snapshotId, Set<Short> regions, Double[] clvThresholds,
+                                       Double[] pAliveThresholds) {
+        var rows = db.selectFrom(SNAP_CLV_SUMS).where(SNAP_CLV_SUMS.SNAPSHOT_ID.eq(snapshotId)).fetch();
+        if (rows.isEmpty() || rows.stream().anyMatch(r -> !java.util.Arrays.equals(r.getClvThresholds(), clvThresholds)
+                || !java.util.Arrays.equals(r.getPAliveThresholds(), pAliveThresholds))) {
+            return Optional.empty();
+        }
+        return Optional.of(rows.stream().filter(r -> regions.isEmpty() || regions.contains(r.getRegionId()))
+                .map(r -> new ClvSums(r.getSegment(), r.getCustomers(), r.getSumClv(), r.getSumExpectedPurchases(),
+                        r.getLikelyGone(), r.getSumPAlive(), r.getPAliveCount(), unboxed(r.getClvBins()),
+                        unboxed(r.getPAliveBins())))
+                .toList());
+    }
+
+    private static long[] unboxed(Long[] values) {
+        return java.util.Arrays.stream(values).mapToLong(Long::longValue).toArray();
     }
 
     /** Headline sums over the valued customers. */

@@ -64,10 +64,26 @@ public class ClvService {
             return new ClvSummary(null, 0, 0, 0, 0, null, "No snapshot yet: the analytics have not been refreshed.");
         }
         ModelJson json = new ModelJson(current.get().modelJson());
-        ClvQueries.Totals totals = queries.totals(current.get().id(), regions);
+        ClvQueries.Totals totals = stored(current.get().id(), regions).map(sums -> {
+            ClvQueries.ClvSums all = total(sums);
+            return new ClvQueries.Totals(all.customers(), all.clv(), all.expectedPurchases(), all.likelyGone());
+        }).orElseGet(() -> queries.totals(current.get().id(), regions));
         timed("summary", start);
         return new ClvSummary(current.get().asOf(), totals.customers(), totals.clv(), totals.expectedPurchases(),
                 totals.likelyGone(), json.model(), json.note());
+    }
+
+    /**
+     * The valued customers' sums the refresh stored per region and segment for the snapshot (V40), of the scope's
+     * regions narrowed by the filter; empty without them (the figures are then counted from the customers).
+     */
+    private Optional<List<ClvQueries.ClvSums>> stored(long snapshotId, Set<Short> regions) {
+        return queries.storedSums(snapshotId, regions, CLV_BINS, P_ALIVE_BINS);
+    }
+
+    private static ClvQueries.ClvSums total(List<ClvQueries.ClvSums> sums) {
+        return sums.stream().reduce(ClvQueries.ClvSums.empty(null, CLV_BINS.length, P_ALIVE_BINS.length),
+                ClvQueries.ClvSums::plus);
     }
 
     /** One page of the high-value list: the top {@value #HIGH_VALUE_TOP} valued customers by CLV. */
@@ -79,7 +95,8 @@ public class ClvService {
 
     /** Customers in the high-value list: the valued customers in scope, at most {@value #HIGH_VALUE_TOP}. */
     public long highValueCount(Set<Short> regions) {
-        return queries.current().map(s -> Math.min(HIGH_VALUE_TOP, queries.valuedCount(s.id(), regions)))
+        return queries.current().map(s -> Math.min(HIGH_VALUE_TOP, stored(s.id(), regions)
+                        .map(sums -> total(sums).customers()).orElseGet(() -> queries.valuedCount(s.id(), regions))))
                 .orElse(0L);
     }
 
@@ -114,8 +131,14 @@ public class ClvService {
 
     /** The eleven RFM segments in the segment map's order, with zeros for segments without valued customers. */
     public List<SegmentValue> bySegment(Set<Short> regions) {
-        Map<String, SegmentValue> found = queries.current().map(s -> queries.bySegment(s.id(), regions))
-                .orElse(Map.of());
+        Map<String, SegmentValue> found = queries.current().map(s -> stored(s.id(), regions).map(sums -> {
+            Map<String, ClvQueries.ClvSums> bySegment = new java.util.HashMap<>();
+            sums.forEach(row -> bySegment.merge(row.segment(), row, ClvQueries.ClvSums::plus));
+            Map<String, SegmentValue> values = new java.util.HashMap<>();
+            bySegment.forEach((label, v) -> values.put(label, new SegmentValue(label, v.customers(), v.clv(),
+                    v.clv() / v.customers(), v.pAliveSum() / v.pAliveCount())));
+            return values;
+        }).orElseGet(() -> queries.bySegment(s.id(), regions))).orElse(Map.of());
         List<SegmentValue> rows = new ArrayList<>();
         for (Segment segment : Segment.values()) {
             rows.add(found.getOrDefault(segment.label(), new SegmentValue(segment.label(), 0, 0, 0, 0)));
@@ -135,7 +158,9 @@ public class ClvService {
 
     private Histogram histogram(String measure, Set<Short> regions, ClvQueries.Measure value, Double[] bins,
                                 List<String> labels) {
-        long[] counts = queries.current().map(s -> queries.histogram(s.id(), regions, value, bins))
+        long[] counts = queries.current().map(s -> stored(s.id(), regions).map(sums -> value == ClvQueries.Measure.CLV
+                        ? total(sums).clvBins() : total(sums).pAliveBins())
+                .orElseGet(() -> queries.histogram(s.id(), regions, value, bins)))
                 .orElse(new long[bins.length + 1]);
         return new Histogram(measure, labels, Arrays.stream(counts).boxed().toList());
     }
