@@ -5,6 +5,7 @@ import static com.consumer360.jooq.Tables.DIM_REGION;
 import static com.consumer360.jooq.Tables.SNAPSHOT;
 import static com.consumer360.jooq.Tables.SNAP_COHORT;
 import static com.consumer360.jooq.Tables.SNAP_COHORT_CUSTOMER;
+import static com.consumer360.jooq.Tables.SNAP_COHORT_GROUP;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.count;
@@ -77,7 +78,11 @@ class CohortQueries {
                 .fetch(DIM_CUSTOMER.COUNTRY);
     }
 
-    /** The non-empty cells of the filtered cohorts; {@code segment} (null = all) restricts to one RFM segment. */
+    /**
+     * The non-empty cells of the filtered cohorts; {@code segment} (null = all) restricts to one RFM segment. With a
+     * country or a segment, from the sums per region, country and segment the refresh stored for the snapshot (V41)
+     * when there are any in the scope, else from the per-customer rows.
+     */
     List<CellFigures> cells(long snapshotId, CohortFilter filter, String segment) {
         if (filter.country() == null && segment == null) {
             return db.select(SNAP_COHORT.COHORT_MONTH, SNAP_COHORT.PERIOD, sum(SNAP_COHORT.CUSTOMERS),
@@ -88,6 +93,17 @@ class CohortQueries {
                     .groupBy(SNAP_COHORT.COHORT_MONTH, SNAP_COHORT.PERIOD)
                     .fetch(r -> new CellFigures(YearMonth.from(r.value1()), r.value2(), r.value3().longValue(),
                             r.value4()));
+        }
+        if (db.fetchExists(SNAP_COHORT_GROUP, SNAP_COHORT_GROUP.SNAPSHOT_ID.eq(snapshotId))) {
+            var g = SNAP_COHORT_GROUP;
+            return db.select(g.COHORT_MONTH, g.PERIOD, sum(g.CUSTOMERS), sum(g.REVENUE_CENTS))
+                    .from(g)
+                    .where(g.SNAPSHOT_ID.eq(snapshotId), months(g.COHORT_MONTH, filter), region(g.REGION_ID, filter),
+                            filter.country() == null ? noCondition() : g.COUNTRY.eq(filter.country()),
+                            segment == null ? noCondition() : g.SEGMENT.eq(segment))
+                    .groupBy(g.COHORT_MONTH, g.PERIOD)
+                    .fetch(r -> new CellFigures(YearMonth.from(r.value1()), r.value2(), r.value3().longValue(),
+                            r.value4().movePointLeft(2)));
         }
         var c = SNAP_COHORT_CUSTOMER;
         Condition customers = c.SNAPSHOT_ID.eq(snapshotId).and(months(c.COHORT_MONTH, filter))

@@ -42,8 +42,8 @@ class SalesAggregates implements SnapshotExtension {
                     SELECT region_id, date_key, sum(net_amount), sum(units), count(*)
                     FROM fact_invoice GROUP BY region_id, date_key""");
             statement.execute("""
-                    INSERT INTO agg_sales_month_product (region_id, month_key, product_id, net_amount, units)
-                    SELECT region_id, date_key / 100, product_id, sum(net_amount), sum(quantity)
+                    INSERT INTO agg_sales_month_product (region_id, month_key, product_id, net_amount, units, lines)
+                    SELECT region_id, date_key / 100, product_id, sum(net_amount), sum(quantity), count(*)
                     FROM fact_sales GROUP BY region_id, date_key / 100, product_id""");
             statement.execute("""
                     INSERT INTO agg_sales_region_customers (region_id, customers)

@@ -147,36 +147,80 @@ class SalesQueries {
                 if (partFrom == start && partTo == end) {
                     wholeMonths.add(month.getYear() * 100 + month.getMonthValue());
                 } else if (partFrom <= partTo) {
-                    // The days of a month the filter only partly covers: from the lines, as without the sums.
-                    addLines(byProduct, FACT_SALES.DATE_KEY.between(partFrom, partTo)
-                            .and(regionCondition(FACT_SALES.REGION_ID, filter)));
+                    partMonth(byProduct, filter, month.getYear() * 100 + month.getMonthValue(), start, end, partFrom,
+                            partTo);
                 }
             }
             if (!wholeMonths.isEmpty()) {
-                db.select(AGG_SALES_MONTH_PRODUCT.PRODUCT_ID, sum(AGG_SALES_MONTH_PRODUCT.NET_AMOUNT),
-                                sum(AGG_SALES_MONTH_PRODUCT.UNITS))
-                        .from(AGG_SALES_MONTH_PRODUCT)
-                        .where(AGG_SALES_MONTH_PRODUCT.MONTH_KEY.in(wholeMonths),
-                                regionCondition(AGG_SALES_MONTH_PRODUCT.REGION_ID, filter))
-                        .groupBy(AGG_SALES_MONTH_PRODUCT.PRODUCT_ID)
-                        .forEach(r -> byProduct.merge(r.value1(), new Sums(r.value2(), r.value3()), Sums::plus));
+                addMonths(byProduct, filter, wholeMonths);
             }
+            // A product whose lines in a month were all on days outside the range is not in the range.
+            byProduct.values().removeIf(sums -> sums.lines() == 0);
         }
         return ranked(byProduct, limit);
     }
 
-    /** Net revenue and net units of the lines under {@code condition}, per product id, added to {@code byProduct}. */
-    private void addLines(Map<Integer, Sums> byProduct, Condition condition) {
-        db.select(FACT_SALES.PRODUCT_ID, REVENUE, UNITS)
+    /** The sums of whole months per product id, added to {@code byProduct}. */
+    private void addMonths(Map<Integer, Sums> byProduct, SalesFilter filter, List<Integer> months) {
+        var m = AGG_SALES_MONTH_PRODUCT;
+        db.select(m.PRODUCT_ID, sum(m.NET_AMOUNT), sum(m.UNITS), sum(m.LINES))
+                .from(m)
+                .where(m.MONTH_KEY.in(months), regionCondition(m.REGION_ID, filter))
+                .groupBy(m.PRODUCT_ID)
+                .forEach(r -> byProduct.merge(r.value1(), new Sums(r.value2(), r.value3(),
+                        r.value4() == null ? 1 : r.value4().longValue()), Sums::plus));
+    }
+
+    /**
+     * The days {@code from}..{@code to} of a month (its sums cover {@code start}..{@code end}): from their lines, or,
+     * when the days outside the range are fewer and the month's sums count their lines (V42), as the month's sums
+     * less the lines of those days.
+     */
+    private void partMonth(Map<Integer, Sums> byProduct, SalesFilter filter, int monthKey, int start, int end,
+                           int from, int to) {
+        // Date keys of one month differ by their days.
+        int inside = to - from + 1;
+        int outside = end - start + 1 - inside;
+        Condition regions = regionCondition(FACT_SALES.REGION_ID, filter);
+        boolean counted = !db.fetchExists(AGG_SALES_MONTH_PRODUCT, AGG_SALES_MONTH_PRODUCT.MONTH_KEY.eq(monthKey),
+                AGG_SALES_MONTH_PRODUCT.LINES.isNull());
+        if (outside >= inside || !counted) {
+            addLines(byProduct, FACT_SALES.DATE_KEY.between(from, to).and(regions), 1);
+            return;
+        }
+        addMonths(byProduct, filter, List.of(monthKey));
+        if (from > start) {
+            addLines(byProduct, FACT_SALES.DATE_KEY.between(start, from - 1).and(regions), -1);
+        }
+        if (to < end) {
+            addLines(byProduct, FACT_SALES.DATE_KEY.between(to + 1, end).and(regions), -1);
+        }
+    }
+
+    /**
+     * Net revenue, net units and lines of the lines under {@code condition}, per product id, added to (sign 1) or
+     * taken from (sign -1) {@code byProduct}.
+     */
+    private void addLines(Map<Integer, Sums> byProduct, Condition condition, int sign) {
+        db.select(FACT_SALES.PRODUCT_ID, REVENUE, UNITS, count())
                 .from(FACT_SALES)
                 .where(condition)
                 .groupBy(FACT_SALES.PRODUCT_ID)
-                .forEach(r -> byProduct.merge(r.value1(), new Sums(r.value2(), r.value3()), Sums::plus));
+                .forEach(r -> byProduct.merge(r.value1(), new Sums(r.value2(), r.value3(), r.value4()).times(sign),
+                        Sums::plus));
     }
 
-    private record Sums(BigDecimal revenue, BigDecimal units) {
+    private void addLines(Map<Integer, Sums> byProduct, Condition condition) {
+        addLines(byProduct, condition, 1);
+    }
+
+    private record Sums(BigDecimal revenue, BigDecimal units, long lines) {
         Sums plus(Sums other) {
-            return new Sums(revenue.add(other.revenue), units.add(other.units));
+            return new Sums(revenue.add(other.revenue), units.add(other.units), lines + other.lines);
+        }
+
+        Sums times(int sign) {
+            return sign == 1 ? this : new Sums(revenue.negate(), units.negate(), -lines);
         }
     }
 

@@ -60,6 +60,43 @@ class CohortServiceTest {
         assertMatches(cohorts.matrix(CohortFilter.ALL.withRegion((short) 2)), CohortSql.cells(new Short[] {2}, null));
     }
 
+    /**
+     * With a country or a segment the matrix and the segment curves come from the sums per region, country and
+     * segment the refresh stored (V41); they equal the sums over the customer rows, which the page uses without
+     * them (the stored rows set aside for the second reading and put back after).
+     */
+    @Test
+    @WithUserDetails("exec")
+    void theStoredCohortGroupsGiveTheSumsOverTheCustomerRows() throws SQLException {
+        String current = "(SELECT snapshot_id FROM snapshot WHERE is_current)";
+        assertThat(superuserLong("SELECT count(*) FROM snap_cohort_group WHERE snapshot_id = " + current))
+                .isPositive();
+        String country = cohorts.countries(null).getFirst();
+        String northern = cohorts.countries((short) 1).getLast();
+        java.util.function.Supplier<List<Object>> read = () -> List.of(
+                cohorts.matrix(new CohortFilter(null, null, country, null)),
+                cohorts.matrix(new CohortFilter(null, null, northern, (short) 1)),
+                cohorts.segmentCurve(CohortFilter.ALL, "Champions", false),
+                cohorts.segmentCurve(CohortFilter.ALL, "At Risk", true),
+                cohorts.segmentCurve(new CohortFilter(null, null, country, null), "Hibernating", false),
+                cohorts.segmentCurve(CohortFilter.ALL.withRegion((short) 2), "Lost", true));
+        List<Object> stored = read.get();
+        List<Object> summed;
+        try (java.sql.Connection owner = com.consumer360.support.TestDatabase.connectAs("postgres");
+             java.sql.Statement sql = owner.createStatement()) {
+            sql.execute("CREATE TABLE set_aside_cohorts AS SELECT * FROM snap_cohort_group WHERE snapshot_id = "
+                    + current);
+            sql.execute("DELETE FROM snap_cohort_group WHERE snapshot_id = " + current);
+            try {
+                summed = read.get();
+            } finally {
+                sql.execute("INSERT INTO snap_cohort_group SELECT * FROM set_aside_cohorts");
+                sql.execute("DROP TABLE set_aside_cohorts");
+            }
+        }
+        assertThat(stored).isEqualTo(summed);
+    }
+
     @Test
     @WithUserDetails("exec")
     void aCountryFilterComputesTheCohortsOverThatCountrysCustomers() throws SQLException {

@@ -209,6 +209,11 @@ class SegmentPagesScopeTest {
         assertThat(superuserLong("SELECT count(*) FROM " + rows + " AND customers > 0 AND (product_ids IS NULL "
                 + "OR countries IS NULL OR rfm_segments IS NULL)")).isZero();
         assertThat(superuserLong("SELECT count(*) FROM " + rows + " AND shared_segments IS NOT NULL")).isPositive();
+        try (Connection north = TestDatabase.connectAs("c360_app")) {
+            TestDatabase.bindScope(north, NORTH);
+            assertThat(TestDatabase.regionsOf(north, rows)).as("north reads North's stored figures only")
+                    .containsExactly(1);
+        }
         SegmentRef often = new SegmentRef.Custom(segments.often);
         SegmentRef recent = new SegmentRef.Custom(segments.recent);
         java.util.concurrent.Callable<List<Object>> read = () -> List.of(

@@ -90,6 +90,11 @@ class SalesAggregatesTest {
         SalesFilter filter = new SalesFilter(from, to, Set.of((short) 2, (short) 5));
         SalesCountsTest.assertEqualsLines(sales.overview(filter), sales.topProducts(filter),
                 "region_id IN (2, 5) AND " + days(from, to));
+        // Few days of the months at both ends: those days' lines (above, the months' sums less the other days').
+        LocalDate lateStart = latest.minusMonths(4).withDayOfMonth(25);
+        LocalDate earlyEnd = latest.minusMonths(2).withDayOfMonth(4);
+        SalesFilter edges = new SalesFilter(lateStart, earlyEnd, Set.of());
+        SalesCountsTest.assertEqualsLines(sales.overview(edges), sales.topProducts(edges), days(lateStart, earlyEnd));
         // The last three months up to the latest sale (the Sales page's preset): the last month is whole up to it.
         SalesFilter quarter = new SalesFilter(latest.minusMonths(3), latest, Set.of());
         SalesCountsTest.assertEqualsLines(sales.overview(quarter), sales.topProducts(quarter),
