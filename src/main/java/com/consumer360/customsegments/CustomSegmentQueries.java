@@ -399,6 +399,25 @@ class CustomSegmentQueries {
     }
 
     /**
+     * The stored members with the most net revenue of each of the scope's regions (at most {@code
+     * StoredFiguresWriter.TOP_MEMBERS} each), or empty when a region with members lacks them.
+     */
+    Optional<List<Long>> storedTopMembers(long segmentId, long snapshotId) {
+        var f = CUSTOM_SEGMENT_FIGURES;
+        var rows = db.select(f.CUSTOMERS, f.TOP_MEMBERS).from(f).where(figuresOf(segmentId, snapshotId)).fetch();
+        List<Long> ids = new ArrayList<>();
+        for (var row : rows) {
+            if (row.value1() > 0 && row.value2() == null) {
+                return Optional.empty();
+            }
+            if (row.value2() != null) {
+                ids.addAll(Arrays.asList(row.value2()));
+            }
+        }
+        return Optional.of(ids);
+    }
+
+    /**
      * Joined, left and stayed from the stored counts, with the earlier snapshot they count against; empty when that
      * snapshot is gone (removed by the retention since), so that the movement is counted against the one before.
      */

@@ -348,6 +348,17 @@ public class CustomSegmentService {
     /** Members of one segment, or of the intersection of several, in the user's scope: one page. */
     public List<CellCustomer> members(List<SegmentRef> refs, CustomerOrder order, int offset, int limit) {
         CustomSegmentQueries.Snap snapshot = current();
+        if (refs.size() == 1 && offset == 0 && limit <= StoredFiguresWriter.TOP_MEMBERS
+                && order.equals(CustomerOrder.BY_MONETARY)) {
+            // The first page by net revenue is among the members the refresh stored as each region's first (V43).
+            Members members = resolve(refs.getFirst(), snapshot).members();
+            if (storedFigures(members, snapshot)) {
+                Optional<List<Long>> top = queries.storedTopMembers(members.storedSegment(), snapshot.id());
+                if (top.isPresent()) {
+                    return queries.page(snapshot.id(), SNAP_CUSTOMER.CUSTOMER_ID.in(top.get()), order, 0, limit);
+                }
+            }
+        }
         return queries.page(snapshot.id(), intersection(refs, snapshot), order, offset, limit);
     }
 

@@ -98,6 +98,23 @@ final class StoredFiguresWriter {
                   GROUP BY segment_id, region_id) o
             WHERE f.segment_id = o.segment_id AND f.snapshot_id = {1} AND f.region_id = o.region_id""";
 
+    /** How many members with the most net revenue are stored per segment and region: the first page, at most. */
+    static final int TOP_MEMBERS = 50;
+
+    /** Per segment and region, the members with the most net revenue, in the list's order. */
+    private static final String TOP = """
+            UPDATE custom_segment_figures f SET top_members = t.ids
+            FROM (SELECT segment_id, region_id, array_agg(customer_id ORDER BY monetary DESC, customer_id DESC) AS ids
+                  FROM (SELECT m.segment_id, m.region_id, s.customer_id, s.monetary,
+                               row_number() OVER (PARTITION BY m.segment_id, m.region_id
+                                                  ORDER BY s.monetary DESC, s.customer_id DESC) AS rank
+                        FROM custom_segment_member m CROSS JOIN unnest(m.customer_ids) AS u(customer_id)
+                        JOIN snap_customer s ON s.snapshot_id = {1} AND s.customer_id = u.customer_id
+                        WHERE m.snapshot_id = {1} AND m.segment_id = ANY ({0}::BIGINT[])) ranked
+                  WHERE rank <= {2}
+                  GROUP BY segment_id, region_id) t
+            WHERE f.segment_id = t.segment_id AND f.snapshot_id = {1} AND f.region_id = t.region_id""";
+
     private StoredFiguresWriter() {
     }
 
@@ -123,6 +140,7 @@ final class StoredFiguresWriter {
         db.execute(FIGURES, val(ids), val(snapshotId));
         db.execute(COUNTRIES, val(ids), val(snapshotId));
         db.execute(OVERLAP, val(ids), val(snapshotId));
+        db.execute(TOP, val(ids), val(snapshotId), val(TOP_MEMBERS));
         Members members = new Members();
         db.resultQuery("SELECT segment_id, region_id, customer_ids FROM custom_segment_member "
                         + "WHERE snapshot_id = {0} AND segment_id = ANY ({1}::BIGINT[])", val(snapshotId), val(ids))

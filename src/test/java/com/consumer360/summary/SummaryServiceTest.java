@@ -60,6 +60,20 @@ class SummaryServiceTest {
         assertThat(superuserLong("SELECT count(*) FROM (" + stored + ") s")).isPositive();
         assertThat(superuserLong("SELECT count(*) FROM ((" + stored + " EXCEPT " + joined + ") UNION ALL ("
                 + joined + " EXCEPT " + stored + ")) d")).isZero();
+        // And the pairs with the latest snapshot of each earlier day (up to SummaryPairs.EARLIER_DAYS).
+        long days = superuserLong("SELECT count(DISTINCT p.as_of_date) FROM snapshot p, snapshot c "
+                + "WHERE c.snapshot_id = ? AND p.as_of_date < c.as_of_date", current);
+        assertThat(superuserLong("SELECT count(DISTINCT previous_id) FROM snap_pair_cell WHERE current_id = ?",
+                current)).isEqualTo(Math.min(days, SummaryPairs.EARLIER_DAYS)).isGreaterThan(1);
+        for (long earlier : com.consumer360.support.TestDatabase.superuserIds(
+                "SELECT DISTINCT previous_id FROM snap_pair_cell WHERE current_id = " + current)) {
+            String pair = "SELECT region_id, from_segment, to_segment, customers, entered, lost, active, revenue, "
+                    + "clv FROM snap_pair_cell WHERE previous_id = " + earlier + " AND current_id = " + current;
+            String join = SummaryQueries.PAIR.replace("{0}", "'{}'").replace("{1}", Long.toString(earlier))
+                    .replace("{2}", Long.toString(current));
+            assertThat(superuserLong("SELECT count(*) FROM ((" + pair + " EXCEPT " + join + ") UNION ALL ("
+                    + join + " EXCEPT " + pair + ")) d")).as("pair %d", earlier).isZero();
+        }
         try (java.sql.Connection north = com.consumer360.support.TestDatabase.connectAs("c360_app")) {
             com.consumer360.support.TestDatabase.bindScope(north, "1");
             assertThat(com.consumer360.support.TestDatabase.count(north, "snap_pair_cell WHERE region_id <> 1"))
