@@ -399,12 +399,13 @@ class CustomSegmentQueries {
     }
 
     /**
-     * The stored members with the most net revenue of each of the scope's regions (at most {@code
-     * StoredFiguresWriter.TOP_MEMBERS} each), or empty when a region with members lacks them.
+     * The stored members (or those of them who joined) with the most net revenue of each of the scope's regions (at
+     * most {@code StoredFiguresWriter.TOP_MEMBERS} each), or empty when a region with members lacks them.
      */
-    Optional<List<Long>> storedTopMembers(long segmentId, long snapshotId) {
+    Optional<List<Long>> storedTopMembers(long segmentId, long snapshotId, boolean joined) {
         var f = CUSTOM_SEGMENT_FIGURES;
-        var rows = db.select(f.CUSTOMERS, f.TOP_MEMBERS).from(f).where(figuresOf(segmentId, snapshotId)).fetch();
+        var rows = db.select(f.CUSTOMERS, joined ? f.TOP_JOINED : f.TOP_MEMBERS).from(f)
+                .where(figuresOf(segmentId, snapshotId)).fetch();
         List<Long> ids = new ArrayList<>();
         for (var row : rows) {
             if (row.value1() > 0 && row.value2() == null) {

@@ -353,7 +353,7 @@ public class CustomSegmentService {
             // The first page by net revenue is among the members the refresh stored as each region's first (V43).
             Members members = resolve(refs.getFirst(), snapshot).members();
             if (storedFigures(members, snapshot)) {
-                Optional<List<Long>> top = queries.storedTopMembers(members.storedSegment(), snapshot.id());
+                Optional<List<Long>> top = queries.storedTopMembers(members.storedSegment(), snapshot.id(), false);
                 if (top.isPresent()) {
                     return queries.page(snapshot.id(), SNAP_CUSTOMER.CUSTOMER_ID.in(top.get()), order, 0, limit);
                 }
@@ -422,6 +422,18 @@ public class CustomSegmentService {
     /** One page of the customers who joined, left or stayed. */
     public List<CellCustomer> movers(long id, Movement.Kind kind, CustomerOrder order, int offset, int limit) {
         CustomSegmentQueries.Snap snapshot = current();
+        if (kind == Movement.Kind.JOINED && offset == 0 && limit <= StoredFiguresWriter.TOP_MEMBERS
+                && order.equals(CustomerOrder.BY_MONETARY)) {
+            // The first page of those who joined, by net revenue, is among each region's first the refresh stored
+            // (V43), counted against the previous evaluation the stored movement names while that snapshot exists.
+            Members members = members(row(id), snapshot);
+            if (storedFigures(members, snapshot) && queries.storedMovement(id, snapshot).isPresent()) {
+                Optional<List<Long>> top = queries.storedTopMembers(id, snapshot.id(), true);
+                if (top.isPresent()) {
+                    return queries.page(snapshot.id(), SNAP_CUSTOMER.CUSTOMER_ID.in(top.get()), order, 0, limit);
+                }
+            }
+        }
         return queries.page(snapshot.id(), movers(row(id), kind, snapshot), order, offset, limit);
     }
 

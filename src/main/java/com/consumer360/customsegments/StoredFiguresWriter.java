@@ -101,17 +101,34 @@ final class StoredFiguresWriter {
     /** How many members with the most net revenue are stored per segment and region: the first page, at most. */
     static final int TOP_MEMBERS = 50;
 
-    /** Per segment and region, the members with the most net revenue, in the list's order. */
+    /**
+     * Per segment and region, the members with the most net revenue, in the list's order, and those of the members
+     * who joined since the previous evaluation (the figures' previous_snapshot_id; all members when none).
+     */
     private static final String TOP = """
-            UPDATE custom_segment_figures f SET top_members = t.ids
-            FROM (SELECT segment_id, region_id, array_agg(customer_id ORDER BY monetary DESC, customer_id DESC) AS ids
+            UPDATE custom_segment_figures f SET top_members = t.members, top_joined = coalesce(t.joined, '{}')
+            FROM (SELECT segment_id, region_id,
+                         array_agg(customer_id ORDER BY monetary DESC, customer_id DESC)
+                             FILTER (WHERE member_rank <= {2}) AS members,
+                         array_agg(customer_id ORDER BY monetary DESC, customer_id DESC)
+                             FILTER (WHERE joined_rank <= {2}) AS joined
                   FROM (SELECT m.segment_id, m.region_id, s.customer_id, s.monetary,
                                row_number() OVER (PARTITION BY m.segment_id, m.region_id
-                                                  ORDER BY s.monetary DESC, s.customer_id DESC) AS rank
+                                                  ORDER BY s.monetary DESC, s.customer_id DESC) AS member_rank,
+                               CASE WHEN b.customer_id IS NULL THEN
+                                   row_number() OVER (PARTITION BY m.segment_id, m.region_id, b.customer_id IS NULL
+                                                      ORDER BY s.monetary DESC, s.customer_id DESC) END AS joined_rank
                         FROM custom_segment_member m CROSS JOIN unnest(m.customer_ids) AS u(customer_id)
                         JOIN snap_customer s ON s.snapshot_id = {1} AND s.customer_id = u.customer_id
+                        LEFT JOIN (SELECT pm.segment_id, v.customer_id
+                                   FROM (SELECT DISTINCT segment_id, previous_snapshot_id FROM custom_segment_figures
+                                         WHERE snapshot_id = {1} AND segment_id = ANY ({0}::BIGINT[])) p
+                                   JOIN custom_segment_member pm ON pm.segment_id = p.segment_id
+                                       AND pm.snapshot_id = p.previous_snapshot_id
+                                   CROSS JOIN unnest(pm.customer_ids) AS v(customer_id)) b
+                            ON b.segment_id = m.segment_id AND b.customer_id = u.customer_id
                         WHERE m.snapshot_id = {1} AND m.segment_id = ANY ({0}::BIGINT[])) ranked
-                  WHERE rank <= {2}
+                  WHERE member_rank <= {2} OR joined_rank <= {2}
                   GROUP BY segment_id, region_id) t
             WHERE f.segment_id = t.segment_id AND f.snapshot_id = {1} AND f.region_id = t.region_id""";
 

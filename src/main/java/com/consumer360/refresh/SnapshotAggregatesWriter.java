@@ -83,7 +83,8 @@ final class SnapshotAggregatesWriter {
 
     /**
      * Adds to the summary rows what the segment profiles count (V39): customers per score value, with a CLV and a
-     * P(alive), the P(alive) sum, and customers per country, from the snapshot's customers as written.
+     * P(alive), the P(alive) sum, and customers per country, from the snapshot's customers as written; and what
+     * each score value covers per region (V44).
      */
     private void segmentProfiles() throws SQLException {
         StringBuilder scores = new StringBuilder();
@@ -114,6 +115,22 @@ final class SnapshotAggregatesWriter {
             update.setLong(2, snapshotId);
             update.setLong(3, snapshotId);
             update.executeUpdate();
+        }
+        // What each score value covers per region (V44), for the customer detail.
+        try (PreparedStatement ranges = connection.prepareStatement("""
+                INSERT INTO snap_score_range (snapshot_id, region_id, score, value, min_measure, max_measure, customers)
+                SELECT snapshot_id, region_id, 'R', r_score, min(recency_days), max(recency_days), count(*)
+                FROM snap_customer WHERE snapshot_id = ? GROUP BY snapshot_id, region_id, r_score
+                UNION ALL
+                SELECT snapshot_id, region_id, 'F', f_score, min(frequency), max(frequency), count(*)
+                FROM snap_customer WHERE snapshot_id = ? GROUP BY snapshot_id, region_id, f_score
+                UNION ALL
+                SELECT snapshot_id, region_id, 'M', m_score, min(monetary), max(monetary), count(*)
+                FROM snap_customer WHERE snapshot_id = ? GROUP BY snapshot_id, region_id, m_score""")) {
+            for (int i = 1; i <= 3; i++) {
+                ranges.setLong(i, snapshotId);
+            }
+            ranges.executeUpdate();
         }
     }
 

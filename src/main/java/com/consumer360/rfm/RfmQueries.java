@@ -9,6 +9,7 @@ import static com.consumer360.jooq.Tables.DIM_REGION;
 import static com.consumer360.jooq.Tables.FACT_SALES;
 import static com.consumer360.jooq.Tables.SNAPSHOT;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
+import static com.consumer360.jooq.Tables.SNAP_SCORE_RANGE;
 import static com.consumer360.jooq.Tables.SNAP_SEGMENT_SUMMARY;
 import static org.jooq.impl.DSL.avg;
 import static org.jooq.impl.DSL.boolOr;
@@ -168,7 +169,20 @@ class RfmQueries {
                 history(snapshot.id(), customerId), latestInvoices(customerId)));
     }
 
+    /**
+     * The lowest and highest measure and the customers of one score value in the scope: from the ranges per region
+     * the refresh stored (V44), or counted over the snapshot's customers for a snapshot without them.
+     */
     private ScoreRange range(long snapshotId, Field<Short> score, int value, Field<? extends Number> measure) {
+        String name = score == SNAP_CUSTOMER.R_SCORE ? "R" : score == SNAP_CUSTOMER.F_SCORE ? "F" : "M";
+        var s = SNAP_SCORE_RANGE;
+        var stored = db.select(min(s.MIN_MEASURE), max(s.MAX_MEASURE), sum(s.CUSTOMERS))
+                .from(s)
+                .where(s.SNAPSHOT_ID.eq(snapshotId), s.SCORE.eq(name), s.VALUE.eq((short) value))
+                .fetchSingle();
+        if (stored.value3() != null) {
+            return new ScoreRange(value, stored.value1(), stored.value2(), stored.value3().longValue());
+        }
         var r = db.select(min(measure), max(measure), count())
                 .from(SNAP_CUSTOMER)
                 .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId), score.eq((short) value))

@@ -78,8 +78,8 @@ class SummaryQueries {
     /**
      * The pair in one pass: customers of either snapshot joined on customer id, grouped by region and by the segment
      * in each ((new) and (gone) for customers in one only), with the new, lost and active counts of each group. The
-     * pair a refresh wrote after itself (its snapshot and the latest one of an earlier day, {@link SummaryPairs}) is
-     * read from snap_pair_cell instead: the join took 0.7 s as exec at 10 M lines.
+     * pairs a refresh wrote after itself (its snapshot and the latest one of each earlier day, {@link SummaryPairs})
+     * are read from snap_pair_cell instead: the join took 0.7 s as exec at 10 M lines.
      */
     List<PairCell> pair(long previous, long current, Short[] regions) {
         List<PairCell> stored = db.resultQuery("SELECT region_id, from_segment, to_segment, customers, entered, lost, "

@@ -207,7 +207,7 @@ class SegmentPagesScopeTest {
                 + ", " + segments.recent + ")";
         assertThat(superuserLong("SELECT count(*) FROM " + rows)).as("stored by the refresh").isPositive();
         assertThat(superuserLong("SELECT count(*) FROM " + rows + " AND customers > 0 AND (product_ids IS NULL "
-                + "OR countries IS NULL OR rfm_segments IS NULL OR top_members IS NULL)")).isZero();
+                + "OR countries IS NULL OR rfm_segments IS NULL OR top_members IS NULL OR top_joined IS NULL)")).isZero();
         assertThat(superuserLong("SELECT count(*) FROM " + rows + " AND shared_segments IS NOT NULL")).isPositive();
         try (Connection north = TestDatabase.connectAs("c360_app")) {
             TestDatabase.bindScope(north, NORTH);
@@ -223,6 +223,8 @@ class SegmentPagesScopeTest {
                 service.movement(segments.recent), service.memberCount(List.of(often)),
                 service.members(List.of(often), CustomerOrder.BY_MONETARY, 0, 50),
                 service.members(List.of(recent), CustomerOrder.BY_MONETARY, 0, 20),
+                service.movers(segments.often, Movement.Kind.JOINED, CustomerOrder.BY_MONETARY, 0, 50),
+                service.movers(segments.recent, Movement.Kind.JOINED, CustomerOrder.BY_MONETARY, 0, 10),
                 java.util.Arrays.deepToString(service.overlap(List.of(often, recent, new SegmentRef.Rfm("Champions"),
                         new SegmentRef.Rfm("Lost"))).counts()),
                 java.util.Arrays.deepToString(service.overlap(List.of(new SegmentRef.Rfm("At Risk"), often))

@@ -238,6 +238,50 @@ class RfmServiceTest {
         }
     }
 
+    @Test
+    @WithUserDetails("exec")
+    void theExecutivesCustomerDetailTakesTheStoredScoreRanges() throws SQLException {
+        assertStoredScoreRangesEqualCounts("true");
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void northsCustomerDetailTakesNorthsStoredScoreRanges() throws SQLException {
+        assertStoredScoreRangesEqualCounts("region_id = 1");
+    }
+
+    /**
+     * What the customer's scores cover (V44, stored per region) equals the counts over the snapshot's customers in
+     * the reader's scope, which the detail makes without them (the stored rows set aside and put back after).
+     */
+    private void assertStoredScoreRangesEqualCounts(String scope) throws SQLException {
+        assertThat(superuserLong("SELECT count(DISTINCT region_id) FROM snap_score_range WHERE snapshot_id = "
+                + CURRENT)).isEqualTo(superuserLong("SELECT count(*) FROM dim_region"));
+        List<Long> customers = new ArrayList<>();
+        for (String order : List.of("monetary DESC", "monetary", "recency_days", "frequency DESC")) {
+            customers.add(superuserLong("SELECT customer_id FROM snap_customer WHERE snapshot_id = " + CURRENT
+                    + " AND " + scope + " ORDER BY " + order + ", customer_id LIMIT 1"));
+        }
+        List<CustomerDetail> stored = customers.stream().map(c -> rfm.customer(c).orElseThrow()).toList();
+        List<CustomerDetail> counted;
+        try (Connection owner = connectAs("postgres");
+             Statement sql = owner.createStatement()) {
+            sql.execute("CREATE TABLE set_aside_ranges AS SELECT * FROM snap_score_range WHERE snapshot_id = "
+                    + CURRENT);
+            sql.execute("DELETE FROM snap_score_range WHERE snapshot_id = " + CURRENT);
+            try {
+                counted = customers.stream().map(c -> rfm.customer(c).orElseThrow()).toList();
+            } finally {
+                sql.execute("INSERT INTO snap_score_range SELECT * FROM set_aside_ranges");
+                sql.execute("DROP TABLE set_aside_ranges");
+            }
+        }
+        assertThat(stored).isEqualTo(counted);
+        assertThat(stored.getFirst().monetaryRange().customers()).isEqualTo(superuserLong("SELECT count(*) FROM "
+                + "snap_customer WHERE snapshot_id = " + CURRENT + " AND " + scope + " AND m_score = ?",
+                (short) stored.getFirst().mScore()));
+    }
+
     private void assertTopProducts(String segment, Set<Short> regions, String regionList) throws SQLException {
         List<SegmentProfile.ProductRevenue> top = rfm.segmentProfile(segment, regions).topProducts();
         List<String> expected = new java.util.ArrayList<>();
