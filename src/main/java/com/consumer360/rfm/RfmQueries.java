@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.SQLDataType;
 import org.jooq.Record6;
 import org.jooq.SelectLimitStep;
 import org.springframework.stereotype.Component;
@@ -176,12 +177,15 @@ class RfmQueries {
     private ScoreRange range(long snapshotId, Field<Short> score, int value, Field<? extends Number> measure) {
         String name = score == SNAP_CUSTOMER.R_SCORE ? "R" : score == SNAP_CUSTOMER.F_SCORE ? "F" : "M";
         var s = SNAP_SCORE_RANGE;
-        var stored = db.select(min(s.MIN_MEASURE), max(s.MAX_MEASURE), sum(s.CUSTOMERS))
+        // As text, read as the counted path reads its minimum and maximum (the measure's own scale).
+        var stored = db.select(min(s.MIN_MEASURE).cast(SQLDataType.VARCHAR), max(s.MAX_MEASURE).cast(SQLDataType.VARCHAR),
+                        sum(s.CUSTOMERS))
                 .from(s)
                 .where(s.SNAPSHOT_ID.eq(snapshotId), s.SCORE.eq(name), s.VALUE.eq((short) value))
                 .fetchSingle();
         if (stored.value3() != null) {
-            return new ScoreRange(value, stored.value1(), stored.value2(), stored.value3().longValue());
+            return new ScoreRange(value, new BigDecimal(stored.value1()), new BigDecimal(stored.value2()),
+                    stored.value3().longValue());
         }
         var r = db.select(min(measure), max(measure), count())
                 .from(SNAP_CUSTOMER)

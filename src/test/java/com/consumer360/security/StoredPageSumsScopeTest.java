@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The sums the refresh stores for the pages (issue 19: the RFM segment summary's profiles V39, the CLV page's sums
+ * The sums the refresh stores for the pages (issue 19: the RFM segment summary's profiles V39, the score ranges V44, the CLV page's sums
  * V38 and V40, the cohort groups V41) are per region under the forced region policy: written for every region, a
  * North scope reads North's rows only and a South scope none of North's.
  */
@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StoredPageSumsScopeTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"snap_segment_summary", "snap_holdout_group", "snap_clv_sums", "snap_cohort_group"})
+    @ValueSource(strings = {"snap_segment_summary", "snap_score_range", "snap_holdout_group", "snap_clv_sums",
+        "snap_cohort_group"})
     void aRegionScopeReadsItsOwnRegionsRowsOnly(String table) throws Exception {
         String current = " WHERE snapshot_id = (SELECT snapshot_id FROM snapshot WHERE is_current)";
         assertThat(superuserLong("SELECT count(DISTINCT region_id) FROM " + table + current))
