@@ -82,8 +82,7 @@ class ClvPageSums implements SnapshotExtension {
     /** The valued customers' sums and histogram bins per region and segment, with the page's bin thresholds. */
     private static void valueSums(DSLContext db, long snapshotId) {
         db.deleteFrom(SNAP_CLV_SUMS).where(SNAP_CLV_SUMS.SNAPSHOT_ID.eq(snapshotId)).execute();
-        Map<String, ClvQueries.ClvSums> rows = new TreeMap<>();
-        Map<String, Short> regionOf = new HashMap<>();
+        Map<Place, ClvQueries.ClvSums> rows = new HashMap<>();
         db.resultQuery("""
                 SELECT region_id, segment, width_bucket(clv, {0}), width_bucket(p_alive, {1}), count(*), sum(clv),
                        coalesce(sum(expected_purchases), 0), count(*) FILTER (WHERE p_alive < 0.5),
@@ -91,15 +90,13 @@ class ClvPageSums implements SnapshotExtension {
                 FROM snap_customer WHERE snapshot_id = {2} AND clv IS NOT NULL
                 GROUP BY 1, 2, 3, 4""", val(ClvService.CLV_BINS), val(ClvService.P_ALIVE_BINS), val(snapshotId))
                 .forEach(r -> {
-                    String key = r.get(0, Short.class) + "|" + r.get(1, String.class);
-                    regionOf.put(key, r.get(0, Short.class));
-                    ClvQueries.ClvSums sums = rows.computeIfAbsent(key, k -> ClvQueries.ClvSums.empty(
-                            r.get(1, String.class), ClvService.CLV_BINS.length, ClvService.P_ALIVE_BINS.length));
-                    rows.put(key, sums.plus(new ClvQueries.ClvSums(sums.segment(), r.get(4, Long.class),
-                            r.get(5, Double.class), r.get(6, Double.class), r.get(7, Long.class),
-                            r.get(8, Double.class), r.get(9, Long.class),
-                            bin(ClvService.CLV_BINS.length, r.get(2, Integer.class), r.get(4, Long.class)),
-                            bin(ClvService.P_ALIVE_BINS.length, r.get(3, Integer.class), r.get(4, Long.class)))));
+                    long customers = r.get(4, Long.class);
+                    rows.merge(new Place(r.get(0, Short.class), r.get(1, String.class)), new ClvQueries.ClvSums(
+                            r.get(1, String.class), customers, r.get(5, Double.class), r.get(6, Double.class),
+                            r.get(7, Long.class), r.get(8, Double.class), r.get(9, Long.class),
+                            bin(ClvService.CLV_BINS.length, r.get(2, Integer.class), customers),
+                            bin(ClvService.P_ALIVE_BINS.length, r.get(3, Integer.class), customers)),
+                            ClvQueries.ClvSums::plus);
                 });
         if (rows.isEmpty()) {
             return;
@@ -111,11 +108,15 @@ class ClvPageSums implements SnapshotExtension {
                 SNAP_CLV_SUMS.P_ALIVE_THRESHOLDS, SNAP_CLV_SUMS.P_ALIVE_BINS);
         for (var row : rows.entrySet()) {
             ClvQueries.ClvSums s = row.getValue();
-            insert = insert.values(snapshotId, regionOf.get(row.getKey()), s.segment(), s.customers(), s.clv(),
+            insert = insert.values(snapshotId, row.getKey().region(), s.segment(), s.customers(), s.clv(),
                     s.expectedPurchases(), s.likelyGone(), s.pAliveSum(), s.pAliveCount(), ClvService.CLV_BINS,
                     boxed(s.clvBins()), ClvService.P_ALIVE_BINS, boxed(s.pAliveBins()));
         }
         insert.execute();
+    }
+
+    /** A region and RFM segment: the key of a row of sums. */
+    private record Place(short region, String segment) {
     }
 
     /** Counts per bin (0 to {@code thresholds}, as width_bucket numbers them) with {@code customers} in one bin. */

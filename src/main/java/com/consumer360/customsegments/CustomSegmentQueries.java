@@ -223,14 +223,7 @@ class CustomSegmentQueries {
                         CUSTOM_SEGMENT_MEMBER.CUSTOMER_IDS))
                 .from(CUSTOM_SEGMENT_MEMBER)
                 .where(CUSTOM_SEGMENT_MEMBER.SEGMENT_ID.eq(segmentId), CUSTOM_SEGMENT_MEMBER.SNAPSHOT_ID.eq(snapshotId)));
-        long members = db.select(org.jooq.impl.DSL.coalesce(sum(CUSTOM_SEGMENT_MEMBER.CUSTOMERS), BigDecimal.ZERO))
-                .from(CUSTOM_SEGMENT_MEMBER)
-                .where(CUSTOM_SEGMENT_MEMBER.SEGMENT_ID.eq(segmentId), CUSTOM_SEGMENT_MEMBER.SNAPSHOT_ID.eq(snapshotId))
-                .fetchOne(0, Long.class);
-        long customers = db.select(org.jooq.impl.DSL.coalesce(sum(SNAP_SEGMENT_SUMMARY.CUSTOMERS), BigDecimal.ZERO))
-                .from(SNAP_SEGMENT_SUMMARY).where(SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId))
-                .fetchOne(0, Long.class);
-        return members * 8 > customers ? org.jooq.impl.DSL.condition("({0}) IS TRUE", in) : in;
+        return storedCount(segmentId, snapshotId) * 8 > baseCustomers(snapshotId) ? org.jooq.impl.DSL.condition("({0}) IS TRUE", in) : in;
     }
 
     // ---- figures the refresh stored with the members (custom_segment_figures, V36) -------------------------------
@@ -258,8 +251,13 @@ class CustomSegmentQueries {
 
     /** The snapshot's customers in the scope: every snapshot customer has one RFM segment. */
     private long baseCustomers(long snapshotId) {
+        return summaryCustomers(snapshotId, org.jooq.impl.DSL.noCondition());
+    }
+
+    /** Customers of the snapshot's segment summary rows in the scope meeting {@code rows}. */
+    private long summaryCustomers(long snapshotId, Condition rows) {
         return db.select(org.jooq.impl.DSL.coalesce(sum(SNAP_SEGMENT_SUMMARY.CUSTOMERS), BigDecimal.ZERO))
-                .from(SNAP_SEGMENT_SUMMARY).where(SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId))
+                .from(SNAP_SEGMENT_SUMMARY).where(SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId), rows)
                 .fetchOne(0, Long.class);
     }
 
@@ -392,10 +390,7 @@ class CustomSegmentQueries {
 
     /** Customers of an RFM segment at the snapshot in the scope. */
     long rfmCount(long snapshotId, String segment) {
-        return db.select(org.jooq.impl.DSL.coalesce(sum(SNAP_SEGMENT_SUMMARY.CUSTOMERS), BigDecimal.ZERO))
-                .from(SNAP_SEGMENT_SUMMARY)
-                .where(SNAP_SEGMENT_SUMMARY.SNAPSHOT_ID.eq(snapshotId), SNAP_SEGMENT_SUMMARY.SEGMENT.eq(segment))
-                .fetchOne(0, Long.class);
+        return summaryCustomers(snapshotId, SNAP_SEGMENT_SUMMARY.SEGMENT.eq(segment));
     }
 
     /**

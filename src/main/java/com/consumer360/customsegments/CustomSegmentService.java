@@ -293,12 +293,10 @@ public class CustomSegmentService {
                                              CustomSegmentQueries.Snap snapshot) {
         int n = refs.size();
         List<Map<String, Long>> shares = new ArrayList<>();
-        for (Resolved r : resolved) {
-            Long stored = r.members().storedSegment();
-            if (stored == null && refs.get(shares.size()) instanceof SegmentRef.Custom) {
-                return Optional.empty();
-            }
-            if (stored != null && !queries.hasStoredOverlap(stored, snapshot.id())) {
+        for (int i = 0; i < n; i++) {
+            Long stored = resolved.get(i).members().storedSegment();
+            if (refs.get(i) instanceof SegmentRef.Custom
+                    && (stored == null || !queries.hasStoredOverlap(stored, snapshot.id()))) {
                 return Optional.empty();
             }
             shares.add(stored == null ? null : queries.storedShares(stored, snapshot.id()));

@@ -21,11 +21,13 @@ import org.jooq.DSLContext;
  */
 final class StoredFiguresWriter {
 
-    /** The figures and the movement, per segment and region of the snapshot's customers. */
-    private static final String FIGURES = """
-            INSERT INTO custom_segment_figures (segment_id, snapshot_id, region_id, customers, monetary, invoices,
-                recency_sum, clv_sum, clv_count, p_alive_sum, p_alive_count, r_scores, f_scores, m_scores,
-                previous_snapshot_id, joined, left_segment, stayed)
+    /**
+     * Both evaluations' member ids of the segments {0} at snapshot {1}, grouped by segment and customer: whether a
+     * member now, whether a member at the segment's previous evaluation (the latest earlier snapshot with an
+     * EVALUATED run; none: no one was). One hash aggregate, no join of the two unnested id lists (the planner takes
+     * an unnest for ten rows and may pick a nested loop over hundreds of thousands of ids).
+     */
+    private static final String MARKED = """
             WITH ids AS (SELECT unnest({0}::BIGINT[]) AS segment_id),
             previous AS (
                 SELECT ids.segment_id, (SELECT max(r.snapshot_id) FROM custom_segment_run r
@@ -44,6 +46,14 @@ final class StoredFiguresWriter {
             pairs AS (
                 SELECT segment_id, customer_id, bool_or(now) AS now, bool_or(NOT now) AS was
                 FROM marked GROUP BY segment_id, customer_id)
+            """;
+
+    /** The figures and the movement, per segment and region of the snapshot's customers. */
+    private static final String FIGURES = """
+            INSERT INTO custom_segment_figures (segment_id, snapshot_id, region_id, customers, monetary, invoices,
+                recency_sum, clv_sum, clv_count, p_alive_sum, p_alive_count, r_scores, f_scores, m_scores,
+                previous_snapshot_id, joined, left_segment, stayed)
+            %s
             SELECT p.segment_id, {1}, s.region_id,
                    count(*) FILTER (WHERE p.now),
                    coalesce(sum(s.monetary) FILTER (WHERE p.now), 0),
@@ -57,7 +67,8 @@ final class StoredFiguresWriter {
                    count(*) FILTER (WHERE p.was AND NOT p.now),
                    count(*) FILTER (WHERE p.now AND p.was)
             FROM pairs p JOIN snap_customer s ON s.snapshot_id = {1} AND s.customer_id = p.customer_id
-            GROUP BY p.segment_id, s.region_id""".formatted(scores("r_score"), scores("f_score"), scores("m_score"));
+            GROUP BY p.segment_id, s.region_id""".formatted(MARKED.strip(), scores("r_score"), scores("f_score"),
+            scores("m_score"));
 
     /** The members' countries and how many members each, per segment and region. */
     private static final String COUNTRIES = """
@@ -112,26 +123,11 @@ final class StoredFiguresWriter {
 
     /**
      * Per segment and region, the members with the most net revenue, in the list's order, and those of the members
-     * who joined since the previous evaluation (the figures' previous_snapshot_id; all members when none). Both
-     * evaluations' ids are marked and grouped by customer as for the movement ({@link #FIGURES}): a join of the two
-     * unnested id lists, which the planner takes for ten rows each, ran for minutes at 10 M lines.
+     * who joined since the previous evaluation (all members when there is none), from {@link #MARKED}: a join of the
+     * two unnested id lists instead ran for minutes at 10 M lines.
      */
     private static final String TOP = """
-            WITH previous AS (
-                SELECT DISTINCT segment_id, previous_snapshot_id FROM custom_segment_figures
-                WHERE snapshot_id = {1} AND segment_id = ANY ({0}::BIGINT[]) AND previous_snapshot_id IS NOT NULL),
-            marked AS (
-                SELECT m.segment_id, u.customer_id, TRUE AS now
-                FROM custom_segment_member m, unnest(m.customer_ids) AS u(customer_id)
-                WHERE m.snapshot_id = {1} AND m.segment_id = ANY ({0}::BIGINT[])
-                UNION ALL
-                SELECT m.segment_id, u.customer_id, FALSE
-                FROM previous p JOIN custom_segment_member m
-                    ON m.segment_id = p.segment_id AND m.snapshot_id = p.previous_snapshot_id,
-                    unnest(m.customer_ids) AS u(customer_id)),
-            pairs AS (
-                SELECT segment_id, customer_id, bool_or(NOT now) AS was
-                FROM marked GROUP BY segment_id, customer_id HAVING bool_or(now)),
+            %s,
             ranked AS (
                 SELECT p.segment_id, s.region_id, s.customer_id, s.monetary,
                        row_number() OVER (PARTITION BY p.segment_id, s.region_id
@@ -139,7 +135,8 @@ final class StoredFiguresWriter {
                        row_number() OVER (PARTITION BY p.segment_id, s.region_id, p.was
                                           ORDER BY s.monetary DESC, s.customer_id DESC) AS was_rank,
                        p.was
-                FROM pairs p JOIN snap_customer s ON s.snapshot_id = {1} AND s.customer_id = p.customer_id)
+                FROM pairs p JOIN snap_customer s ON s.snapshot_id = {1} AND s.customer_id = p.customer_id
+                WHERE p.now)
             UPDATE custom_segment_figures f SET top_members = t.members, top_joined = coalesce(t.joined, '{}')
             FROM (SELECT segment_id, region_id,
                          array_agg(customer_id ORDER BY monetary DESC, customer_id DESC)
@@ -149,7 +146,8 @@ final class StoredFiguresWriter {
                   FROM ranked
                   WHERE member_rank <= {2} OR (NOT was AND was_rank <= {2})
                   GROUP BY segment_id, region_id) t
-            WHERE f.segment_id = t.segment_id AND f.snapshot_id = {1} AND f.region_id = t.region_id""";
+            WHERE f.segment_id = t.segment_id AND f.snapshot_id = {1} AND f.region_id = t.region_id""".formatted(
+            MARKED.strip());
 
     private StoredFiguresWriter() {
     }
