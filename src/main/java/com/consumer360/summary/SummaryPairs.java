@@ -14,16 +14,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * After a refresh over all sales, once its snapshot is current: writes the weekly summary's comparisons of this
- * snapshot with the latest snapshot of each of the {@value #EARLIER_DAYS} earlier days before it (the first is the
- * default comparison, as {@code SummaryService} picks it) into snap_pair_cell (V34), each computed by the same query
+ * snapshot with every snapshot kept before it (the snapshot picker's choices: {@code consumer360.refresh.retention},
+ * 12 by default), up to {@value #PAIRS}, the latest snapshot of each earlier day first (the first of them is the
+ * default comparison, as {@code SummaryService} picks it), into snap_pair_cell (V34), each computed by the same query
  * the page runs for any other pair, with every region in the refresh's scope (refused otherwise: the page then joins
- * the snapshots as before). About 1 s per pair at 10 M lines, outside the run's time.
+ * the snapshots as before). About 1 s per pair at 10 M lines, outside the run's time. Also the snapshot's active
+ * customers per region (snap_active_customers, V46), which the page's totals read for it and the snapshots before.
  */
 @Component
 class SummaryPairs implements SnapshotExtension {
 
-    /** How many earlier days' snapshots the current one is compared with ahead of time (the weekly history is 8). */
-    static final int EARLIER_DAYS = 12;
+    /** With how many earlier snapshots at most the current one is compared ahead of time (the retention is 12). */
+    static final int PAIRS = 24;
 
     @Override
     public String name() {
@@ -42,11 +44,18 @@ class SummaryPairs implements SnapshotExtension {
         // snapshots, as for any pair not stored).
         List<Long> earlier = db.resultQuery("""
                 SELECT snapshot_id FROM (
-                    SELECT DISTINCT ON (p.as_of_date) p.snapshot_id, p.as_of_date
+                    SELECT p.snapshot_id, p.as_of_date, p.created_at, p.as_of_date < c.as_of_date
+                           AND row_number() OVER (PARTITION BY p.as_of_date ORDER BY p.created_at DESC) = 1 AS day_latest
                     FROM snapshot p, snapshot c
-                    WHERE c.snapshot_id = {0} AND p.as_of_date < c.as_of_date
-                    ORDER BY p.as_of_date DESC, p.created_at DESC) days
-                ORDER BY as_of_date DESC LIMIT {1}""", val(snapshotId), val(EARLIER_DAYS)).fetch(0, Long.class);
+                    WHERE c.snapshot_id = {0} AND p.snapshot_id <> c.snapshot_id AND (p.as_of_date < c.as_of_date
+                          OR p.as_of_date = c.as_of_date AND p.created_at < c.created_at)) earlier
+                ORDER BY day_latest DESC, as_of_date DESC, created_at DESC LIMIT {1}""",
+                val(snapshotId), val(PAIRS)).fetch(0, Long.class);
+        // Active customers per region (V46), a row for every region with customers, for the page's totals.
+        db.execute("DELETE FROM snap_active_customers WHERE snapshot_id = {0}", val(snapshotId));
+        db.execute("INSERT INTO snap_active_customers (snapshot_id, region_id, customers) SELECT snapshot_id, "
+                + "region_id, count(*) FILTER (WHERE recency_days <= " + SummaryService.ACTIVE_DAYS + ") "
+                + "FROM snap_customer WHERE snapshot_id = {0} GROUP BY snapshot_id, region_id", val(snapshotId));
         db.execute("DELETE FROM snap_pair_cell WHERE current_id = {0}", val(snapshotId));
         for (long previous : earlier) {
             db.execute("INSERT INTO snap_pair_cell (previous_id, current_id, region_id, from_segment, to_segment, "

@@ -56,14 +56,22 @@ class SummaryQueries {
 
     /**
      * Per snapshot: customers, Σ monetary, Σ frequency and Σ CLV from the refresh's segment summary (a few rows per
-     * snapshot), and active customers counted on the (snapshot, recency) index.
+     * snapshot), and active customers as the refresh stored them per region (V46, {@link SummaryPairs}), counted on
+     * the (snapshot, recency) index for a snapshot without them in the scope.
      */
     Map<Long, Totals> totals(List<Long> snapshotIds, Short[] regions) {
         Map<Long, Long> active = new HashMap<>();
-        db.resultQuery("SELECT snapshot_id, count(*) FROM snap_customer WHERE snapshot_id = ANY ({1}::BIGINT[]) "
-                        + "AND recency_days <= " + SummaryService.ACTIVE_DAYS + " AND " + NARROW
-                        + " GROUP BY snapshot_id", val(regions), val(snapshotIds.toArray(Long[]::new)))
+        db.resultQuery("SELECT snapshot_id, sum(customers) FROM snap_active_customers "
+                        + "WHERE snapshot_id = ANY ({1}::BIGINT[]) AND " + NARROW + " GROUP BY snapshot_id",
+                        val(regions), val(snapshotIds.toArray(Long[]::new)))
                 .forEach(r -> active.put(r.get(0, Long.class), r.get(1, Long.class)));
+        Long[] unstored = snapshotIds.stream().filter(id -> !active.containsKey(id)).toArray(Long[]::new);
+        if (unstored.length > 0) {
+            db.resultQuery("SELECT snapshot_id, count(*) FROM snap_customer WHERE snapshot_id = ANY ({1}::BIGINT[]) "
+                            + "AND recency_days <= " + SummaryService.ACTIVE_DAYS + " AND " + NARROW
+                            + " GROUP BY snapshot_id", val(regions), val(unstored))
+                    .forEach(r -> active.put(r.get(0, Long.class), r.get(1, Long.class)));
+        }
         Map<Long, Totals> totals = new HashMap<>();
         db.resultQuery("SELECT snapshot_id, coalesce(sum(customers), 0), coalesce(sum(revenue), 0), "
                         + "coalesce(sum(sum_frequency), 0), coalesce(sum(sum_clv), 0) FROM snap_segment_summary "

@@ -14,7 +14,6 @@ import com.consumer360.sales.SalesService;
 import com.consumer360.summary.SummaryBenchmark;
 import com.consumer360.support.MedianTimer;
 import com.consumer360.support.SignedIn;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,12 +29,16 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Not a test: every interaction the views' benchmarks time (RFM, behaviour, segments, basket, CLV, cohorts, summary)
  * plus the Sales page and the customer search, on ONE warehouse of a given size, as {@code north} and as
  * {@code exec}; then one line per interaction with p50 and p95, sorted by p95, and the worst. Run by
- * {@code scripts/bench-pages.sh [LINES]} (issue 19: p95 <= 300 ms for every interaction, aim 100 ms).
+ * {@code scripts/bench-pages.sh [LINES]} (issue 19: p95 <= 300 ms for every interaction, aim 100 ms). An export is
+ * an interaction whose answer is the download's start ({@link MedianTimer#download()}); the whole file is listed
+ * beside it, against its own goal (5 s: docs/performance.md "Downloads").
  */
 public final class PagesBenchmark {
 
     private static final int RUNS = 15;
     private static final long GOAL_MS = 300;
+    /** A download of a whole list (up to a segment of 285,000 customers at 10 M lines) is written within this. */
+    private static final long DOWNLOAD_GOAL_MS = 5_000;
 
     private PagesBenchmark() {
     }
@@ -81,19 +84,32 @@ public final class PagesBenchmark {
                     all.add(new Timed(names.get(i), r));
                 }
             }
-            all.sort(Comparator.comparingLong((Timed t) -> t.result().p95()).reversed());
-            System.out.printf("pages summary: %,d lines, %d interactions x %d calls (ms; p50 / p95), worst first; "
-                    + "load average %s%n", lines, all.size(), Integer.getInteger("bench.runs", RUNS), Files.readString(Path.of("/proc/loadavg")).strip());
+            all.sort(Comparator.comparingLong((Timed t) -> t.result().waitP95()).reversed());
+            System.out.printf("pages summary: %,d lines, %d interactions x %d calls (ms; p50 / p95 of what the user "
+                    + "waits for: the answer, or for an export the download's start, with the whole file after it), "
+                    + "worst first; load average %s%n", lines, all.size(), Integer.getInteger("bench.runs", RUNS),
+                    Files.readString(Path.of("/proc/loadavg")).strip());
             for (Timed t : all) {
                 MedianTimer.Result r = t.result();
-                System.out.printf("  %-16s %-6s %-52s %5d / %5d%s%n", t.page(), r.user(), r.what(), r.median(),
-                        r.p95(), r.p95() > GOAL_MS ? "  over " + GOAL_MS + " ms" : "");
+                System.out.printf("  %-16s %-6s %-52s %5d / %5d%s%s%n", t.page(), r.user(), r.what(), r.waitMedian(),
+                        r.waitP95(), r.download() ? String.format("   whole file %5d / %5d", r.median(), r.p95()) : "",
+                        over(r) ? "  over" : "");
             }
             Timed worst = all.getFirst();
-            System.out.printf("pages worst: %s / %s / %s: p95 %d ms (goal <= %d ms); %d of %d interactions over%n",
-                    worst.page(), worst.result().user(), worst.result().what(), worst.result().p95(), GOAL_MS,
-                    all.stream().filter(t -> t.result().p95() > GOAL_MS).count(), all.size());
+            Timed slowestFile = all.stream().filter(t -> t.result().download())
+                    .max(Comparator.comparingLong(t -> t.result().p95())).orElse(worst);
+            System.out.printf("pages worst: %s / %s / %s: p95 %d ms (goal <= %d ms); slowest whole download: %s / %s "
+                    + "/ %s: p95 %d ms (goal <= %d ms); %d of %d interactions over%n", worst.page(),
+                    worst.result().user(), worst.result().what(), worst.result().waitP95(), GOAL_MS,
+                    slowestFile.page(), slowestFile.result().user(), slowestFile.result().what(),
+                    slowestFile.result().p95(), DOWNLOAD_GOAL_MS, all.stream().filter(t -> over(t.result())).count(),
+                    all.size());
         }
+    }
+
+    /** Over a goal: the answer (or the download's start) after 300 ms, or a whole download after 5 s. */
+    private static boolean over(MedianTimer.Result r) {
+        return r.waitP95() > GOAL_MS || r.download() && r.p95() > DOWNLOAD_GOAL_MS;
     }
 
     /** The Sales page: the page's figures, the product rankings, a filtered view and the exports. */
@@ -112,7 +128,7 @@ public final class PagesBenchmark {
                     () -> sales.topProducts(quarter));
             for (ExportFormat format : ExportFormat.values()) {
                 MedianTimer.time(user, "sales: " + format + " export by month", RUNS, () -> {
-                    sales.exportByMonth(SalesFilter.ALL, format, OutputStream.nullOutputStream());
+                    sales.exportByMonth(SalesFilter.ALL, format, com.consumer360.support.MedianTimer.download());
                     return null;
                 });
             }

@@ -4,7 +4,6 @@ import com.consumer360.support.SignedIn;
 import com.consumer360.Consumer360Application;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.support.MedianTimer;
-import java.io.OutputStream;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
@@ -80,11 +79,11 @@ public final class ClvBenchmark {
             }
             for (ExportFormat format : ExportFormat.values()) {
                 time(user, format + " export, high value", () -> {
-                    clv.exportHighValue(all, format, OutputStream.nullOutputStream());
+                    clv.exportHighValue(all, format, com.consumer360.support.MedianTimer.download());
                     return null;
                 });
                 time(user, format + " export, churn risk (defaults)", () -> {
-                    clv.exportChurnRisk(ChurnThresholds.DEFAULTS, all, format, OutputStream.nullOutputStream());
+                    clv.exportChurnRisk(ChurnThresholds.DEFAULTS, all, format, com.consumer360.support.MedianTimer.download());
                     return null;
                 });
             }

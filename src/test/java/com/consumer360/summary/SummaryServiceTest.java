@@ -74,11 +74,12 @@ class SummaryServiceTest {
                 + "FROM snap_pair_cell WHERE previous_id = " + previous + " AND current_id = " + current;
         assertThat(superuserLong("SELECT count(*) FROM (" + stored + ") s")).isPositive();
         assertThat(cellsDiffering(previous, current)).isZero();
-        // And the pairs with the latest snapshot of each earlier day (up to SummaryPairs.EARLIER_DAYS).
-        long days = superuserLong("SELECT count(DISTINCT p.as_of_date) FROM snapshot p, snapshot c "
-                + "WHERE c.snapshot_id = ? AND p.as_of_date < c.as_of_date", current);
+        // And the pairs with every snapshot kept before it (up to SummaryPairs.PAIRS), re-runs of a day included.
+        long before = superuserLong("SELECT count(*) FROM snapshot p, snapshot c WHERE c.snapshot_id = ? "
+                + "AND p.snapshot_id <> c.snapshot_id AND (p.as_of_date < c.as_of_date "
+                + "OR p.as_of_date = c.as_of_date AND p.created_at < c.created_at)", current);
         assertThat(superuserLong("SELECT count(DISTINCT previous_id) FROM snap_pair_cell WHERE current_id = ?",
-                current)).isEqualTo(Math.min(days, SummaryPairs.EARLIER_DAYS)).isGreaterThan(1);
+                current)).isEqualTo(Math.min(before, SummaryPairs.PAIRS)).isGreaterThan(1);
         for (long earlier : com.consumer360.support.TestDatabase.superuserIds(
                 "SELECT DISTINCT previous_id FROM snap_pair_cell WHERE current_id = " + current)) {
             assertThat(cellsDiffering(earlier, current)).as("pair %d", earlier).isZero();
@@ -88,6 +89,28 @@ class SummaryServiceTest {
             assertThat(com.consumer360.support.TestDatabase.count(north, "snap_pair_cell WHERE region_id <> 1"))
                     .isZero();
             assertThat(com.consumer360.support.TestDatabase.count(north, "snap_pair_cell")).isPositive();
+        }
+    }
+
+    /**
+     * The active customers the refresh stores per region (V46) equal a count over the snapshot's customers, for every
+     * snapshot that has them (the current one at least), and north reads only North's.
+     */
+    @Test
+    void storedActiveCustomersEqualTheCountOverTheCustomersAndNorthReadsOnlyNorths() throws SQLException {
+        long current = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
+        assertThat(superuserLong("SELECT count(*) FROM snap_active_customers WHERE snapshot_id = ?", current))
+                .isPositive();
+        assertThat(superuserLong("SELECT count(*) FROM snap_active_customers s FULL JOIN (SELECT snapshot_id, "
+                + "region_id, count(*) FILTER (WHERE recency_days <= " + SummaryService.ACTIVE_DAYS + ") AS customers "
+                + "FROM snap_customer WHERE snapshot_id IN (SELECT snapshot_id FROM snap_active_customers) "
+                + "GROUP BY 1, 2) c USING (snapshot_id, region_id) "
+                + "WHERE s.customers IS DISTINCT FROM c.customers")).isZero();
+        try (java.sql.Connection north = com.consumer360.support.TestDatabase.connectAs("c360_app")) {
+            com.consumer360.support.TestDatabase.bindScope(north, "1");
+            assertThat(com.consumer360.support.TestDatabase.count(north, "snap_active_customers WHERE region_id <> 1"))
+                    .isZero();
+            assertThat(com.consumer360.support.TestDatabase.count(north, "snap_active_customers")).isPositive();
         }
     }
 

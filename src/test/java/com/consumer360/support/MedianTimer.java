@@ -1,5 +1,6 @@
 package com.consumer360.support;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,14 +9,38 @@ import java.util.function.Supplier;
 /**
  * For the service benchmarks: one warm-up call, then {@code runs} timed calls; prints median, p95 and maximum, and
  * keeps each result for a summary ({@link #results()}, used by scripts/bench-pages.sh).
+ *
+ * <p>An export writes to {@link #download()} instead of a null stream: the call is then timed twice, until the
+ * download starts (the first {@value #RESPONSE_BUFFER} bytes, the servlet container's response buffer, are written:
+ * the response is committed and the browser shows the download) and until the whole file is written.
  */
 public final class MedianTimer {
 
-    /** One timed interaction. */
-    public record Result(String user, String what, long median, long p95, long max) {
+    /** Tomcat's default response buffer: once this much is written the response's headers and first bytes go out. */
+    public static final int RESPONSE_BUFFER = 8_192;
+
+    /**
+     * One timed interaction; for a download, {@code startMedian}/{@code startP95} until the download starts and
+     * {@code median}/{@code p95}/{@code max} until the whole file is written ({@code -1} for other interactions).
+     */
+    public record Result(String user, String what, long median, long p95, long max, long startMedian, long startP95) {
+
+        public boolean download() {
+            return startP95 >= 0;
+        }
+
+        /** What the user waits for before the page answers: the download's start, or the whole call. */
+        public long waitP95() {
+            return download() ? startP95 : p95;
+        }
+
+        public long waitMedian() {
+            return download() ? startMedian : median;
+        }
     }
 
     private static final List<Result> RESULTS = new ArrayList<>();
+    private static final ThreadLocal<Download> DOWNLOAD = new ThreadLocal<>();
 
     private MedianTimer() {
     }
@@ -25,6 +50,13 @@ public final class MedianTimer {
         return List.copyOf(RESULTS);
     }
 
+    /** A stream that discards an export's bytes and notes when the first {@value #RESPONSE_BUFFER} were written. */
+    public static OutputStream download() {
+        Download download = new Download();
+        DOWNLOAD.set(download);
+        return download;
+    }
+
     /**
      * {@code runs}: timed calls after the warm-up, unless the system property {@code bench.runs} gives another number
      * (a quick first look at a large warehouse: {@code BENCH_RUNS=3 scripts/bench-pages.sh ...}).
@@ -32,18 +64,55 @@ public final class MedianTimer {
     public static void time(String user, String what, int runs, Supplier<?> call) {
         runs = Integer.getInteger("bench.runs", runs);
         long[] millis = new long[runs];
+        long[] starts = new long[runs];
         call.get();
+        DOWNLOAD.remove();
+        boolean download = false;
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             call.get();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
+            long end = System.nanoTime();
+            millis[i] = (end - start) / 1_000_000;
+            Download written = DOWNLOAD.get();
+            DOWNLOAD.remove();
+            if (written != null) {
+                download = true;
+                starts[i] = ((written.started >= 0 ? written.started : end) - start) / 1_000_000;
+            }
         }
         Arrays.sort(millis);
+        Arrays.sort(starts);
         int p95 = Math.max(0, (int) Math.ceil(0.95 * runs) - 1);
-        System.out.printf("  %-6s %-50s median %4d ms, p95 %4d ms, max %4d ms%n", user, what, millis[runs / 2],
-                millis[p95], millis[runs - 1]);
+        Result result = new Result(user, what, millis[runs / 2], millis[p95], millis[runs - 1],
+                download ? starts[runs / 2] : -1, download ? starts[p95] : -1);
+        System.out.printf("  %-6s %-50s median %4d ms, p95 %4d ms, max %4d ms%s%n", user, what, result.median(),
+                result.p95(), result.max(), download ? String.format("; download starts: median %d ms, p95 %d ms",
+                        result.startMedian(), result.startP95()) : "");
         synchronized (MedianTimer.class) {
-            RESULTS.add(new Result(user, what, millis[runs / 2], millis[p95], millis[runs - 1]));
+            RESULTS.add(result);
+        }
+    }
+
+    private static final class Download extends OutputStream {
+
+        private long written;
+        private long started = -1;
+
+        @Override
+        public void write(int b) {
+            count(1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count(len);
+        }
+
+        private void count(int bytes) {
+            written += bytes;
+            if (started < 0 && written >= RESPONSE_BUFFER) {
+                started = System.nanoTime();
+            }
         }
     }
 }
