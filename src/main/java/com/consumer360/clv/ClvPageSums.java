@@ -2,6 +2,7 @@ package com.consumer360.clv;
 
 import static com.consumer360.jooq.Tables.DIM_REGION;
 import static com.consumer360.jooq.Tables.SNAPSHOT;
+import static com.consumer360.jooq.Tables.SNAP_CHURN_COUNTS;
 import static com.consumer360.jooq.Tables.SNAP_CLV_SUMS;
 import static com.consumer360.jooq.Tables.SNAP_HOLDOUT_GROUP;
 import static org.jooq.impl.DSL.val;
@@ -44,6 +45,7 @@ class ClvPageSums implements SnapshotExtension {
     public String extend(Connection connection, long snapshotId, LocalDate asOf) {
         DSLContext db = DSL.using(connection, SQLDialect.POSTGRES);
         valueSums(db, snapshotId);
+        churnCounts(db, snapshotId);
         String modelJson = db.select(SNAPSHOT.MODEL_JSON).from(SNAPSHOT).where(SNAPSHOT.SNAPSHOT_ID.eq(snapshotId))
                 .fetchOne(SNAPSHOT.MODEL_JSON);
         JsonNode stored = new ModelJson(modelJson).holdout();
@@ -113,6 +115,43 @@ class ClvPageSums implements SnapshotExtension {
                     boxed(s.clvBins()), ClvService.P_ALIVE_BINS, boxed(s.pAliveBins()));
         }
         insert.execute();
+    }
+
+    /**
+     * The valued customers per region and M score below each P(alive) threshold k/100, k = 1..100 (V47): width_bucket
+     * over those thresholds numbers a P(alive) p with t_i &lt;= p &lt; t_(i+1) as i, so p &lt; t_k exactly when its
+     * bucket is below k, compared in double precision as the list's condition compares.
+     */
+    private static void churnCounts(DSLContext db, long snapshotId) {
+        db.execute("DELETE FROM snap_churn_counts WHERE snapshot_id = {0}", val(snapshotId));
+        Map<RegionScore, long[]> buckets = new HashMap<>();
+        db.resultQuery("""
+                SELECT region_id, m_score, width_bucket(p_alive, {0}), count(*) FROM snap_customer
+                WHERE snapshot_id = {1} AND clv IS NOT NULL AND p_alive IS NOT NULL AND m_score IS NOT NULL
+                GROUP BY 1, 2, 3""", val(ClvQueries.CHURN_THRESHOLDS), val(snapshotId))
+                .forEach(r -> buckets.computeIfAbsent(new RegionScore(r.get(0, Short.class), r.get(1, Short.class)),
+                        k -> new long[ClvQueries.CHURN_THRESHOLDS.length + 1])[r.get(2, Integer.class)] =
+                        r.get(3, Long.class));
+        if (buckets.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(SNAP_CHURN_COUNTS, SNAP_CHURN_COUNTS.SNAPSHOT_ID, SNAP_CHURN_COUNTS.REGION_ID,
+                SNAP_CHURN_COUNTS.M_SCORE, SNAP_CHURN_COUNTS.BELOW);
+        for (var row : buckets.entrySet()) {
+            long[] counts = row.getValue();
+            Long[] below = new Long[ClvQueries.CHURN_THRESHOLDS.length];
+            long sum = 0;
+            for (int k = 1; k <= below.length; k++) {
+                sum += counts[k - 1];
+                below[k - 1] = sum;
+            }
+            insert = insert.values(snapshotId, row.getKey().region(), row.getKey().mScore(), below);
+        }
+        insert.execute();
+    }
+
+    /** A region and M score: the key of a row of churn counts. */
+    private record RegionScore(short region, short mScore) {
     }
 
     /** A region and RFM segment: the key of a row of sums. */

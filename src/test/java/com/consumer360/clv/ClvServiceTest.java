@@ -115,7 +115,44 @@ class ClvServiceTest {
     @WithUserDetails("exec")
     void executivesChurnRiskListMatchesSql() throws SQLException {
         assertChurnRisk(ChurnThresholds.DEFAULTS, ALL);
+        // Everyone valued: long enough for its later pages to be read from its end.
+        assertThat(clv.churnRiskCount(new ChurnThresholds(1, 1.0), Set.of())).isGreaterThan(2L * ClvQueries.REVERSE_FROM);
+        assertChurnRisk(new ChurnThresholds(1, 1.0), ALL);
         assertChurnRisk(new ChurnThresholds(5, 0.8), ALL);
+        // A threshold between the refresh's counted ones (k/100) is counted from the customers.
+        assertChurnRisk(new ChurnThresholds(4, 0.333), ALL);
+    }
+
+    /**
+     * The churn-risk counts the refresh stores (V47) add up, for a region filter too, to the count over the customers
+     * for thresholds on the counted grid, as exec and as north (whose scope holds North's counts only).
+     */
+    @Test
+    @WithUserDetails("exec")
+    void storedChurnCountsEqualTheCountOverTheCustomersForAnyRegionFilter() throws SQLException {
+        assertThat(superuserLong("SELECT count(*) FROM snap_churn_counts WHERE snapshot_id = "
+                + "(SELECT snapshot_id FROM snapshot WHERE is_current)")).isPositive();
+        for (ChurnThresholds t : List.of(ChurnThresholds.DEFAULTS, new ChurnThresholds(1, 1.0),
+                new ChurnThresholds(2, 0.05), new ChurnThresholds(5, 0.25))) {
+            for (Set<Short> filter : List.of(Set.<Short>of(), Set.of((short) 2), Set.of((short) 1, (short) 5))) {
+                String regions = filter.isEmpty() ? "" : " AND region_id IN (" + filter.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")";
+                assertThat(clv.churnRiskCount(t, filter)).as("%s in %s", t, filter).isEqualTo(superuserLong(
+                        "SELECT count(*) FROM snap_customer WHERE " + VALUED + regions + " AND m_score >= "
+                                + t.minMScore() + " AND p_alive < " + t.maxPAlive()));
+            }
+        }
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void northsStoredChurnCountsAreNorthsOnly() throws SQLException {
+        for (ChurnThresholds t : List.of(ChurnThresholds.DEFAULTS, new ChurnThresholds(1, 1.0))) {
+            assertThat(clv.churnRiskCount(t, Set.of())).isEqualTo(superuserLong("SELECT count(*) FROM snap_customer "
+                    + "WHERE " + VALUED + NORTH + " AND m_score >= " + t.minMScore() + " AND p_alive < "
+                    + t.maxPAlive())).isPositive();
+            assertThat(clv.churnRiskCount(t, Set.of((short) 2))).as("another region's customers").isZero();
+        }
     }
 
     private void assertChurnRisk(ChurnThresholds t, String scope) throws SQLException {
@@ -129,6 +166,11 @@ class ClvServiceTest {
             listed.addAll(clv.churnRisk(t, Set.of(), offset, 200));
         }
         assertThat(listed).extracting(ClvCustomer::customerId).containsExactlyElementsOf(expected);
+        // The last page and one just past the middle (read from the list's end once the offset passes it).
+        for (int offset : new int[] {Math.max(0, expected.size() - 37), expected.size() / 2 + 1}) {
+            assertThat(clv.churnRisk(t, Set.of(), offset, 50)).extracting(ClvCustomer::customerId)
+                    .containsExactlyElementsOf(expected.subList(offset, Math.min(expected.size(), offset + 50)));
+        }
         ClvCustomer first = listed.getFirst();
         assertThat(first.valueAtRisk()).isCloseTo(first.monetary().doubleValue() * (1 - first.pAlive()),
                 within(1e-9));

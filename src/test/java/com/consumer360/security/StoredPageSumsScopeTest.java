@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The sums the refresh stores for the pages (issue 19: the RFM segment summary's profiles V39, the score ranges V44, the CLV page's sums
- * V38 and V40, the cohort groups V41) are per region under the forced region policy: written for every region, a
+ * V38, V40 and V47, the cohort groups V41, the summary's active customers V46) are per region under the forced region policy: written for every region, a
  * North scope reads North's rows only and a South scope none of North's.
  */
 @PortalIntegration
@@ -22,7 +22,7 @@ class StoredPageSumsScopeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"snap_segment_summary", "snap_score_range", "snap_holdout_group", "snap_clv_sums",
-        "snap_cohort_group"})
+        "snap_cohort_group", "snap_active_customers", "snap_churn_counts"})
     void aRegionScopeReadsItsOwnRegionsRowsOnly(String table) throws Exception {
         String current = " WHERE snapshot_id = (SELECT snapshot_id FROM snapshot WHERE is_current)";
         assertThat(superuserLong("SELECT count(DISTINCT region_id) FROM " + table + current))
