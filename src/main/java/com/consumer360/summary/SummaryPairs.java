@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * 12 by default), up to {@value #PAIRS}, the latest snapshot of each earlier day first (the first of them is the
  * default comparison, as {@code SummaryService} picks it), into snap_pair_cell (V34), each computed by the same query
  * the page runs for any other pair, with every region in the refresh's scope (refused otherwise: the page then joins
- * the snapshots as before). About 1 s per pair at 10 M lines, outside the run's time. Also the snapshot's active
- * customers per region (snap_active_customers, V46), which the page's totals read for it and the snapshots before.
+ * the snapshots as before). About 1 s per pair at 10 M lines, outside the run's time. Also the active customers per
+ * region (snap_active_customers, V46) of this snapshot and of any kept one without them, which the page's totals read.
  */
 @Component
 class SummaryPairs implements SnapshotExtension {
@@ -51,11 +51,14 @@ class SummaryPairs implements SnapshotExtension {
                           OR p.as_of_date = c.as_of_date AND p.created_at < c.created_at)) earlier
                 ORDER BY day_latest DESC, as_of_date DESC, created_at DESC LIMIT {1}""",
                 val(snapshotId), val(PAIRS)).fetch(0, Long.class);
-        // Active customers per region (V46), a row for every region with customers, for the page's totals.
+        // Active customers per region (V46), a row for every region with customers, for the page's totals: of this
+        // snapshot and of any kept one without them (the weekly history's, which no extension runs after).
         db.execute("DELETE FROM snap_active_customers WHERE snapshot_id = {0}", val(snapshotId));
         db.execute("INSERT INTO snap_active_customers (snapshot_id, region_id, customers) SELECT snapshot_id, "
                 + "region_id, count(*) FILTER (WHERE recency_days <= " + SummaryService.ACTIVE_DAYS + ") "
-                + "FROM snap_customer WHERE snapshot_id = {0} GROUP BY snapshot_id, region_id", val(snapshotId));
+                + "FROM snap_customer WHERE snapshot_id IN (SELECT s.snapshot_id FROM snapshot s WHERE NOT EXISTS "
+                + "(SELECT FROM snap_active_customers a WHERE a.snapshot_id = s.snapshot_id)) "
+                + "GROUP BY snapshot_id, region_id");
         db.execute("DELETE FROM snap_pair_cell WHERE current_id = {0}", val(snapshotId));
         for (long previous : earlier) {
             db.execute("INSERT INTO snap_pair_cell (previous_id, current_id, region_id, from_segment, to_segment, "

@@ -94,13 +94,19 @@ class SummaryServiceTest {
 
     /**
      * The active customers the refresh stores per region (V46) equal a count over the snapshot's customers, for every
-     * snapshot that has them (the current one at least), and north reads only North's.
+     * snapshot that has them (the current one and every one kept before it), and north reads only North's.
      */
     @Test
     void storedActiveCustomersEqualTheCountOverTheCustomersAndNorthReadsOnlyNorths() throws SQLException {
         long current = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
         assertThat(superuserLong("SELECT count(*) FROM snap_active_customers WHERE snapshot_id = ?", current))
                 .isPositive();
+        // The weekly history's snapshots too (no extension runs after them; the next full refresh counts them).
+        assertThat(superuserLong("SELECT count(*) FROM snapshot s, snapshot c WHERE c.snapshot_id = ? "
+                + "AND s.created_at <= c.created_at AND NOT EXISTS (SELECT FROM snap_active_customers a "
+                + "WHERE a.snapshot_id = s.snapshot_id)", current)).as("kept snapshots without active counts").isZero();
+        assertThat(superuserLong("SELECT count(*) FROM snapshot WHERE as_of_date < (SELECT as_of_date FROM snapshot "
+                + "WHERE is_current)")).as("the test portal has weekly history").isPositive();
         assertThat(superuserLong("SELECT count(*) FROM snap_active_customers s FULL JOIN (SELECT snapshot_id, "
                 + "region_id, count(*) FILTER (WHERE recency_days <= " + SummaryService.ACTIVE_DAYS + ") AS customers "
                 + "FROM snap_customer WHERE snapshot_id IN (SELECT snapshot_id FROM snap_active_customers) "
