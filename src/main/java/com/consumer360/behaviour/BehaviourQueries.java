@@ -52,6 +52,12 @@ class BehaviourQueries {
     static final Field<Long> SAMPLE_KEY = field("mod({0} * 2654435761, 4294967296)", Long.class,
             SNAP_CUSTOMER.CUSTOMER_ID);
 
+    /**
+     * Customers the map can plot (net revenue &gt; 0; a log axis). Inline, so that the planner proves the predicate of
+     * the sample index (V48) in any plan, a generic one included.
+     */
+    private static final Condition PLOTTABLE = SNAP_CUSTOMER.MONETARY.gt(inline(BigDecimal.ZERO));
+
     private final DSLContext db;
 
     BehaviourQueries(DSLContext db) {
@@ -80,7 +86,7 @@ class BehaviourQueries {
         return db.select(SNAP_CUSTOMER.CUSTOMER_ID, SNAP_CUSTOMER.RECENCY_DAYS, SNAP_CUSTOMER.FREQUENCY,
                         SNAP_CUSTOMER.MONETARY, SNAP_CUSTOMER.SEGMENT)
                 .from(SNAP_CUSTOMER)
-                .where(population(snapshotId, filter), SNAP_CUSTOMER.MONETARY.gt(BigDecimal.ZERO))
+                .where(population(snapshotId, filter), PLOTTABLE)
                 .orderBy(SAMPLE_KEY)
                 .limit(cap)
                 .fetch(r -> new BehaviourMap.Point(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
@@ -92,7 +98,7 @@ class BehaviourQueries {
                         SNAP_CUSTOMER.FREQUENCY, SNAP_CUSTOMER.MONETARY, SNAP_CUSTOMER.SEGMENT, SNAP_CUSTOMER.CLV,
                         SAMPLE_KEY.as("sample_key"))
                 .from(SNAP_CUSTOMER)
-                .where(population(snapshotId, filter), SNAP_CUSTOMER.MONETARY.gt(BigDecimal.ZERO))
+                .where(population(snapshotId, filter), PLOTTABLE)
                 .orderBy(SAMPLE_KEY)
                 .limit(cap)
                 .asTable("sample");
