@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * After every refresh over all sales, once its snapshot is current: writes what the CLV page adds up for any set of
  * regions instead of counting the customers in scope. The valued customers' sums per region and segment with their
- * histogram bins (snap_clv_sums, migration V40), and the holdout check's sums per region (snap_holdout_group, V38),
+ * histogram bins (snap_clv_sums, migration V40), the churn-risk counts per region and M score below each P(alive)
+ * step of 0.01 (snap_churn_counts, V47), and the holdout check's sums per region (snap_holdout_group, V38),
  * computed as the page computed it for a scope (the same warehouse query and model, per region) instead of reading
  * every invoice in scope. A customer's invoices are in the customer's region, so the regions' customers add up to a scope's. The runner calls it with every region in scope and rolls its transaction back on failure (the page then
  * recomputes from the warehouse).
