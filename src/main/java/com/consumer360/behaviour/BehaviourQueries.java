@@ -64,12 +64,27 @@ class BehaviourQueries {
         this.db = db;
     }
 
-    record Snapshot(long id, LocalDate asOf) {
+    /** The current snapshot: id, as-of date and how many customers it scored in all regions (not customer-level). */
+    record Snapshot(long id, LocalDate asOf, int customers) {
     }
 
     Optional<Snapshot> current() {
-        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE).from(SNAPSHOT).where(SNAPSHOT.IS_CURRENT)
-                .fetchOptional(r -> new Snapshot(r.value1(), r.value2()));
+        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE, SNAPSHOT.RFM_CUSTOMERS).from(SNAPSHOT)
+                .where(SNAPSHOT.IS_CURRENT)
+                .fetchOptional(r -> new Snapshot(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Index entries the sample may read in key order before sorting the filtered customers is the cheaper way. */
+    static final long MAX_KEY_ORDER_READ = 100_000;
+
+    /**
+     * Whether to read the sample in key order from the sample index (V48): it holds every region's plottable
+     * customers, so finding {@code cap} of the {@code plottable} ones in the filter and scope reads about
+     * cap × customers / plottable entries; past {@link #MAX_KEY_ORDER_READ} (a narrow filter, a region outside the
+     * scope) the filtered customers are read first and sorted, as before the index.
+     */
+    static boolean keyOrder(Snapshot snapshot, long plottable, int cap) {
+        return plottable > 0 && (long) cap * snapshot.customers() <= plottable * MAX_KEY_ORDER_READ;
     }
 
     /** Customers the filter selects and those among them with net revenue ≤ 0. */
@@ -81,27 +96,42 @@ class BehaviourQueries {
         return new long[] {row.value1(), row.value2()};
     }
 
-    /** The first {@code cap} customers with net revenue > 0 by sampling key: all of them when there are fewer. */
-    List<BehaviourMap.Point> sample(long snapshotId, BehaviourFilter filter, int cap) {
-        return db.select(SNAP_CUSTOMER.CUSTOMER_ID, SNAP_CUSTOMER.RECENCY_DAYS, SNAP_CUSTOMER.FREQUENCY,
-                        SNAP_CUSTOMER.MONETARY, SNAP_CUSTOMER.SEGMENT)
-                .from(SNAP_CUSTOMER)
-                .where(population(snapshotId, filter), PLOTTABLE)
-                .orderBy(SAMPLE_KEY)
-                .limit(cap)
+    /**
+     * The first {@code cap} customers with net revenue > 0 by sampling key: all of them when there are fewer; in key
+     * order from the sample index or by sorting the filtered customers ({@link #keyOrder}; the same rows either way).
+     */
+    List<BehaviourMap.Point> sample(long snapshotId, BehaviourFilter filter, int cap, boolean keyOrder) {
+        Table<?> sample = sampleTable(snapshotId, filter, cap, keyOrder);
+        return db.select(sample.field(SNAP_CUSTOMER.CUSTOMER_ID), sample.field(SNAP_CUSTOMER.RECENCY_DAYS),
+                        sample.field(SNAP_CUSTOMER.FREQUENCY), sample.field(SNAP_CUSTOMER.MONETARY),
+                        sample.field(SNAP_CUSTOMER.SEGMENT))
+                .from(sample)
+                .orderBy(sample.field("sample_key", Long.class))
                 .fetch(r -> new BehaviourMap.Point(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
+    /**
+     * The sample's customers with the sampling key: read in key order from the index and cut at {@code cap}; or,
+     * for a narrow filter, the filtered customers read first (a materialized step, which the planner cannot turn
+     * into that key-order read) and then sorted and cut.
+     */
+    private Table<?> sampleTable(long snapshotId, BehaviourFilter filter, int cap, boolean keyOrder) {
+        var columns = List.<Field<?>>of(SNAP_CUSTOMER.CUSTOMER_ID, SNAP_CUSTOMER.REGION_ID, SNAP_CUSTOMER.RECENCY_DAYS,
+                SNAP_CUSTOMER.FREQUENCY, SNAP_CUSTOMER.MONETARY, SNAP_CUSTOMER.SEGMENT, SNAP_CUSTOMER.CLV,
+                SAMPLE_KEY.as("sample_key"));
+        var plotted = db.select(columns).from(SNAP_CUSTOMER).where(population(snapshotId, filter), PLOTTABLE);
+        if (keyOrder) {
+            return plotted.orderBy(SAMPLE_KEY).limit(cap).asTable("sample");
+        }
+        var filtered = org.jooq.impl.DSL.name("filtered").asMaterialized(plotted);
+        return db.with(filtered).select(filtered.fields()).from(filtered)
+                .orderBy(filtered.field("sample_key")).limit(cap).asTable("sample");
+    }
+
     /** The sampled points with names and regions, in sample order, for the map's export. */
-    void eachSampledCustomer(long snapshotId, BehaviourFilter filter, int cap, Consumer<CellCustomer> sink) {
-        Table<?> sample = db.select(SNAP_CUSTOMER.CUSTOMER_ID, SNAP_CUSTOMER.REGION_ID, SNAP_CUSTOMER.RECENCY_DAYS,
-                        SNAP_CUSTOMER.FREQUENCY, SNAP_CUSTOMER.MONETARY, SNAP_CUSTOMER.SEGMENT, SNAP_CUSTOMER.CLV,
-                        SAMPLE_KEY.as("sample_key"))
-                .from(SNAP_CUSTOMER)
-                .where(population(snapshotId, filter), PLOTTABLE)
-                .orderBy(SAMPLE_KEY)
-                .limit(cap)
-                .asTable("sample");
+    void eachSampledCustomer(long snapshotId, BehaviourFilter filter, int cap, boolean keyOrder,
+                             Consumer<CellCustomer> sink) {
+        Table<?> sample = sampleTable(snapshotId, filter, cap, keyOrder);
         Field<Long> id = sample.field(SNAP_CUSTOMER.CUSTOMER_ID);
         try (Stream<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> rows =
                      db.select(id, DIM_CUSTOMER.NAME, DIM_REGION.NAME, sample.field(SNAP_CUSTOMER.RECENCY_DAYS),

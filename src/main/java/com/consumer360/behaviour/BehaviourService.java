@@ -50,8 +50,9 @@ public class BehaviourService {
         Optional<BehaviourQueries.Snapshot> snapshot = queries.current();
         BehaviourMap map = snapshot.map(s -> {
             long[] counts = queries.counts(s.id(), filter);
-            return new BehaviourMap(s.asOf(), counts[0], counts[1], POINT_CAP,
-                    queries.sample(s.id(), filter, POINT_CAP));
+            return new BehaviourMap(s.asOf(), counts[0], counts[1], POINT_CAP, counts[0] == counts[1] ? List.of()
+                    : queries.sample(s.id(), filter, POINT_CAP,
+                            BehaviourQueries.keyOrder(s, counts[0] - counts[1], POINT_CAP)));
         }).orElse(new BehaviourMap(null, 0, 0, POINT_CAP, List.of()));
         timed("map", start);
         return map;
@@ -97,7 +98,13 @@ public class BehaviourService {
         long start = System.nanoTime();
         Optional<BehaviourQueries.Snapshot> snapshot = queries.current();
         format.write(BehaviourTables.points(sink -> snapshot.ifPresent(
-                s -> queries.eachSampledCustomer(s.id(), filter, POINT_CAP, sink))), out);
+                s -> {
+                    long[] counts = queries.counts(s.id(), filter);
+                    if (counts[0] > counts[1]) {
+                        queries.eachSampledCustomer(s.id(), filter, POINT_CAP,
+                                BehaviourQueries.keyOrder(s, counts[0] - counts[1], POINT_CAP), sink);
+                    }
+                })), out);
         timed("map export", start);
     }
 

@@ -48,6 +48,49 @@ class BehaviourServiceTest {
     @Autowired
     BehaviourService behaviour;
 
+    @Autowired
+    BehaviourQueries queries;
+
+    /**
+     * The map's sample is the same whether it is read in key order from the sample index (V48) or by sorting the
+     * filtered customers (a narrow filter), for several filters, as north (whose South filter holds no one) and as exec;
+     * both equal the first customers by sampling key in SQL.
+     */
+    @Test
+    @WithUserDetails("north")
+    void northsSampleIsTheSameReadEitherWay() throws SQLException {
+        assertSampleTheSameEitherWay(NORTH_SQL);
+    }
+
+    @Test
+    @WithUserDetails("exec")
+    void executivesSampleIsTheSameReadEitherWay() throws SQLException {
+        assertSampleTheSameEitherWay("");
+    }
+
+    private static final String NORTH_SQL = " AND region_id = 1";
+
+    private void assertSampleTheSameEitherWay(String scope) throws SQLException {
+        BehaviourQueries.Snapshot snapshot = queries.current().orElseThrow();
+        for (BehaviourFilter filter : List.of(BehaviourFilter.ALL, BehaviourFilter.ALL.inRegions(Set.of(SOUTH)),
+                new BehaviourFilter(Set.of("At Risk", "Hibernating"), 91, 730, Set.of()))) {
+            for (int cap : new int[] {25, 100_000}) {
+                List<Long> inKeyOrder = queries.sample(snapshot.id(), filter, cap, true).stream()
+                        .map(BehaviourMap.Point::customerId).toList();
+                List<Long> sorted = queries.sample(snapshot.id(), filter, cap, false).stream()
+                        .map(BehaviourMap.Point::customerId).toList();
+                String where = "monetary > 0" + scope
+                        + (filter.regions().isEmpty() ? "" : " AND region_id = " + SOUTH)
+                        + (filter.segments().isEmpty() ? "" : " AND segment IN ('At Risk', 'Hibernating') "
+                        + "AND recency_days BETWEEN 91 AND 730");
+                assertThat(inKeyOrder).as("%s, cap %d", filter, cap).isEqualTo(sorted)
+                        .isEqualTo(ids(where + " ORDER BY " + KEY + " LIMIT " + cap));
+            }
+        }
+        assertThat(BehaviourQueries.keyOrder(snapshot, 0, 3_000)).as("no one to plot").isFalse();
+        assertThat(BehaviourQueries.keyOrder(snapshot, snapshot.customers(), 3_000)).isTrue();
+    }
+
     @Test
     void refusesAnonymousCallers() {
         assertThatThrownBy(() -> behaviour.map(BehaviourFilter.ALL))
