@@ -109,6 +109,14 @@ class ClvScopeTest {
         List<String> churnCsv = lines(out -> clv.exportChurnRisk(ChurnThresholds.DEFAULTS, Set.of(), ExportFormat.CSV,
                 out));
         assertThat(churnCsv).hasSize(churn.size() + 1);
+        // Read in index order (a stricter list) and sorted (a wider one): the list's order either way.
+        for (ChurnThresholds t : List.of(new ChurnThresholds(5, 0.25), new ChurnThresholds(3, 0.3))) {
+            List<Long> expected = ids("SELECT customer_id FROM snap_customer WHERE " + VALUED + scope + " AND m_score >= "
+                    + t.minMScore() + " AND p_alive < " + t.maxPAlive() + " ORDER BY " + RISK_ORDER);
+            assertThat(lines(out -> clv.exportChurnRisk(t, Set.of(), ExportFormat.CSV, out)).stream().skip(1)
+                    .map(line -> Long.parseLong(line.substring(0, line.indexOf(',')))).toList()).as("%s", t)
+                    .containsExactlyElementsOf(expected).isNotEmpty();
+        }
     }
 
     private static long calibrationEndKey() throws SQLException {
