@@ -51,11 +51,15 @@ public class BehaviourService {
         BehaviourMap map = snapshot.map(s -> {
             long[] counts = queries.counts(s.id(), filter);
             return new BehaviourMap(s.asOf(), counts[0], counts[1], POINT_CAP, counts[0] == counts[1] ? List.of()
-                    : queries.sample(s.id(), filter, POINT_CAP,
-                            BehaviourQueries.keyOrder(s, counts[0] - counts[1], POINT_CAP)));
+                    : queries.sample(s.id(), filter, POINT_CAP, keyOrder(s, counts)));
         }).orElse(new BehaviourMap(null, 0, 0, POINT_CAP, List.of()));
         timed("map", start);
         return map;
+    }
+
+    /** Whether the map's sample is read in key order, from {@link BehaviourQueries#counts}' shown and ≤ 0 counts. */
+    private static boolean keyOrder(BehaviourQueries.Snapshot snapshot, long[] counts) {
+        return BehaviourQueries.keyOrder(snapshot, counts[0] - counts[1], POINT_CAP);
     }
 
     /** Groups A and B of the filtered customers side by side: figures and R, F, M histograms. */
@@ -101,8 +105,7 @@ public class BehaviourService {
                 s -> {
                     long[] counts = queries.counts(s.id(), filter);
                     if (counts[0] > counts[1]) {
-                        queries.eachSampledCustomer(s.id(), filter, POINT_CAP,
-                                BehaviourQueries.keyOrder(s, counts[0] - counts[1], POINT_CAP), sink);
+                        queries.eachSampledCustomer(s.id(), filter, POINT_CAP, keyOrder(s, counts), sink);
                     }
                 })), out);
         timed("map export", start);

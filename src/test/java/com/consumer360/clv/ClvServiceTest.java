@@ -116,7 +116,7 @@ class ClvServiceTest {
     void executivesChurnRiskListMatchesSql() throws SQLException {
         assertChurnRisk(ChurnThresholds.DEFAULTS, ALL);
         // Everyone valued: long enough for its later pages to be read from its end.
-        assertThat(clv.churnRiskCount(new ChurnThresholds(1, 1.0), Set.of())).isGreaterThan(2L * ClvQueries.REVERSE_FROM);
+        assertThat(clv.churnRiskCount(new ChurnThresholds(1, 1.0), Set.of())).isGreaterThan(2L * com.consumer360.warehouse.ReversiblePage.REVERSE_FROM);
         assertChurnRisk(new ChurnThresholds(1, 1.0), ALL);
         assertChurnRisk(new ChurnThresholds(5, 0.8), ALL);
         // A threshold between the refresh's counted ones (k/100) is counted from the customers.

@@ -35,7 +35,7 @@ class CustomerListPagesTest {
                 CustomerOrder order = new CustomerOrder(column, descending);
                 List<Long> whole = ids(CustomerListQuery.page(db, current, order, 0, Integer.MAX_VALUE));
                 assertThat(whole.size()).as("a list long enough to be read from its end")
-                        .isGreaterThan(4 * CustomerListQuery.REVERSE_FROM);
+                        .isGreaterThan(4 * ReversiblePage.REVERSE_FROM);
                 List<Long> paged = new ArrayList<>();
                 int size = 97;
                 for (int offset = 0; offset < whole.size() + size; offset += size) {
