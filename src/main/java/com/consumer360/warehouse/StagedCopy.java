@@ -1,6 +1,8 @@
 package com.consumer360.warehouse;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
@@ -30,10 +32,27 @@ public final class StagedCopy {
                 .copyIn("COPY stage_" + table + " (" + columns + ") FROM STDIN"));
     }
 
-    /** Moves the staged rows into the table; returns the number of rows. */
+    /**
+     * Moves the staged rows into the table; returns the number of rows. The table's generated columns (V49) are
+     * left out: the staging table holds them as plain columns, and PostgreSQL computes them on insert.
+     */
     public static long publish(Connection connection, String table) throws SQLException {
+        if (!IDENTIFIER.matcher(table).matches()) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
+        String columns;
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
+                WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped AND attgenerated = ''""")) {
+            query.setString(1, table);
+            try (ResultSet r = query.executeQuery()) {
+                r.next();
+                columns = r.getString(1);
+            }
+        }
         try (Statement statement = connection.createStatement()) {
-            return statement.executeUpdate("INSERT INTO " + table + " SELECT * FROM stage_" + table);
+            return statement.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + columns
+                    + " FROM stage_" + table);
         }
     }
 }
