@@ -236,13 +236,13 @@ class BehaviourQueries {
     /** One page of a group's customers in the given order. */
     List<CellCustomer> groupCustomers(long snapshotId, BehaviourFilter filter, GroupRule group, CustomerOrder order,
                                       int offset, int limit) {
-        return CustomerListQuery.page(db, population(snapshotId, filter).and(rule(group)), order, offset, limit);
+        return CustomerListQuery.page(db, snapshotId, population(snapshotId, filter).and(rule(group)), order, offset, limit);
     }
 
     /** Streams every customer of a group, in the given order, to {@code sink}. */
     void eachGroupCustomer(long snapshotId, BehaviourFilter filter, GroupRule group, CustomerOrder order,
                            Consumer<CellCustomer> sink) {
-        CustomerListQuery.each(db, population(snapshotId, filter).and(rule(group)), order, sink);
+        CustomerListQuery.each(db, snapshotId, population(snapshotId, filter).and(rule(group)), order, sink);
     }
 
 

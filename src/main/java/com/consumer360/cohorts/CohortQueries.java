@@ -130,12 +130,12 @@ class CohortQueries {
 
     List<CellCustomer> cellCustomers(long snapshotId, CohortFilter filter, YearMonth cohort, int period,
                                      CustomerOrder order, int offset, int limit) {
-        return CustomerListQuery.page(db, members(snapshotId, filter, cohort, period), order, offset, limit);
+        return CustomerListQuery.page(db, snapshotId, members(snapshotId, filter, cohort, period), order, offset, limit);
     }
 
     void eachCellCustomer(long snapshotId, CohortFilter filter, YearMonth cohort, int period, CustomerOrder order,
                           Consumer<CellCustomer> sink) {
-        CustomerListQuery.each(db, members(snapshotId, filter, cohort, period), order, sink);
+        CustomerListQuery.each(db, snapshotId, members(snapshotId, filter, cohort, period), order, sink);
     }
 
     /** Snapshot customers of the cohort who purchased in its period {@code period}, within the filter. */

@@ -487,7 +487,7 @@ class CustomSegmentQueries {
                 .leftJoin(DIM_CUSTOMER).on(DIM_CUSTOMER.CUSTOMER_ID.eq(SNAP_CUSTOMER.CUSTOMER_ID))
                 .where(SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshot.id())).fetchSingle();
         List<CellCustomer> first = r.value1() == 0 ? List.of()
-                : CustomerListQuery.page(db, at(snapshot.id(), members), CustomerOrder.BY_MONETARY, 0, rows);
+                : CustomerListQuery.page(db, snapshot.id(), at(snapshot.id(), members), CustomerOrder.BY_MONETARY, 0, rows);
         return new Preview(snapshot.asOf(), r.value1(), r.value2() == null ? BigDecimal.ZERO : r.value2(), r.value3(),
                 first);
     }
@@ -574,11 +574,11 @@ class CustomSegmentQueries {
     }
 
     List<CellCustomer> page(long snapshotId, Condition members, CustomerOrder order, int offset, int limit) {
-        return CustomerListQuery.page(db, at(snapshotId, members), order, offset, limit);
+        return CustomerListQuery.page(db, snapshotId, at(snapshotId, members), order, offset, limit);
     }
 
     void each(long snapshotId, Condition members, CustomerOrder order, Consumer<CellCustomer> sink) {
-        CustomerListQuery.each(db, at(snapshotId, members), order, sink);
+        CustomerListQuery.each(db, snapshotId, at(snapshotId, members), order, sink);
     }
 
     List<SizePoint> sizes(long segmentId) {

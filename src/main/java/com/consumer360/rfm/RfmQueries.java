@@ -96,13 +96,13 @@ class RfmQueries {
 
     List<CellCustomer> customers(long snapshotId, Members members, Set<Short> regions, CustomerOrder order,
                                  int offset, int limit) {
-        return CustomerListQuery.page(db, listed(snapshotId, members, regions), order, offset, limit);
+        return CustomerListQuery.page(db, snapshotId, listed(snapshotId, members, regions), order, offset, limit);
     }
 
     /** Streams every customer of the list, in the list's order, to {@code sink}. */
     void eachCustomer(long snapshotId, Members members, Set<Short> regions, CustomerOrder order,
                       Consumer<CellCustomer> sink) {
-        CustomerListQuery.each(db, listed(snapshotId, members, regions), order, sink);
+        CustomerListQuery.each(db, snapshotId, listed(snapshotId, members, regions), order, sink);
     }
 
     private static Condition listed(long snapshotId, Members members, Set<Short> regions) {

@@ -28,25 +28,25 @@ class CustomerListPagesTest {
     @Test
     @WithUserDetails("exec")
     void pagesFromTheEndOfTheListAreTheSameRowsInTheSameOrder() throws Exception {
-        Condition current = SNAP_CUSTOMER.SNAPSHOT_ID.eq(TestDatabase.superuserLong(
-                "SELECT snapshot_id FROM snapshot WHERE is_current"));
+        long snapshot = TestDatabase.superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
+        Condition current = SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshot);
         for (CustomerOrder.Column column : CustomerOrder.Column.values()) {
             for (boolean descending : new boolean[] {false, true}) {
                 CustomerOrder order = new CustomerOrder(column, descending);
-                List<Long> whole = ids(CustomerListQuery.page(db, current, order, 0, Integer.MAX_VALUE));
+                List<Long> whole = ids(CustomerListQuery.page(db, snapshot, current, order, 0, Integer.MAX_VALUE));
                 assertThat(whole.size()).as("a list long enough to be read from its end")
                         .isGreaterThan(4 * ReversiblePage.REVERSE_FROM);
                 List<Long> paged = new ArrayList<>();
                 int size = 97;
                 for (int offset = 0; offset < whole.size() + size; offset += size) {
-                    paged.addAll(ids(CustomerListQuery.page(db, current, order, offset, size)));
+                    paged.addAll(ids(CustomerListQuery.page(db, snapshot, current, order, offset, size)));
                 }
                 assertThat(paged).as(order.toString()).isEqualTo(whole);
                 // The last, partial page and a page past the end.
                 int last = whole.size() - 13;
-                assertThat(ids(CustomerListQuery.page(db, current, order, last, 50))).as(order.toString())
+                assertThat(ids(CustomerListQuery.page(db, snapshot, current, order, last, 50))).as(order.toString())
                         .isEqualTo(whole.subList(last, whole.size()));
-                assertThat(CustomerListQuery.page(db, current, order, whole.size() + 5, 50)).isEmpty();
+                assertThat(CustomerListQuery.page(db, snapshot, current, order, whole.size() + 5, 50)).isEmpty();
             }
         }
     }
