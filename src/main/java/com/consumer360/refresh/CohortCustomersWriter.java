@@ -81,7 +81,10 @@ final class CohortCustomersWriter {
                 copy.endRow();
             }
         }
-        long rows = StagedCopy.publish(connection, "snap_cohort_customer");
+        // In cohort order: a cohort's customers (a cell's list on the cohorts page) then lie together in the table
+        // instead of across all of it (45,000 customers of one cohort: 12,000 pages read at 10 M lines, 0.17 s,
+        // against 560 pages in cohort order).
+        long rows = StagedCopy.publish(connection, "snap_cohort_customer", List.of("cohort_month", "customer_id"));
         log.debug("snap_cohort_customer: {} rows in {} ms", rows, (System.nanoTime() - start) / 1_000_000);
         return rows;
     }

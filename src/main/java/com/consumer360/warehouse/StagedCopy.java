@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 
@@ -37,8 +38,21 @@ public final class StagedCopy {
      * left out: the staging table holds them as plain columns, and PostgreSQL computes them on insert.
      */
     public static long publish(Connection connection, String table) throws SQLException {
+        return publish(connection, table, List.of());
+    }
+
+    /**
+     * Moves the staged rows into the table in the order of {@code orderBy} (column names), so that rows read
+     * together lie together in the table; returns the number of rows.
+     */
+    public static long publish(Connection connection, String table, List<String> orderBy) throws SQLException {
         if (!IDENTIFIER.matcher(table).matches()) {
             throw new IllegalArgumentException("not a table name: " + table);
+        }
+        for (String column : orderBy) {
+            if (!IDENTIFIER.matcher(column).matches()) {
+                throw new IllegalArgumentException("not a column name: " + column);
+            }
         }
         String columns;
         try (PreparedStatement query = connection.prepareStatement("""
@@ -52,7 +66,7 @@ public final class StagedCopy {
         }
         try (Statement statement = connection.createStatement()) {
             return statement.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + columns
-                    + " FROM stage_" + table);
+                    + " FROM stage_" + table + (orderBy.isEmpty() ? "" : " ORDER BY " + String.join(", ", orderBy)));
         }
     }
 }
