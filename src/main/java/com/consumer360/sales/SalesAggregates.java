@@ -37,6 +37,7 @@ class SalesAggregates implements SnapshotExtension {
             statement.execute("DELETE FROM agg_sales_day");
             statement.execute("DELETE FROM agg_sales_month_product");
             statement.execute("DELETE FROM agg_sales_region_customers");
+            statement.execute("DELETE FROM agg_sales_customer_days");
             statement.execute("""
                     INSERT INTO agg_sales_day (region_id, date_key, net_amount, units, invoices)
                     SELECT region_id, date_key, sum(net_amount), sum(units), count(*)
@@ -50,6 +51,13 @@ class SalesAggregates implements SnapshotExtension {
                     SELECT region_id, count(*)
                     FROM (SELECT DISTINCT region_id, customer_id FROM fact_invoice WHERE customer_id IS NOT NULL) c
                     GROUP BY region_id""");
+            statement.execute("""
+                    INSERT INTO agg_sales_customer_days (region_id, date_key, first_customers, last_customers)
+                    SELECT region_id, date_key, count(*) FILTER (WHERE first), count(*) FILTER (WHERE NOT first)
+                    FROM (SELECT region_id, min(date_key) AS first_day, max(date_key) AS last_day
+                          FROM fact_invoice WHERE customer_id IS NOT NULL GROUP BY region_id, customer_id) c,
+                         LATERAL (VALUES (c.first_day, TRUE), (c.last_day, FALSE)) AS d(date_key, first)
+                    GROUP BY region_id, date_key""");
             statement.execute("""
                     INSERT INTO agg_sales_state (singleton, version, first_date_key, last_date_key, built_at)
                     SELECT TRUE, v.version, (SELECT min(date_key) FROM agg_sales_day),

@@ -1,5 +1,6 @@
 package com.consumer360.sales;
 
+import static com.consumer360.jooq.Tables.AGG_SALES_CUSTOMER_DAYS;
 import static com.consumer360.jooq.Tables.AGG_SALES_DAY;
 import static com.consumer360.jooq.Tables.AGG_SALES_MONTH_PRODUCT;
 import static com.consumer360.jooq.Tables.AGG_SALES_REGION_CUSTOMERS;
@@ -108,8 +109,17 @@ class SalesQueries {
 
         /** Whether the filter's dates take in every day of the warehouse. */
         boolean whole(SalesFilter filter) {
-            return firstDay == null || (filter.from() == null || dateKey(filter.from()) <= firstDay)
-                    && (filter.to() == null || dateKey(filter.to()) >= lastDay);
+            return firstDay == null || fromTheFirst(filter) && toTheLast(filter);
+        }
+
+        /** Whether the filter's dates begin on or before the warehouse's first day of sales. */
+        boolean fromTheFirst(SalesFilter filter) {
+            return filter.from() == null || dateKey(filter.from()) <= firstDay;
+        }
+
+        /** Whether the filter's dates end on or after the warehouse's latest day of sales. */
+        boolean toTheLast(SalesFilter filter) {
+            return filter.to() == null || dateKey(filter.to()) >= lastDay;
         }
     }
 
@@ -258,6 +268,17 @@ class SalesQueries {
             db.select(AGG_SALES_REGION_CUSTOMERS.REGION_ID, AGG_SALES_REGION_CUSTOMERS.CUSTOMERS)
                     .from(AGG_SALES_REGION_CUSTOMERS)
                     .where(regionCondition(AGG_SALES_REGION_CUSTOMERS.REGION_ID, filter))
+                    .forEach(r -> customers.put(r.value1(), r.value2().longValue()));
+        } else if (coverage.toTheLast(filter) || coverage.fromTheFirst(filter)) {
+            // A range open at one end (V51): customers whose last invoice in the region is on or after its first
+            // day, or whose first is on or before its last day.
+            var days = AGG_SALES_CUSTOMER_DAYS;
+            boolean toTheLast = coverage.toTheLast(filter);
+            db.select(days.REGION_ID, sum(toTheLast ? days.LAST_CUSTOMERS : days.FIRST_CUSTOMERS))
+                    .from(days)
+                    .where(regionCondition(days.REGION_ID, filter),
+                            toTheLast ? days.DATE_KEY.ge(dateKey(filter.from())) : days.DATE_KEY.le(dateKey(filter.to())))
+                    .groupBy(days.REGION_ID)
                     .forEach(r -> customers.put(r.value1(), r.value2().longValue()));
         } else {
             var distinct = db.selectDistinct(FACT_INVOICE.REGION_ID, FACT_INVOICE.CUSTOMER_ID)

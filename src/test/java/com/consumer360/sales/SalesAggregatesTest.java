@@ -45,7 +45,8 @@ class SalesAggregatesTest {
         assertThat(sales.topProducts(south).topByRevenue()).isEmpty();
         try (Connection north = TestDatabase.connectAs("c360_app")) {
             TestDatabase.bindScope(north, "1");
-            for (String table : new String[] {"agg_sales_day", "agg_sales_month_product", "agg_sales_region_customers"}) {
+            for (String table : new String[] {"agg_sales_day", "agg_sales_month_product", "agg_sales_region_customers",
+                    "agg_sales_customer_days"}) {
                 assertThat(TestDatabase.count(north, table + " WHERE region_id <> 1")).as(table).isZero();
                 assertThat(TestDatabase.count(north, table)).as(table).isPositive();
             }
@@ -99,6 +100,16 @@ class SalesAggregatesTest {
         SalesFilter quarter = new SalesFilter(latest.minusMonths(3), latest, Set.of());
         SalesCountsTest.assertEqualsLines(sales.overview(quarter), sales.topProducts(quarter),
                 days(latest.minusMonths(3), latest));
+        // Ranges open at one end (customers from the first / last invoice days, V51): from the first sale up to a
+        // day, two regions; from a day on with no end.
+        LocalDate upTo = latest.minusMonths(2).withDayOfMonth(10);
+        SalesFilter early = new SalesFilter(null, upTo, Set.of((short) 1, (short) 4));
+        SalesCountsTest.assertEqualsLines(sales.overview(early), sales.topProducts(early),
+                "region_id IN (1, 4) AND invoice_ts < date '" + upTo.plusDays(1) + "'");
+        LocalDate since = latest.minusDays(40);
+        SalesFilter recent = new SalesFilter(since, null, Set.of());
+        SalesCountsTest.assertEqualsLines(sales.overview(recent), sales.topProducts(recent),
+                "invoice_ts >= date '" + since + "'");
         // Whole calendar months only.
         LocalDate first = latest.minusMonths(4).withDayOfMonth(1);
         LocalDate last = latest.minusMonths(2).withDayOfMonth(1).minusDays(1);
