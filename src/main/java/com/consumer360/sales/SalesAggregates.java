@@ -59,9 +59,10 @@ class SalesAggregates implements SnapshotExtension {
                          LATERAL (VALUES (c.first_day, TRUE), (c.last_day, FALSE)) AS d(date_key, first)
                     GROUP BY region_id, date_key""");
             statement.execute("""
-                    INSERT INTO agg_sales_state (singleton, version, first_date_key, last_date_key, built_at)
+                    INSERT INTO agg_sales_state (singleton, version, first_date_key, last_date_key, built_at,
+                                                 customer_days)
                     SELECT TRUE, v.version, (SELECT min(date_key) FROM agg_sales_day),
-                           (SELECT max(date_key) FROM agg_sales_day), now()
+                           (SELECT max(date_key) FROM agg_sales_day), now(), TRUE
                     FROM warehouse_version v""");
             return null;
         }

@@ -105,7 +105,7 @@ class SalesQueries {
      * The days the refresh's sums cover (first and last day of the lines then; both null for an empty warehouse)
      * when they describe the warehouse as it is now, else null: lines were loaded or removed since.
      */
-    record Coverage(Integer firstDay, Integer lastDay) {
+    record Coverage(Integer firstDay, Integer lastDay, boolean customerDays) {
 
         /** Whether the filter's dates take in every day of the warehouse. */
         boolean whole(SalesFilter filter) {
@@ -114,21 +114,21 @@ class SalesQueries {
 
         /** Whether the filter's dates begin on or before the warehouse's first day of sales. */
         boolean fromTheFirst(SalesFilter filter) {
-            return filter.from() == null || dateKey(filter.from()) <= firstDay;
+            return firstDay == null || filter.from() == null || dateKey(filter.from()) <= firstDay;
         }
 
         /** Whether the filter's dates end on or after the warehouse's latest day of sales. */
         boolean toTheLast(SalesFilter filter) {
-            return filter.to() == null || dateKey(filter.to()) >= lastDay;
+            return lastDay == null || filter.to() == null || dateKey(filter.to()) >= lastDay;
         }
     }
 
     /** See {@link Coverage}. */
     Coverage coverage() {
-        return db.select(AGG_SALES_STATE.FIRST_DATE_KEY, AGG_SALES_STATE.LAST_DATE_KEY)
+        return db.select(AGG_SALES_STATE.FIRST_DATE_KEY, AGG_SALES_STATE.LAST_DATE_KEY, AGG_SALES_STATE.CUSTOMER_DAYS)
                 .from(AGG_SALES_STATE)
                 .join(WAREHOUSE_VERSION).on(WAREHOUSE_VERSION.VERSION.eq(AGG_SALES_STATE.VERSION))
-                .fetchOptional(r -> new Coverage(r.value1(), r.value2()))
+                .fetchOptional(r -> new Coverage(r.value1(), r.value2(), r.value3()))
                 .orElse(null);
     }
 
@@ -269,9 +269,9 @@ class SalesQueries {
                     .from(AGG_SALES_REGION_CUSTOMERS)
                     .where(regionCondition(AGG_SALES_REGION_CUSTOMERS.REGION_ID, filter))
                     .forEach(r -> customers.put(r.value1(), r.value2().longValue()));
-        } else if (coverage.toTheLast(filter) || coverage.fromTheFirst(filter)) {
+        } else if (coverage.customerDays() && (coverage.toTheLast(filter) || coverage.fromTheFirst(filter))) {
             // A range open at one end (V51): customers whose last invoice in the region is on or after its first
-            // day, or whose first is on or before its last day.
+            // day, or whose first is on or before its last day (when the refresh wrote those counts, V52).
             var days = AGG_SALES_CUSTOMER_DAYS;
             boolean toTheLast = coverage.toTheLast(filter);
             db.select(days.REGION_ID, sum(toTheLast ? days.LAST_CUSTOMERS : days.FIRST_CUSTOMERS))

@@ -146,23 +146,25 @@ class SummaryQueries {
     /** One page of the customers who moved from {@code from} to {@code to}. */
     List<CellCustomer> movers(long previous, long current, String from, String to, Set<Short> regions,
                               CustomerOrder order, int offset, int limit) {
-        return CustomerListQuery.page(db, listedFrom(previous, current, to), movers(previous, current, from, to, regions), order, offset, limit);
+        return CustomerListQuery.page(db, listedFrom(previous, current, to), movers(previous, current, from, to, regions),
+                order, offset, limit);
     }
 
     void eachMover(long previous, long current, String from, String to, Set<Short> regions, CustomerOrder order,
                    Consumer<CellCustomer> sink) {
-        CustomerListQuery.each(db, listedFrom(previous, current, to), movers(previous, current, from, to, regions), order, sink);
+        CustomerListQuery.each(db, listedFrom(previous, current, to), movers(previous, current, from, to, regions),
+                order, sink);
+    }
+
+    /** The snapshot whose customers a movers list lists: the earlier one for those gone since, else the later. */
+    private static long listedFrom(long previous, long current, String to) {
+        return SummaryService.GONE.equals(to) ? previous : current;
     }
 
     /**
      * The members of one movement cell, listed from the snapshot they are in: the current one, or for {@code (gone)}
      * the earlier one.
      */
-    /** The snapshot whose customers a movers list lists: the earlier one for those gone since, else the later. */
-    private static long listedFrom(long previous, long current, String to) {
-        return SummaryService.GONE.equals(to) ? previous : current;
-    }
-
     private static Condition movers(long previous, long current, String from, String to, Set<Short> regions) {
         SnapCustomer other = SNAP_CUSTOMER.as("other");
         Field<Long> id = SNAP_CUSTOMER.CUSTOMER_ID;

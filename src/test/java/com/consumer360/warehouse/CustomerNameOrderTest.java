@@ -5,6 +5,7 @@ import static com.consumer360.support.TestDatabase.connectAs;
 import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.consumer360.refresh.TestRefresh;
 import com.consumer360.support.PortalIntegration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
@@ -33,6 +35,8 @@ class CustomerNameOrderTest {
 
     @Autowired
     DSLContext db;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void theRefreshRecordsTheSnapshotsUnnamedCustomersAndTheMovesUntilThen() throws SQLException {
@@ -105,6 +109,36 @@ class CustomerNameOrderTest {
             execute("UPDATE warehouse_version SET customer_moves = " + counter);
             execute("UPDATE snapshot SET customer_moves = " + recorded + " WHERE snapshot_id = " + snapshot);
         }
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void aRefreshAfterACustomerMovedCountsItAndListsJoinAsBefore() throws SQLException {
+        // The snapshot rows take their region from the lines; a customer moved to South keeps North's lines, so the
+        // next snapshot lists it in North with no North name: counted, and the lists join the names as before.
+        long moved = superuserLong("SELECT min(customer_id) FROM snap_customer WHERE snapshot_id = ? AND region_id = 1",
+                current());
+        execute("UPDATE dim_customer SET region_id = 2 WHERE customer_id = " + moved);
+        try {
+            TestRefresh.runNow(context, "CustomerNameOrderTest");
+            long snapshot = current();
+            assertThat(superuserLong("SELECT unnamed_customers FROM snapshot WHERE snapshot_id = ?", snapshot))
+                    .isEqualTo(unnamedBySql(snapshot)).isOne();
+            assertThat(superuserLong("SELECT customer_moves FROM snapshot WHERE snapshot_id = ?", snapshot))
+                    .as("recorded after the move").isEqualTo(moves());
+            assertThat(CustomerListQuery.allNamed(db, snapshot)).isFalse();
+            List<CellCustomer> whole = CustomerListQuery.page(db, snapshot, members(snapshot), BY_NAME, 0,
+                    Integer.MAX_VALUE);
+            assertThat(whole.getLast().customerId()).isEqualTo(moved);
+            assertThat(whole.getLast().name()).isNull();
+            assertListsAsSql(snapshot);
+        } finally {
+            execute("UPDATE dim_customer SET region_id = 1 WHERE customer_id = " + moved);
+            TestRefresh.runNow(context, "CustomerNameOrderTest");
+        }
+        long snapshot = current();
+        assertThat(superuserLong("SELECT unnamed_customers FROM snapshot WHERE snapshot_id = ?", snapshot)).isZero();
+        assertThat(CustomerListQuery.allNamed(db, snapshot)).as("moved back and refreshed").isTrue();
     }
 
     /** North's whole list by name both ways, and its first and last pages, against plain SQL as superuser. */
