@@ -57,27 +57,7 @@ final class SnapshotWriter {
      */
     void write(SnapshotContent content) throws SQLException {
         customers(content);
-        unnamedCustomers();
         new SnapshotAggregatesWriter(connection, snapshotId, rows).writeWithModels(content);
-    }
-
-    /**
-     * Counts the snapshot customers whose dim_customer row is missing or in another region than their snapshot row
-     * (V50): while there are none and no customer has moved since ({@code customer_moves}), every customer a reader
-     * sees in the snapshot has a name the reader sees, and the customer lists may join the names with an inner join
-     * that an index serves in name order ({@code warehouse.CustomerListQuery}).
-     */
-    private void unnamedCustomers() throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE snapshot SET unnamed_customers = (
-                    SELECT count(*) FROM snap_customer s
-                    WHERE s.snapshot_id = ? AND NOT EXISTS (SELECT 1 FROM dim_customer c
-                        WHERE c.customer_id = s.customer_id AND c.region_id = s.region_id))
-                WHERE snapshot_id = ?""")) {
-            update.setLong(1, snapshotId);
-            update.setLong(2, snapshotId);
-            update.executeUpdate();
-        }
     }
 
     /** Writes the basket rules and the model summary (CLV parameters, fit checks, rule counts). */

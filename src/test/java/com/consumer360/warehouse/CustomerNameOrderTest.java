@@ -5,6 +5,7 @@ import static com.consumer360.support.TestDatabase.connectAs;
 import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.consumer360.refresh.SnapshotExtension;
 import com.consumer360.refresh.TestRefresh;
 import com.consumer360.support.PortalIntegration;
 import java.sql.Connection;
@@ -37,6 +38,9 @@ class CustomerNameOrderTest {
     DSLContext db;
     @Autowired
     ApplicationContext context;
+    /** Injected in the order the refresh runs them (its runner takes the same list). */
+    @Autowired
+    List<SnapshotExtension> extensions;
 
     @Test
     void theRefreshRecordsTheSnapshotsUnnamedCustomersAndTheMovesUntilThen() throws SQLException {
@@ -45,6 +49,12 @@ class CustomerNameOrderTest {
                 .isEqualTo(unnamedBySql(snapshot)).isZero();
         assertThat(superuserLong("SELECT count(*) FROM snapshot WHERE snapshot_id = ? AND customer_moves IS NOT NULL",
                 snapshot)).isOne();
+    }
+
+    @Test
+    void theUnnamedCountRunsFirstOnceTheSnapshotIsCurrent() {
+        assertThat(extensions.getFirst().name()).isEqualTo("unnamed_customers");
+        assertThat(extensions.getFirst().afterSwitch()).isTrue();
     }
 
     @Test
