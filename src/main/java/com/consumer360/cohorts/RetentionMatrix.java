@@ -32,8 +32,24 @@ public record RetentionMatrix(LocalDate asOf, YearMonth lastMonth, List<CohortRo
     }
 
     /**
-     * The size-weighted average curve over the rows: at period k, the cohorts that have reached k contribute
-     * Σ customers(c, k) / Σ size(c) (customer retention) or Σ revenue(c, k) / Σ revenue(c, 0) (revenue retention).
+     * The snapshot's last month when the data ends before that month does (the as-of date, the day after the latest
+     * sale, is not after its last day): its cells, the last diagonal, cover part of a month and read low. Null when
+     * that month is complete or there is no snapshot.
+     */
+    public YearMonth partialMonth() {
+        return asOf != null && lastMonth != null && !asOf.isAfter(lastMonth.atEndOfMonth()) ? lastMonth : null;
+    }
+
+    /** Whether a cell covers a whole month: it is not in the {@link #partialMonth()}. */
+    public boolean complete(RetentionCell cell) {
+        return !cell.month().equals(partialMonth());
+    }
+
+    /**
+     * The size-weighted average curve over the rows: at period k, the cohorts that have reached k in a complete
+     * month contribute Σ customers(c, k) / Σ size(c) (customer retention) or Σ revenue(c, k) / Σ revenue(c, 0)
+     * (revenue retention). A cell of the {@link #partialMonth()} is left out: with it, the last periods, where few
+     * cohorts reach, would show a drop that is only the month being unfinished.
      */
     public RetentionCurve averageCurve(String name, boolean revenue) {
         List<Double> values = new ArrayList<>();
@@ -41,7 +57,7 @@ public record RetentionMatrix(LocalDate asOf, YearMonth lastMonth, List<CohortRo
             double numerator = 0;
             double denominator = 0;
             for (CohortRow row : rows) {
-                if (k < row.cells().size()) {
+                if (k < row.cells().size() && complete(row.cells().get(k))) {
                     RetentionCell cell = row.cells().get(k);
                     numerator += revenue ? cell.revenue().doubleValue() : cell.customers();
                     denominator += revenue ? row.cells().getFirst().revenue().doubleValue() : row.size();

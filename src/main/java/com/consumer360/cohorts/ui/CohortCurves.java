@@ -10,6 +10,7 @@ import com.consumer360.ui.chart.ApexChart;
 import com.consumer360.ui.chart.ChartOptions;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ final class CohortCurves extends Div {
     private final ApexChart chart = new ApexChart(Map.of());
     private final ComboBox<Overlay> first = new ComboBox<>("Overlay");
     private final ComboBox<Overlay> second = new ComboBox<>("and");
+    private final Paragraph note = new Paragraph();
     private RetentionMatrix matrix;
     private CohortFilter filter;
     private boolean revenue;
@@ -55,7 +57,10 @@ final class CohortCurves extends Div {
         }
         Div controls = new Div(first, second);
         controls.addClassName("c360-toolbar");
-        add(controls, chart);
+        note.setId("cohort-curve-note");
+        note.addClassName("c360-muted");
+        note.setVisible(false);
+        add(controls, chart, note);
     }
 
     void show(RetentionMatrix shown, CohortFilter shownFilter, boolean revenueRetention) {
@@ -88,10 +93,12 @@ final class CohortCurves extends Div {
                 curves.add(curve(box.getValue()));
             }
         }
-        List<String> periods = IntStream.rangeClosed(0, Math.max(0, matrix.maxPeriod())).mapToObj(String::valueOf)
-                .toList();
+        // The axis ends at the last period any curve has a value for (a month to date is left out).
+        int last = curves.stream().mapToInt(c -> lastValue(c.values())).max().orElse(0);
+        List<String> periods = IntStream.rangeClosed(0, Math.max(0, last)).mapToObj(String::valueOf).toList();
         List<ChartOptions.Series> series = curves.stream().map(c -> new ChartOptions.Series(c.name(),
-                c.values().stream().map(v -> v == null ? null : Math.round(v * 1000) / 10.0).toList())).toList();
+                c.values().stream().limit(periods.size()).map(v -> v == null ? null : Math.round(v * 1000) / 10.0)
+                        .toList())).toList();
         Map<String, Object> options = ChartOptions.line((revenue ? "Revenue" : "Customer") + " retention by months "
                 + "since the first purchase", periods, series, "% of month 0");
         options.put("xaxis", Map.of("categories", periods, "tickAmount", Math.min(12, periods.size()),
@@ -99,6 +106,19 @@ final class CohortCurves extends Div {
         // Straight segments: a smoothed line overshoots between months and suggests values that were never seen.
         options.put("stroke", Map.of("width", 3, "curve", "straight"));
         chart.setOptions(options);
+        YearMonth partial = matrix.partialMonth();
+        note.setVisible(partial != null);
+        note.setText(partial == null ? "" : "The curves leave out " + partial + ", which the data covers only up to "
+                + matrix.asOf().minusDays(1) + " (" + CohortHeatmap.MONTH_TO_DATE + ").");
+    }
+
+    private static int lastValue(List<Double> values) {
+        for (int k = values.size() - 1; k >= 0; k--) {
+            if (values.get(k) != null) {
+                return k;
+            }
+        }
+        return 0;
     }
 
     private RetentionCurve curve(Overlay overlay) {
@@ -109,7 +129,9 @@ final class CohortCurves extends Div {
         CohortRow row = matrix.row(overlay.cohort()).orElseThrow();
         List<Double> values = new ArrayList<>();
         for (RetentionCell cell : row.cells()) {
-            values.add(revenue ? cell.revenueRetention() : Double.valueOf(cell.retention()));
+            // Like the average: a month to date is left out, not drawn as a drop.
+            values.add(!matrix.complete(cell) ? null
+                    : revenue ? cell.revenueRetention() : Double.valueOf(cell.retention()));
         }
         return new RetentionCurve(overlay.label(), values);
     }

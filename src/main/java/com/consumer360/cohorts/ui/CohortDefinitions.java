@@ -27,10 +27,12 @@ final class CohortDefinitions {
                     + "are computed over the region's customers only. The country and region filters narrow the "
                     + "customers in the same way; the month range keeps the cohorts whose first-purchase month lies "
                     + "in it.",
-            "Average curve = per period k, over the shown cohorts that have reached k: Σ active customers(c, k) / "
-                    + "Σ cohort size (customer retention), or Σ revenue(c, k) / Σ revenue(c, 0) (revenue retention); "
-                    + "larger cohorts weigh more. A segment's curve is the same average over the customers who are "
-                    + "in that RFM segment in the current snapshot.",
+            "Average curve = per period k, over the shown cohorts that have reached k in a complete month: "
+                    + "Σ active customers(c, k) / Σ cohort size (customer retention), or Σ revenue(c, k) / "
+                    + "Σ revenue(c, 0) (revenue retention); larger cohorts weigh more. Cells of a month the data "
+                    + "covers only in part (the last diagonal) are left out, here and in a cohort drawn over the "
+                    + "curve. A segment's curve is the same average over the customers who are in that RFM segment "
+                    + "in the current snapshot.",
             "All figures come from the current snapshot, the one the header's \"Data as of\" names.");
 
     private CohortDefinitions() {

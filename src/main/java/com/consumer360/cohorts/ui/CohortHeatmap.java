@@ -59,8 +59,7 @@ final class CohortHeatmap extends Div {
             head.add(new NativeTableHeaderCell(String.valueOf(k)));
         }
         double max = scale(matrix, metric);
-        partialMonth = matrix.asOf() != null && matrix.lastMonth() != null
-                && !matrix.asOf().isAfter(matrix.lastMonth().atEndOfMonth()) ? matrix.lastMonth() : null;
+        partialMonth = matrix.partialMonth();
         for (CohortRow row : matrix.rows()) {
             NativeTableRow tr = table.getBody().addRow();
             NativeTableHeaderCell cohort = new NativeTableHeaderCell(row.cohort().toString());
