@@ -49,6 +49,18 @@ class SummaryViewBrowserTest {
 
             assertThat(browser.script("return document.querySelector('#summary-movement').innerText")).asString()
                     .contains("Champions");
+            // The matrix is wider than its card at 1280 px: it scrolls inside the card, the row headers stay.
+            browser.script("document.querySelector('#summary-movement').scrollIntoView({block: 'center'})");
+            browser.script("document.querySelector('#summary-movement').scrollLeft = 10000");
+            browser.settle();
+            assertThat(browser.script("const box = document.querySelector('#summary-movement');"
+                    + "const row = box.querySelector('tbody th').getBoundingClientRect();"
+                    + "return row.left >= box.getBoundingClientRect().left - 1 && box.scrollLeft > 0"))
+                    .as("row headers stay in view while the matrix scrolls").isEqualTo(true);
+            browser.screenshot("summary-movement-north-scrolled");
+            browser.script("document.querySelector('#summary-movement').scrollLeft = 0");
+            browser.settle();
+            browser.screenshot("summary-movement-north");
             WebElement move = browser.find("#summary-movement vaadin-button");
             String label = move.getText();
             browser.script("arguments[0].click()", move);
