@@ -7,12 +7,14 @@ import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Shown instead of a view the signed-in user's role may not open; it never renders the view or its data. */
 @ParentLayout(MainLayout.class)
+@PageTitle("Access denied · Consumer360")
 @PermitAll
 public class AccessDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * users get here: the security configuration sends anonymous requests to the sign-in page first.
  */
 @ParentLayout(MainLayout.class)
+@PageTitle("Page not found · Consumer360")
 @PermitAll
 public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
 

@@ -89,6 +89,11 @@ class CustomSegmentBuilderBrowserTest {
             assertThat(browser.find("#preview-note").getText()).contains("Fix the marked fields");
             browser.movePointerAway();
             browser.screenshot("custom-segment-builder-error");
+            // Text that is not a number stays in the field; the message says so rather than "empty".
+            type(browser, "[data-path='rules[0]'] .criterion-value", "1e");
+            browser.waitUntilScript("return (document.querySelector(\"[data-path='rules[0]'] .criterion-value\")"
+                    + ".errorMessage || '').startsWith('Not a number')");
+            assertThat(browser.find("#preview-note").getText()).contains("Fix the marked fields");
 
             type(browser, "[data-path='rules[0]'] .criterion-value", "90");
             waitForCount(browser, count("sc.recency_days > 90"));

@@ -131,6 +131,8 @@ class FirstPageBrowserTest {
                 assertThat(browser.pageText()).as(wrong).contains("Page not found", "Sales")
                         .doesNotContain("HTTP ERROR", "Could not navigate", "Exception");
                 assertThat(browser.navLabels()).as("the navigation is there").contains("Sales", "Customers");
+                assertThat(browser.script("return document.title")).as("the tab's title").isEqualTo(
+                        "Page not found · Consumer360");
             }
             browser.screenshot("not-found-north");
             browser.find("#not-found a").click();

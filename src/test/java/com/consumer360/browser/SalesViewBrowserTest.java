@@ -107,6 +107,8 @@ class SalesViewBrowserTest {
             browser.settle();
             browser.screenshot("access-denied");
             assertThat(browser.pageText()).contains("Access denied").doesNotContain("csops", "Ada Admin");
+            assertThat(browser.script("return document.title")).as("the tab's title")
+                    .isEqualTo("Access denied · Consumer360");
         }
     }
 

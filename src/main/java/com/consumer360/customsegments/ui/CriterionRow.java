@@ -15,8 +15,10 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.AbstractNumberField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.data.binder.ValueContext;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -172,6 +174,8 @@ final class CriterionRow extends Div {
                 number.setValueChangeTimeout(300);
                 number.setValue(parse(value));
                 number.addValueChangeListener(e -> changed.run());
+                // Typing text that is not a number changes no value: check again when the field notices it.
+                number.addValidationStatusChangeListener(e -> changed.run());
                 yield number;
             }
             case SCORE -> {
@@ -185,6 +189,7 @@ final class CriterionRow extends Div {
                 Double parsed = parse(value);
                 score.setValue(parsed == null ? null : parsed.intValue());
                 score.addValueChangeListener(e -> changed.run());
+                score.addValidationStatusChangeListener(e -> changed.run());
                 yield score;
             }
             case DATE -> {
@@ -303,9 +308,22 @@ final class CriterionRow extends Div {
         } else {
             target = operator;
         }
+        if (unparsable(target)) {
+            // The browser keeps text that is not a number in the field and sends no value: the validator sees an
+            // empty value, the user sees what they typed.
+            message = NOT_A_NUMBER;
+        }
         String before = target.getErrorMessage();
         target.setErrorMessage(before == null || before.isEmpty() || !target.isInvalid() ? message
-                : before + " " + message);
+                : before.equals(message) ? before : before + " " + message);
         target.setInvalid(true);
+    }
+
+    static final String NOT_A_NUMBER = "Not a number: type digits, with a point for decimals (for example 250.50).";
+
+    /** Whether a number field holds text that is not a number (its value is then empty). */
+    private static boolean unparsable(Object field) {
+        return field instanceof AbstractNumberField<?, ?> number && number.isEmpty()
+                && number.getDefaultValidator().apply(null, new ValueContext(number)).isError();
     }
 }
