@@ -226,7 +226,8 @@ public class BehaviourView extends VerticalLayout {
         options.put("c360LogX", true);
         options.put("yaxis", Map.of("logarithmic", true, "logBase", 10, "forceNiceScale", true,
                 "title", Map.of("text", "Monetary M (net revenue, log scale)")));
-        options.put("legend", Map.of("position", "top", "horizontalAlign", "left"));
+        // Below the plot: at the top its five bands wrapped under the zoom toolbar.
+        options.put("legend", Map.of("position", "bottom"));
         options.put("tooltip", Map.of("intersect", true, "shared", false));
         options.put("dataLabels", Map.of("enabled", false));
         options.put("c360NumberFormat", "compact");

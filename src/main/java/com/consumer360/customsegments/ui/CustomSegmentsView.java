@@ -93,15 +93,20 @@ public class CustomSegmentsView extends VerticalLayout implements BeforeEnterObs
             open.getElement().setAttribute("router-link", true);
             open.setId("segment-open-" + s.id());
             return open;
-        }).setHeader("Name").setFlexGrow(2).setResizable(true);
-        grid.addColumn(SegmentSummary::description).setHeader("Description").setFlexGrow(3);
+        }).setHeader("Name").setWidth("11em").setFlexGrow(2).setResizable(true);
+        grid.addColumn(SegmentSummary::description).setHeader("Description").setWidth("6em").setFlexGrow(2);
         grid.addColumn(SegmentSummary::owner).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> "v" + s.version()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> s.members() == null ? "–" : Formats.count(s.members())).setHeader("Members")
                 .setTooltipGenerator(s -> "Members in your own regions at the current snapshot")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> s.lastEvaluated() == null ? "not yet" : s.lastEvaluated().toString())
-                .setHeader("Last evaluated").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Last evaluated")
+                .setTooltipGenerator(s -> s.lastEvaluated() == null
+                        ? "No refresh has stored this segment's members yet: until one does, they are counted from "
+                        + "its rules at the current snapshot"
+                        : "As-of date of the latest snapshot a refresh stored its members for")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.addSelectionListener(e -> {
             int n = e.getAllSelectedItems().size();
@@ -124,7 +129,8 @@ public class CustomSegmentsView extends VerticalLayout implements BeforeEnterObs
             edit.setId("segment-edit-" + s.id());
             Button delete = new Button("Delete", e -> confirmDelete(s));
             delete.setId("segment-delete-" + s.id());
-            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            // Inline, like the links beside it: the same size of text.
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
             actions.add(edit, delete);
         }
         return actions;
