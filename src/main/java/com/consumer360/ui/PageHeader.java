@@ -21,4 +21,11 @@ public final class PageHeader {
         header.setWidthFull();
         return header;
     }
+
+    /** Two controls that belong together (a range's start and end): they wrap to the next line as one. */
+    public static Div pair(Component first, Component second) {
+        Div pair = new Div(first, second);
+        pair.addClassName("c360-control-pair");
+        return pair;
+    }
 }

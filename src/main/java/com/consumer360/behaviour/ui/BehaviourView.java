@@ -147,7 +147,7 @@ public class BehaviourView extends VerticalLayout {
         results.setWidthFull();
         groupCustomers.setId("group-section");
 
-        add(PageHeader.of("Behaviour map", summary, segments, minRecency, maxRecency, regions), error,
+        add(PageHeader.of("Behaviour map", summary, segments, PageHeader.pair(minRecency, maxRecency), regions), error,
                 mapRow, BehaviourDefinitions.panel("behaviour-definitions"), groups, results, groupCustomers);
         reload();
     }

@@ -123,7 +123,7 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
         detailRow.addClassName("c360-cohort-layout");
         detailRow.setWidthFull();
         cellCustomers.setId("cohort-cell-section");
-        add(PageHeader.of("Cohort retention", summary, metric, from, to, country, region), error, heatmap,
+        add(PageHeader.of("Cohort retention", summary, metric, PageHeader.pair(from, to), country, region), error, heatmap,
                 exportRow, detailRow, CohortDefinitions.panel(), cellCustomers);
     }
 

@@ -71,7 +71,7 @@ public class SalesView extends VerticalLayout {
         summary.addClassName("c360-muted");
         summary.setId("sales-summary");
         content.setWidthFull();
-        add(PageHeader.of("Sales", summary, from, to, regions), definitions(), content);
+        add(PageHeader.of("Sales", summary, PageHeader.pair(from, to), regions), definitions(), content);
         reload();
     }
 

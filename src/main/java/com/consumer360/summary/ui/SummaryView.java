@@ -129,7 +129,7 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         configureRegions();
         regionCard = Cards.card("By region", byRegion);
         movers.setId("movers-section");
-        add(PageHeader.of("Weekly summary", summary, later, earlier, regions, export), error, headline,
+        add(PageHeader.of("Weekly summary", summary, PageHeader.pair(later, earlier), regions, export), error, headline,
                 wide(Cards.card("Notable moves", notable)),
                 wide(Cards.card("Movement between segments", movementTabs, movementHint, movement, flow)),
                 movers, wide(Cards.card("Segments", segments)), wide(regionCard),
