@@ -167,7 +167,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             new Kpi("Mean recency (days)", f -> f.meanRecencyDays() == null ? "–" : Formats.decimal(f.meanRecencyDays(), 0)),
             new Kpi("Mean frequency", f -> f.meanFrequency() == null ? "–" : Formats.decimal(f.meanFrequency(), 1)),
             new Kpi("Mean CLV", f -> Formats.money(f.meanClv())),
-            new Kpi("Mean P(alive)", f -> f.meanPAlive() == null ? "–" : Formats.percent(f.meanPAlive())),
+            new Kpi("Mean P(alive)", f -> f.meanPAlive() == null ? "–" : Formats.decimal(f.meanPAlive(), 2)),
             new Kpi("Source", SegmentFigures::source));
 
     private static ApexChart chart(List<SegmentFigures> figures) {

@@ -136,7 +136,7 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
                 kpi("Revenue", Formats.money(f.revenue()), "kpi-revenue"),
                 kpi("AOV", Formats.money(f.averageOrderValue()), "kpi-aov"),
                 kpi("Mean CLV", Formats.money(f.meanClv()), "kpi-clv"),
-                kpi("Mean P(alive)", f.meanPAlive() == null ? "–" : Formats.percent(f.meanPAlive()), "kpi-palive"));
+                kpi("Mean P(alive)", f.meanPAlive() == null ? "–" : Formats.decimal(f.meanPAlive(), 2), "kpi-palive"));
         kpis.addClassName("c360-summary-figures");
         kpis.setId("segment-kpis");
         return kpis;

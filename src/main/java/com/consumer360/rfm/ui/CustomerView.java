@@ -89,7 +89,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
 
         Div value = Cards.card("Customer value",
                 Cards.figure("CLV", Formats.money(c.clv()), "customer-clv"),
-                Cards.figure("P(alive)", c.pAlive() == null ? "–" : Formats.percent(c.pAlive()), "customer-palive"),
+                Cards.figure("P(alive)", c.pAlive() == null ? "–" : Formats.decimal(c.pAlive(), 2), "customer-palive"),
                 Cards.figure("Expected purchases", c.expectedPurchases() == null ? "–"
                         : Formats.decimal(c.expectedPurchases(), 1), "customer-expected"),
                 Cards.muted("CLV = discounted expected net revenue (BG/NBD × Gamma-Gamma); P(alive) = probability that "
