@@ -229,12 +229,12 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
                 null, List.of(), f -> null));
         headline.add(figure("lost", "Lost customers", now.lost() == null ? "–" : Formats.count(now.lost()), null,
                 List.of(), f -> null));
-        headline.add(figure("revenue", "Revenue", now.revenue() == null ? "–" : Formats.money(now.revenue()), null,
+        headline.add(figure("revenue", Formats.withCurrency("Revenue"), now.revenue() == null ? "–" : Formats.money(now.revenue()), null,
                 history, f -> f.revenue() == null ? null : f.revenue().doubleValue()));
         BigDecimal aov = now.averageOrderValue();
-        headline.add(figure("aov", "Average order value", aov == null ? "–" : Formats.money(aov), null, history,
+        headline.add(figure("aov", Formats.withCurrency("Average order value"), aov == null ? "–" : Formats.money(aov), null, history,
                 f -> f.averageOrderValue() == null ? null : f.averageOrderValue().doubleValue()));
-        headline.add(figure("clv", "Total expected CLV", Formats.money(now.totalClv()),
+        headline.add(figure("clv", Formats.withCurrency("Total expected CLV"), Formats.money(now.totalClv()),
                 before == null ? null : changeMoney(now.totalClv(), before.totalClv()), history, Figures::totalClv));
     }
 
@@ -285,7 +285,7 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
             ApexChart spark = new ApexChart(options);
             spark.setId("summary-" + id + "-spark");
             spark.addClassName("c360-sparkline");
-            spark.setWidth("11rem");
+            spark.setWidth("100%"); // the card's width: the cards grow with the page
             spark.setHeight("48px");
             card.add(spark);
         }
@@ -298,10 +298,10 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         segments.addColumn(WeeklySummary.SegmentRow::segment).setHeader("Segment").setAutoWidth(true);
         segments.addColumn(r -> Formats.count(r.customers())).setHeader("Customers").setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> Formats.signed(r.customerChange())).setHeader("Change").setTextAlign(ColumnTextAlign.END);
-        segments.addColumn(r -> Formats.money(r.revenue())).setHeader("Revenue").setTextAlign(ColumnTextAlign.END);
+        segments.addColumn(r -> Formats.money(r.revenue())).setHeader(Formats.withCurrency("Revenue")).setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> Formats.money(r.previousRevenue())).setHeader("Revenue before")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        segments.addColumn(r -> Formats.money(r.meanClv())).setHeader("Mean CLV").setTextAlign(ColumnTextAlign.END);
+        segments.addColumn(r -> Formats.money(r.meanClv())).setHeader(Formats.withCurrency("Mean CLV")).setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> Formats.money(r.previousMeanClv())).setHeader("Mean CLV before")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         segments.setAllRowsVisible(true);
@@ -314,8 +314,8 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         byRegion.addColumn(r -> Formats.count(r.active())).setHeader("Active").setTextAlign(ColumnTextAlign.END);
         byRegion.addColumn(r -> Formats.count(r.newCustomers())).setHeader("New").setTextAlign(ColumnTextAlign.END);
         byRegion.addColumn(r -> Formats.count(r.lost())).setHeader("Lost").setTextAlign(ColumnTextAlign.END);
-        byRegion.addColumn(r -> Formats.money(r.revenue())).setHeader("Revenue").setTextAlign(ColumnTextAlign.END);
-        byRegion.addColumn(r -> Formats.money(r.totalClv())).setHeader("Total CLV").setTextAlign(ColumnTextAlign.END);
+        byRegion.addColumn(r -> Formats.money(r.revenue())).setHeader(Formats.withCurrency("Revenue")).setTextAlign(ColumnTextAlign.END);
+        byRegion.addColumn(r -> Formats.money(r.totalClv())).setHeader(Formats.withCurrency("Total CLV")).setTextAlign(ColumnTextAlign.END);
         byRegion.setAllRowsVisible(true);
         byRegion.addThemeVariants(GridVariant.LUMO_COMPACT);
     }
