@@ -19,6 +19,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -222,16 +223,22 @@ public class ClvView extends Div implements BeforeEnterObserver {
 
     private void showFigures(ClvSummary s) {
         figures.removeAll();
-        String horizon = s.model() == null ? "–" : s.model().clvMonths() + " months, "
-                + Formats.percent(s.model().monthlyDiscountRate());
+        Div horizon = Cards.figure("CLV horizon", s.model() == null ? "–" : s.model().clvMonths() + " months",
+                "clv-horizon");
+        if (s.model() != null) {
+            Span discount = new Span("discounted " + Formats.percent(s.model().monthlyDiscountRate()) + " a month");
+            discount.addClassName("c360-muted");
+            discount.setId("clv-discount");
+            horizon.add(discount);
+        }
         figures.add(Cards.figure("Customers valued", Formats.count(s.customersValued()), "clv-customers"),
-                Cards.figure("Total expected CLV", Formats.money(s.totalClv()), "clv-total"),
-                Cards.figure("Mean CLV", Formats.money(s.meanClv()), "clv-mean"),
+                Cards.figure(Formats.withCurrency("Total expected CLV"), Formats.money(s.totalClv()), "clv-total"),
+                Cards.figure(Formats.withCurrency("Mean CLV"), Formats.money(s.meanClv()), "clv-mean"),
                 Cards.figure("Expected purchases, next " + (s.model() == null ? "period"
                         : Formats.decimal(s.model().horizonWeeks(), 0) + " weeks"),
                         Formats.decimal(s.expectedPurchases(), 0), "clv-expected-purchases"),
                 Cards.figure("P(alive) < 0.5", Formats.percent(s.likelyGoneShare()), "clv-likely-gone"),
-                Cards.figure("CLV horizon, monthly discount", horizon, "clv-horizon"));
+                horizon);
     }
 
     private void showFit(ClvSummary s, ModelFit fit) {

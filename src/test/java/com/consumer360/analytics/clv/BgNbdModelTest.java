@@ -134,6 +134,36 @@ class BgNbdModelTest {
         assertThat(atOne).isCloseTo(below, within(1e-5)).isCloseTo(above, within(1e-5));
     }
 
+    /**
+     * A dropout rate the same for every customer drives the fitted a and b to the millions (these are the values a
+     * demo warehouse of 2026-12-07 gave): Euler's transform of the series then needed millions of terms and the
+     * refresh failed with "2F1 did not converge". The published form converges in a few dozen; both expectations
+     * must match it as written.
+     */
+    @Test
+    void aDropoutRateTheSameForEveryoneStaysComputable() {
+        double a = 5_424_046.705557823;
+        double c0 = 4.698567087222684E7;
+        double b = c0 + 1 - a;
+        double r = c0 - 4.6985669083314836E7;
+        BgNbdModel model = new BgNbdModel(r, 12.5, a, b);
+        double t = 5.3;
+
+        double z = t / (model.alpha() + t);
+        double newCustomer = c0 / (a - 1) * (1 - Math.pow(model.alpha() / (model.alpha() + t), r)
+                * Hypergeometric2F1.value(r, b, c0, z));
+        assertThat(model.expectedPurchasesOfNewCustomer(t)).isFinite().isPositive()
+                .isCloseTo(newCustomer, withinPercentage(1e-6));
+
+        CustomerSummary c = new CustomerSummary("c", 3, 20, 30, 0);
+        double zc = t / (model.alpha() + c.T() + t);
+        double bracket = 1 - Math.pow((model.alpha() + c.T()) / (model.alpha() + c.T() + t), r + 3)
+                * Hypergeometric2F1.value(r + 3, b + 3, a + b + 2, zc);
+        double numerator = (a + b + 2) / (a - 1) * bracket;
+        double odds = a / (b + 2) * Math.pow((model.alpha() + c.T()) / (model.alpha() + c.recency()), r + 3);
+        assertThat(model.expectedPurchases(c, t)).isFinite().isCloseTo(numerator / (1 + odds), withinPercentage(1e-6));
+    }
+
     @Test
     void frequentLoyalBuyersStayFinite() {
         BgNbdModel model = new BgNbdModel(0.2426, 4.4137, 0.7930, 2.4262);
