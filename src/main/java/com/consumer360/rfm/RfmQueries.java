@@ -57,11 +57,16 @@ class RfmQueries {
                 .fetchOptional(r -> new CurrentSnapshot(r.value1(), r.value2(), r.value3()));
     }
 
-    /** The latest snapshot before {@code snapshotId}: its id and as-of date. */
+    /**
+     * The latest snapshot of an earlier day than {@code snapshotId}'s: its id and as-of date. A refresh of unchanged
+     * data is not "the week before" (every change read ±0 after one); the weekly summary chooses the same way.
+     */
     Optional<CurrentSnapshot> previous(long snapshotId) {
+        var of = SNAPSHOT.as("of");
         return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE, SNAPSHOT.SEGMENT_MAP_VERSION)
-                .from(SNAPSHOT).where(SNAPSHOT.SNAPSHOT_ID.lt(snapshotId))
-                .orderBy(SNAPSHOT.SNAPSHOT_ID.desc()).limit(1)
+                .from(SNAPSHOT).where(SNAPSHOT.SNAPSHOT_ID.lt(snapshotId), SNAPSHOT.AS_OF_DATE.lt(
+                        org.jooq.impl.DSL.select(of.AS_OF_DATE).from(of).where(of.SNAPSHOT_ID.eq(snapshotId))))
+                .orderBy(SNAPSHOT.AS_OF_DATE.desc(), SNAPSHOT.SNAPSHOT_ID.desc()).limit(1)
                 .fetchOptional(r -> new CurrentSnapshot(r.value1(), r.value2(), r.value3()));
     }
 

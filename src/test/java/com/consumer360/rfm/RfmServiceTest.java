@@ -37,6 +37,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class RfmServiceTest {
 
     private static final String CURRENT = "(SELECT snapshot_id FROM snapshot WHERE is_current)";
+    /** The snapshot changes are measured against: the latest of an earlier day (0 when there is none). */
+    private static final String PREVIOUS = "SELECT coalesce((SELECT snapshot_id FROM snapshot WHERE snapshot_id < "
+            + CURRENT + " AND as_of_date < (SELECT as_of_date FROM snapshot WHERE is_current)"
+            + " ORDER BY as_of_date DESC, snapshot_id DESC LIMIT 1), 0)";
     private static final short NORTH = 1;
     private static final short SOUTH = 2;
 
@@ -360,21 +364,39 @@ class RfmServiceTest {
     @WithUserDetails("admin")
     void changeSincePreviousComparesWithThePreviousSnapshotAlsoWithinARegionFilter() throws Exception {
         ensureTwoSnapshots();
-        long previous = superuserLong("SELECT max(snapshot_id) FROM snapshot WHERE snapshot_id < " + CURRENT);
+        long previous = superuserLong(PREVIOUS);
+        assertThat(previous).as("a snapshot of an earlier day (the history weeks)").isPositive();
         assertChanges(rfm.segments(Set.of()), previous, "");
         assertChanges(rfm.segments(Set.of(NORTH)), previous, " AND region_id = 1");
+    }
+
+    /** A refresh of unchanged data is not "the week before": changes skip snapshots of the current one's day. */
+    @Test
+    @WithUserDetails("admin")
+    void aRefreshOfTheSameDayIsNotThePreviousSnapshot() throws Exception {
+        long before = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
+        refresh.refreshNow();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current") == before) {
+            assertThat(Instant.now()).as("refresh finished in time").isBefore(deadline);
+            Thread.sleep(500);
+        }
+        SegmentOverview overview = rfm.segments(Set.of());
+        assertThat(superuserLong("SELECT count(*) FROM snapshot WHERE snapshot_id = ? AND as_of_date = "
+                + "(SELECT as_of_date FROM snapshot WHERE is_current)", before)).as("the same day, re-run").isOne();
+        assertThat(overview.previousAsOf()).isBefore(overview.asOf());
+        assertChanges(overview, superuserLong(PREVIOUS), "");
     }
 
     @Test
     @WithUserDetails("north")
     void northsChangeSincePreviousCountsOnlyNorth() throws SQLException {
         SegmentOverview overview = rfm.segments(Set.of());
-        if (superuserLong("SELECT count(*) FROM snapshot WHERE snapshot_id < " + CURRENT) == 0) {
+        if (superuserLong(PREVIOUS) == 0) {
             assertThat(overview.previousAsOf()).isNull();
             assertThat(overview.rows()).extracting(SegmentOverview.Row::customerChange).containsOnlyNulls();
         } else {
-            assertChanges(overview, superuserLong("SELECT max(snapshot_id) FROM snapshot WHERE snapshot_id < "
-                    + CURRENT), " AND region_id = 1");
+            assertChanges(overview, superuserLong(PREVIOUS), " AND region_id = 1");
         }
     }
 

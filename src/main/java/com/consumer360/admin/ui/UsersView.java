@@ -78,8 +78,15 @@ public class UsersView extends VerticalLayout {
         changes.setHeight("16rem");
         add(PageHeader.of("Users", new Paragraph("A user sees the customer-level data of the regions listed here, "
                         + "enforced by row-level security in PostgreSQL. Changes apply at the user's next request."),
-                create), grid, Cards.card("Latest changes", changes));
+                create), grid, changesCard());
         reload();
+    }
+
+    /** The latest changes, as wide as the page (a card sized to its grid, which has no width of its own, was 130 px). */
+    private com.vaadin.flow.component.Component changesCard() {
+        var card = Cards.card("Latest changes", changes);
+        card.setWidthFull();
+        return card;
     }
 
     private void reload() {

@@ -27,10 +27,13 @@ class RunHistoryGrid extends Grid<RefreshRun> {
                 .setHeader("Trigger").setWidth("7.5em").setFlexGrow(0);
         addColumn(run -> RunText.duration(run.durationMillis())).setHeader("Duration").setWidth("5em")
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        addColumn(new ComponentRenderer<>(RunHistoryGrid::rowsWritten)).setHeader("Rows written").setFlexGrow(3);
+        // Widths the contents need at least: narrower, at tablet width, the counts were cut ("55" for 55,203) and
+        // the message ran one word a line; the grid scrolls sideways instead.
+        addColumn(new ComponentRenderer<>(RunHistoryGrid::rowsWritten)).setHeader("Rows written").setWidth("10em")
+                .setFlexGrow(3);
         addColumn(new ComponentRenderer<>(run -> new StageTimesCell(RunText.stageMillis(run.stageMillis()))))
-                .setHeader("Stage times").setFlexGrow(2);
-        addColumn(RefreshRun::errorMessage).setHeader("Message").setFlexGrow(1).setWidth("7em");
+                .setHeader("Stage times").setWidth("11em").setFlexGrow(2);
+        addColumn(RefreshRun::errorMessage).setHeader("Message").setFlexGrow(1).setWidth("14em");
         addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         setAllRowsVisible(true);
     }
