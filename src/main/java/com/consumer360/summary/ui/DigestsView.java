@@ -51,7 +51,12 @@ public class DigestsView extends VerticalLayout implements BeforeEnterObserver {
         DigestSettings settings = digests.mySettings();
         Checkbox subscribed = new Checkbox("Send me the weekly summary after each refresh", settings.subscribed());
         subscribed.setId("digest-subscribed");
-        subscribed.addValueChangeListener(e -> digests.subscribe(e.getValue()));
+        subscribed.addValueChangeListener(e -> {
+            digests.subscribe(e.getValue());
+            if (noDigestYet) {
+                message.setText(emptyMessage(e.getValue()));
+            }
+        });
         EmailField email = new EmailField("E-mail address");
         email.setId("digest-email");
         email.setValue(settings.email() == null ? "" : settings.email());
@@ -102,11 +107,21 @@ public class DigestsView extends VerticalLayout implements BeforeEnterObserver {
                 + "in your regions.")), Cards.card("Settings", subscribed, address, mail), grid, message, shown);
     }
 
+    /** Whether the page shows no digest (its message then depends on the opt-in). */
+    private boolean noDigestYet;
+
+    /** The empty page's message: a digest is made after the next refresh only for a subscriber. */
+    private static String emptyMessage(boolean subscribed) {
+        return subscribed ? "No digest yet: one is made after the next refresh."
+                : "No digest yet: tick the box above to get one after each refresh.";
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         List<Digest> mine = digests.myDigests();
         grid.setItems(mine);
-        message.setText(mine.isEmpty() ? "No digest yet: one is made after the next refresh." : "");
+        noDigestYet = mine.isEmpty();
+        message.setText(noDigestYet ? emptyMessage(digests.mySettings().subscribed()) : "");
         List<String> id = event.getLocation().getQueryParameters().getParameters().get("id");
         if (id != null && !id.isEmpty()) {
             try {
