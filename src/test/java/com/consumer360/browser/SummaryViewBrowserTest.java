@@ -179,20 +179,18 @@ class SummaryViewBrowserTest {
         }
         // Administrators get no digest unless they opt in (only executives do by default), and no test opts admin in.
         assertThat(superuserLong("SELECT count(*) FROM digest WHERE username = 'admin'")).isZero();
-        {
-            // Without the opt-in no digest is made: the empty page says what to do, not "after the next refresh".
-            try (Browser browser = new Browser(port)) {
-                browser.signIn("admin", "demo");
-                browser.waitFor("vaadin-side-nav-item");
-                browser.open("summary/digests");
-                browser.waitFor("#digest-subscribed");
-                boolean subscribed = browser.find("#digest-subscribed input").isSelected();
-                browser.waitForText("#digest-message", subscribed ? "after the next refresh" : "tick the box");
-                browser.script("document.querySelector('#digest-subscribed input').click()");
-                browser.waitForText("#digest-message", subscribed ? "tick the box" : "after the next refresh");
-                browser.script("document.querySelector('#digest-subscribed input').click()");
-                browser.waitForText("#digest-message", subscribed ? "after the next refresh" : "tick the box");
-            }
+        // Without the opt-in no digest is made: the empty page says what to do, not "after the next refresh".
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("admin", "demo");
+            browser.waitFor("vaadin-side-nav-item");
+            browser.open("summary/digests");
+            browser.waitFor("#digest-subscribed");
+            boolean subscribed = browser.find("#digest-subscribed input").isSelected();
+            browser.waitForText("#digest-message", subscribed ? "after the next refresh" : "tick the box");
+            browser.script("document.querySelector('#digest-subscribed input').click()");
+            browser.waitForText("#digest-message", subscribed ? "tick the box" : "after the next refresh");
+            browser.script("document.querySelector('#digest-subscribed input').click()");
+            browser.waitForText("#digest-message", subscribed ? "after the next refresh" : "tick the box");
         }
     }
 
