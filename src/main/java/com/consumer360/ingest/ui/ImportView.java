@@ -13,6 +13,7 @@ import com.consumer360.ingest.RegionMapping;
 import com.consumer360.ingest.RowError;
 import com.consumer360.ingest.WarehouseField;
 import com.consumer360.security.Roles;
+import com.consumer360.ui.Formats;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -55,6 +56,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @Menu(title = "Import", order = 92)
 @RolesAllowed(Roles.ADMIN)
 public class ImportView extends VerticalLayout {
+
+    private static final java.time.format.DateTimeFormatter STARTED =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final IngestService ingest;
     private final Map<String, ComboBox<String>> countryRegions = new LinkedHashMap<>();
@@ -151,14 +155,19 @@ public class ImportView extends VerticalLayout {
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.addColumn(ImportRun::runId).setHeader("Run").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(ImportRun::source).setHeader("Source").setFlexGrow(2);
-        history.addColumn(run -> run.startedAt() == null ? "" : run.startedAt().toLocalDateTime().withNano(0))
+        history.addColumn(run -> run.startedAt() == null ? "" : STARTED.format(run.startedAt().toLocalDateTime()))
                 .setHeader("Started").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(ImportRun::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(ImportRun::linesRead).setHeader("Read").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(ImportRun::linesLoaded).setHeader("Loaded").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(ImportRun::linesExcluded).setHeader("Excluded").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(ImportRun::linesAlreadyLoaded).setHeader("Already loaded").setAutoWidth(true)
-                .setFlexGrow(0);
+        history.addColumn(run -> run.status() == null || run.status().isEmpty() ? ""
+                        : run.status().charAt(0) + run.status().substring(1).toLowerCase(java.util.Locale.ROOT))
+                .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(run -> Formats.count(run.linesRead())).setHeader("Read").setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        history.addColumn(run -> Formats.count(run.linesLoaded())).setHeader("Loaded").setAutoWidth(true)
+                .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        history.addColumn(run -> Formats.count(run.linesExcluded())).setHeader("Excluded").setAutoWidth(true)
+                .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        history.addColumn(run -> Formats.count(run.linesAlreadyLoaded())).setHeader("Already loaded")
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         history.addColumn(ImportRun::message).setHeader("Message").setFlexGrow(4);
         history.setAllRowsVisible(true);
         enableSteps(false);
