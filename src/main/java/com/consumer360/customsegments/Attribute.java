@@ -25,7 +25,7 @@ public enum Attribute {
     RFM_SEGMENT("RFM segment", "", ValueType.CHOICE),
     EXPECTED_CLV("Expected CLV", "amount", ValueType.DECIMAL),
     P_ALIVE("P(alive)", "0-1", ValueType.DECIMAL),
-    EXPECTED_PURCHASES("Expected purchases", "over the CLV horizon", ValueType.DECIMAL),
+    EXPECTED_PURCHASES("Expected purchases", "next 52 weeks", ValueType.DECIMAL),
     AVERAGE_ORDER_VALUE("Average order value", "amount", ValueType.DECIMAL),
     FIRST_PURCHASE("First purchase", "date", ValueType.DATE),
     TENURE_MONTHS("Tenure", "months", ValueType.INTEGER),

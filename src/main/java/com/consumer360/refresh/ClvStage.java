@@ -21,7 +21,15 @@ record ClvStage(ClvResult full, ClvResult holdout, String note) {
         try {
             return new ClvStage(fit.get(), null, null);
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            log(e, "CLV");
             return new ClvStage(null, null, "CLV not computed: " + e.getMessage());
+        }
+    }
+
+    /** A numeric failure may also be a bug: its stack trace goes to the log; the data's own limits do not. */
+    private static void log(RuntimeException e, String what) {
+        if (e instanceof ArithmeticException) {
+            org.slf4j.LoggerFactory.getLogger(ClvStage.class).warn("{} not computed", what, e);
         }
     }
 
@@ -34,6 +42,7 @@ record ClvStage(ClvResult full, ClvResult holdout, String note) {
         try {
             return new ClvStage(null, check.get(), null);
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            log(e, "holdout check");
             return new ClvStage(null, null, "holdout check not computed: " + e.getMessage());
         }
     }

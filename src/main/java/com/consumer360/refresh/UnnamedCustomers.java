@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * customer a reader sees in the snapshot has a name the reader sees, and the customer lists may join the names with
  * an inner join that an index serves in name order ({@code warehouse.CustomerListQuery}).
  *
- * <p>It runs after the switch, outside the refresh's time (30–110 ms at 1 M lines), and first of the after-switch
- * work. Until it has run the count is NULL and the lists join as before. Counting later than the refresh read is
+ * <p>It runs after the switch and the housekeeping (retention, ANALYZE), outside the refresh's time (30–110 ms at
+ * 1 M lines), first of the after-switch work. Until it has run the count is NULL and the lists join as before;
+ * snapshots of a run with history (weeks of the past) are not current and keep NULL. Counting later than the refresh read is
  * equally safe: a customer moved in between has moved the counter on, so the lists join as before whatever the count
  * says, and a name that appeared in between is one the LEFT JOIN would show too.
  */

@@ -148,6 +148,7 @@ final class CriterionRow extends Div {
                 days.setValue(lookBack == null ? LOOK_BACK_DAYS : lookBack);
                 days.setValueChangeMode(ValueChangeMode.LAZY);
                 days.addValueChangeListener(e -> changed.run());
+                days.addValidationStatusChangeListener(e -> changed.run());
                 days.addClassName("criterion-days");
                 days.setManualValidation(true);
                 valuesBox.add(days);

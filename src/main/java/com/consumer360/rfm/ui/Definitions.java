@@ -40,7 +40,8 @@ final class Definitions {
                     + "depends on M.",
             "Segment table: customer share = customers / scored customers shown; revenue share = revenue / net "
                     + "revenue shown; mean CLV over the segment's customers with a CLV; change = customers now − "
-                    + "customers of the same segment and regions in the previous snapshot.",
+                    + "customers of the same segment and regions in the previous snapshot, the latest one of an "
+                    + "earlier day.",
             "CLV = discounted expected net revenue over the model's horizon (BG/NBD for purchases × Gamma-Gamma "
                     + "for spend); P(alive) = the BG/NBD probability that the customer has not dropped out.");
 
