@@ -15,6 +15,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -83,8 +84,8 @@ public class UsersView extends VerticalLayout {
     }
 
     /** The latest changes, as wide as the page (a card sized to its grid, which has no width of its own, was 130 px). */
-    private com.vaadin.flow.component.Component changesCard() {
-        var card = Cards.card("Latest changes", changes);
+    private Div changesCard() {
+        Div card = Cards.card("Latest changes", changes);
         card.setWidthFull();
         return card;
     }

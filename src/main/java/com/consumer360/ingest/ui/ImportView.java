@@ -19,6 +19,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -39,8 +40,10 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -57,8 +60,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @RolesAllowed(Roles.ADMIN)
 public class ImportView extends VerticalLayout {
 
-    private static final java.time.format.DateTimeFormatter STARTED =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final IngestService ingest;
     private final Map<String, ComboBox<String>> countryRegions = new LinkedHashMap<>();
@@ -158,16 +160,16 @@ public class ImportView extends VerticalLayout {
         history.addColumn(run -> run.startedAt() == null ? "" : STARTED.format(run.startedAt().toLocalDateTime()))
                 .setHeader("Started").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(run -> run.status() == null || run.status().isEmpty() ? ""
-                        : run.status().charAt(0) + run.status().substring(1).toLowerCase(java.util.Locale.ROOT))
+                        : run.status().charAt(0) + run.status().substring(1).toLowerCase(Locale.ROOT))
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(run -> Formats.count(run.linesRead())).setHeader("Read").setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setTextAlign(ColumnTextAlign.END);
         history.addColumn(run -> Formats.count(run.linesLoaded())).setHeader("Loaded").setAutoWidth(true)
-                .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         history.addColumn(run -> Formats.count(run.linesExcluded())).setHeader("Excluded").setAutoWidth(true)
-                .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         history.addColumn(run -> Formats.count(run.linesAlreadyLoaded())).setHeader("Already loaded")
-                .setAutoWidth(true).setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         history.addColumn(ImportRun::message).setHeader("Message").setFlexGrow(4);
         history.setAllRowsVisible(true);
         enableSteps(false);

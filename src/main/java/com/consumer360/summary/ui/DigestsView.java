@@ -43,13 +43,14 @@ public class DigestsView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<Digest> grid = new Grid<>();
     private final IFrame shown = new IFrame();
     private final Span message = new Span();
+    private final Checkbox subscribed;
 
     public DigestsView(DigestService digests) {
         this.digests = digests;
         addClassName("c360-page");
         setId("digests-view");
         DigestSettings settings = digests.mySettings();
-        Checkbox subscribed = new Checkbox("Send me the weekly summary after each refresh", settings.subscribed());
+        subscribed = new Checkbox("Send me the weekly summary after each refresh", settings.subscribed());
         subscribed.setId("digest-subscribed");
         subscribed.addValueChangeListener(e -> {
             digests.subscribe(e.getValue());
@@ -121,7 +122,7 @@ public class DigestsView extends VerticalLayout implements BeforeEnterObserver {
         List<Digest> mine = digests.myDigests();
         grid.setItems(mine);
         noDigestYet = mine.isEmpty();
-        message.setText(noDigestYet ? emptyMessage(digests.mySettings().subscribed()) : "");
+        message.setText(noDigestYet ? emptyMessage(subscribed.getValue()) : "");
         List<String> id = event.getLocation().getQueryParameters().getParameters().get("id");
         if (id != null && !id.isEmpty()) {
             try {
