@@ -80,6 +80,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        PreviousPage.shown(event);
         freshness.removeAll();
         DataFreshness data;
         try {

@@ -135,6 +135,8 @@ class ClvViewBrowserTest {
             browser.script("document.querySelector('#clv-churn-grid a').click()");
             browser.waitFor("#customer-name");
             assertThat(browser.currentUrl()).endsWith("customers/" + first);
+            assertThat(browser.find("#back-link").getText()).isEqualTo("← Customer lifetime value");
+            assertThat(browser.find("#back-link").getAttribute("href")).contains("clv");
 
             browser.resize(820, 1180);
             openClv(browser, "clv");

@@ -47,6 +47,11 @@ class CustomerSearchBrowserTest {
             browser.find("#customer-search-results a").click();
             browser.waitForText("#customer-name", "");
             assertThat(browser.currentUrl()).endsWith("customers/" + mine);
+            assertThat(browser.find("#back-link").getText()).as("back to where the customer was found")
+                    .isEqualTo("← Customers");
+            browser.find("#back-link").click();
+            browser.waitForText("#customer-search-summary", "1 match");
+            assertThat(browser.currentUrl()).endsWith("customers?q=" + mine);
         }
     }
 }

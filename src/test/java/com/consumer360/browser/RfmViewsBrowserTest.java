@@ -89,6 +89,7 @@ class RfmViewsBrowserTest {
             browser.settle();
             assertThat(browser.find("#explain-r").getText()).contains("before the as-of date");
             assertThat(browser.find("#segment-explanation").getText()).contains("FM = (F + M) / 2");
+            assertThat(browser.find("#back-link").getText()).isEqualTo("← RFM matrix");
             browser.waitFor("#customer-invoices");
             browser.screenshot("customer-north");
             long shownCustomer = Long.parseLong(browser.currentUrl().substring(browser.currentUrl().lastIndexOf('/') + 1));

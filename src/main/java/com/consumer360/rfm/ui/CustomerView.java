@@ -4,12 +4,14 @@ import com.consumer360.ui.SegmentColors;
 import com.consumer360.ui.Formats;
 import com.consumer360.ui.Cards;
 import com.consumer360.ui.ExportLinks;
+import com.consumer360.ui.PreviousPage;
 import com.consumer360.rfm.CustomerDetail;
 import com.consumer360.rfm.CustomerDetail.PastSegment;
 import com.consumer360.rfm.CustomerInvoice;
 import com.consumer360.rfm.RfmService;
 import com.consumer360.security.Roles;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -22,7 +24,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 
@@ -48,10 +49,12 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         removeAll();
         Optional<CustomerDetail> detail = event.getRouteParameters().get("id").flatMap(CustomerView::parse)
                 .flatMap(rfm::customer);
+        Anchor back = PreviousPage.backLink(event.getUI(), location -> location.startsWith("customers/"), "rfm",
+                "RFM matrix");
         if (detail.isEmpty()) {
-            notFound();
+            notFound(back);
         } else {
-            show(detail.get());
+            show(detail.get(), back);
         }
     }
 
@@ -63,15 +66,15 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         }
     }
 
-    private void notFound() {
+    private void notFound(Anchor back) {
         Div message = new Div(new H2("Customer not found"),
                 new Paragraph("There is no customer with this id in the current snapshot of the regions you can see."),
-                new RouterLink("Back to the RFM matrix", RfmMatrixView.class));
+                back);
         message.setId("customer-not-found");
         add(message);
     }
 
-    private void show(CustomerDetail c) {
+    private void show(CustomerDetail c, Anchor back) {
         H2 name = new H2(c.name() == null ? "Customer " + c.customerId() : c.name());
         name.setId("customer-name");
         Paragraph meta = new Paragraph("Customer " + c.customerCode() + " · id " + c.customerId() + " · " + c.region()
@@ -119,7 +122,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         Div bottom = new Div(history, invoices);
         bottom.addClassName("c360-two-columns");
         bottom.setWidthFull();
-        add(new RouterLink("← RFM matrix", RfmMatrixView.class), name, meta, top, scores,
+        add(back, name, meta, top, scores,
                 Definitions.panel("customer-definitions"), bottom);
     }
 
