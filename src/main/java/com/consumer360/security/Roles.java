@@ -15,6 +15,17 @@ public final class Roles {
     /** {@code @PreAuthorize} expression: admins only. */
     public static final String ADMIN_ONLY = "hasRole('" + ADMIN + "')";
 
+    /** A role as people call it ("Regional manager" for REGIONAL_MANAGER); an unknown name as it is. */
+    public static String label(String role) {
+        return switch (role) {
+            case REGIONAL_MANAGER -> "Regional manager";
+            case EXECUTIVE -> "Executive";
+            case CS_OPS -> "CS ops";
+            case ADMIN -> "Admin";
+            default -> role;
+        };
+    }
+
     private Roles() {
     }
 }

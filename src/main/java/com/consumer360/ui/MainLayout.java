@@ -1,6 +1,7 @@
 package com.consumer360.ui;
 
 import com.consumer360.security.AppUser;
+import com.consumer360.security.Roles;
 import com.consumer360.security.ViewAs;
 import com.consumer360.warehouse.DataFreshness;
 import com.consumer360.warehouse.WarehouseStatusService;
@@ -42,7 +43,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         freshness.addClassName("c360-freshness");
         freshness.setId("data-as-of");
         String user = authentication.getAuthenticatedUser(AppUser.class)
-                .map(u -> u.displayName() + " (" + String.join(", ", u.roles()) + ")").orElse("");
+                .map(u -> u.displayName() + " (" + u.roles().stream().map(Roles::label).sorted()
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")").orElse("");
         Button signOut = new Button("Sign out", e -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");

@@ -46,7 +46,7 @@ class UsersViewBrowserTest {
             type(browser, "#user-form-username input", "Not Valid!");
             type(browser, "#user-form-name input", "Page User");
             type(browser, "#user-form-password input", "page password");
-            check(browser, "#user-form-roles", "CS_OPS");
+            check(browser, "#user-form-roles", "CS ops");
             check(browser, "#user-form-regions", "West");
             browser.find("#user-form-save").click();
             browser.waitForText("#user-form-error", "user name");
@@ -59,6 +59,9 @@ class UsersViewBrowserTest {
             browser.waitForText("#user-changes-grid", name);
             browser.settle();
             browser.screenshot("users-admin");
+            assertThat(browser.find("#user-changes-grid").getText()).as("the change in words")
+                    .contains("Created", "roles CS ops; regions West").doesNotContain("CS_OPS");
+            assertThat(browser.find("#users-grid").getText()).contains("CS ops").doesNotContain("CS_OPS");
             assertThat(superuserLong("SELECT count(*) FROM app_user u JOIN app_user_region r USING (user_id) "
                     + "JOIN app_user_role o USING (user_id) WHERE u.username = ? AND r.region_id = 4 "
                     + "AND o.role_name = 'CS_OPS'", name)).isEqualTo(1);

@@ -30,6 +30,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,7 +60,8 @@ public class UsersView extends VerticalLayout {
         grid.setId("users-grid");
         grid.addColumn(UserSummary::username).setHeader("User name").setAutoWidth(true);
         grid.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(u -> String.join(", ", u.roles())).setHeader("Roles").setAutoWidth(true);
+        grid.addColumn(u -> u.roles().stream().map(Roles::label).collect(Collectors.joining(", "))).setHeader("Roles")
+                .setAutoWidth(true);
         grid.addColumn(u -> u.regions().isEmpty() ? "none (sees no customer data)" : String.join(", ", u.regions()))
                 .setHeader("Regions").setFlexGrow(2).setAutoWidth(true)
                 .setTooltipGenerator(u -> String.join(", ", u.regions()));
@@ -72,9 +74,11 @@ public class UsersView extends VerticalLayout {
         changes.addColumn(c -> AT.format(c.at().atZoneSameInstant(ZoneId.systemDefault()))).setHeader("When")
                 .setAutoWidth(true);
         changes.addColumn(UserChange::actor).setHeader("By").setAutoWidth(true);
-        changes.addColumn(UserChange::action).setHeader("Change").setAutoWidth(true);
+        changes.addColumn(c -> ChangeWords.action(c.action())).setHeader("Change").setAutoWidth(true);
         changes.addColumn(UserChange::username).setHeader("User").setAutoWidth(true);
-        changes.addColumn(c -> c.detail() == null ? "" : c.detail()).setHeader("Details").setFlexGrow(2);
+        Map<Short, String> regionNames = users.regions().stream()
+                .collect(Collectors.toMap(RegionOption::id, RegionOption::name));
+        changes.addColumn(c -> ChangeWords.detail(c.detail(), regionNames)).setHeader("Details").setFlexGrow(2);
         changes.addThemeVariants(GridVariant.LUMO_COMPACT);
         changes.setHeight("16rem");
         add(PageHeader.of("Users", new Paragraph("A user sees the customer-level data of the regions listed here, "
@@ -135,6 +139,7 @@ public class UsersView extends VerticalLayout {
         CheckboxGroup<String> roles = new CheckboxGroup<>("Roles");
         roles.setId("user-form-roles");
         roles.setItems(users.roles());
+        roles.setItemLabelGenerator(Roles::label);
         CheckboxGroup<RegionOption> regions = new CheckboxGroup<>("Regions");
         regions.setId("user-form-regions");
         List<RegionOption> allRegions = users.regions();
