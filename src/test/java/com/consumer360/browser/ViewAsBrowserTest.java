@@ -78,7 +78,7 @@ class ViewAsBrowserTest {
             browser.settle();
             browser.find("#audit-user input").sendKeys("north");
             browser.waitUntilScript("const cells = Array.from(document.querySelectorAll('#audit-grid vaadin-grid-cell-content'))"
-                    + ".map(c => c.textContent.trim()); return ['VIEW_AS_START', 'VIEW_AS_END', 'EXPORT', 'PAGE_VIEW']"
+                    + ".map(c => c.textContent.trim()); return ['View as started', 'View as ended', 'Export', 'Page opened']"
                     + ".every(a => cells.includes(a)) && !cells.includes('/admin/audit')");
             browser.settle();
             browser.movePointerAway();

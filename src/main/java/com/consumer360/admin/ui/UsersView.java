@@ -63,7 +63,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(u -> u.roles().stream().map(Roles::label).collect(Collectors.joining(", "))).setHeader("Roles")
                 .setAutoWidth(true);
         grid.addColumn(u -> u.regions().isEmpty() ? "none (sees no customer data)" : String.join(", ", u.regions()))
-                .setHeader("Regions").setFlexGrow(2).setAutoWidth(true)
+                .setHeader("Regions").setFlexGrow(2).setWidth("10rem")
                 .setTooltipGenerator(u -> String.join(", ", u.regions()));
         grid.addColumn(u -> u.enabled() ? "yes" : "no").setHeader("Enabled").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);

@@ -1,5 +1,6 @@
 package com.consumer360.audit.ui;
 
+import com.consumer360.audit.AuditAction;
 import com.consumer360.audit.AuditEvent;
 import com.consumer360.audit.AuditFilter;
 import com.consumer360.audit.AuditService;
@@ -46,6 +47,7 @@ public class AuditView extends VerticalLayout {
         user.setValueChangeMode(ValueChangeMode.LAZY);
         action.setId("audit-action");
         action.setItems(audit.actions());
+        action.setItemLabelGenerator(AuditAction::label);
         action.setClearButtonVisible(true);
         from.setId("audit-from");
         to.setId("audit-to");
@@ -60,7 +62,7 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(AuditEvent::username).setHeader("User").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.viewedAs() == null ? "" : e.viewedAs()).setHeader("Viewing as").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> AuditAction.label(e.action())).setHeader("Action").setWidth("11rem").setFlexGrow(0);
         grid.addColumn(AuditEvent::detail).setHeader("Detail").setFlexGrow(1);
         grid.addColumn(e -> e.rowCount() == null ? "" : String.valueOf(e.rowCount())).setHeader("Rows")
                 .setAutoWidth(true).setFlexGrow(0);
