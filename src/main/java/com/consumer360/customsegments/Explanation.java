@@ -26,7 +26,9 @@ final class Explanation {
     private Explanation() {
     }
 
-    private record Line(String path, int depth, String text, Field<String> value, Field<Boolean> holds) {
+    /** A line of the explanation; {@code numeric}: its value is a number, shown with thousands separators. */
+    private record Line(String path, int depth, String text, Field<String> value, Field<Boolean> holds,
+                        boolean numeric) {
     }
 
     static Optional<WhyResult> explain(CustomSegmentQueries queries, CustomSegmentQueries.Snap snapshot, int version,
@@ -50,22 +52,31 @@ final class Explanation {
             Line line = lines.get(i);
             Object value = r.get(2 + 2 * i);
             Boolean holds = (Boolean) r.get(3 + 2 * i);
-            checks.add(new CriterionCheck(line.path(), line.depth(), line.text(), value == null ? null : shown(value),
+            checks.add(new CriterionCheck(line.path(), line.depth(), line.text(), value == null ? null : shown(value, line.numeric()),
                     Boolean.TRUE.equals(holds)));
         }
         return new WhyResult(customerId, (String) r.get(0), Boolean.TRUE.equals(r.get(1)), "version " + version,
                 checks);
     }
 
-    private static String shown(Object value) {
+    private static String shown(Object value, boolean numeric) {
         String text = value.toString();
+        if (!numeric) {
+            return text;
+        }
         try {
-            BigDecimal number = new BigDecimal(text);
-            return number.scale() > 2 ? number.setScale(3, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
-                    .toPlainString() : number.stripTrailingZeros().toPlainString();
+            return number(new BigDecimal(text));
         } catch (NumberFormatException e) {
             return text;
         }
+    }
+
+    /** A number with thousands separators and at most three decimals (3,319.76; 0.125). */
+    private static String number(BigDecimal value) {
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.###",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.UK));
+        format.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
+        return format.format(value);
     }
 
     private static void collect(Rule rule, String path, int depth, SegmentConditions conditions,
@@ -73,14 +84,15 @@ final class Explanation {
         switch (rule) {
             case Rule.Group group -> {
                 lines.add(new Line(path, depth, (depth == 0 ? "Segment: " : "Group: ") + group.match().label() + " "
-                        + group.rules().size() + " rules", DSL.val((String) null), DSL.field(conditions.of(group))));
+                        + group.rules().size() + " rules", DSL.val((String) null), DSL.field(conditions.of(group)),
+                        false));
                 for (int i = 0; i < group.rules().size(); i++) {
                     collect(group.rules().get(i), (path.isEmpty() ? "" : path + ".") + "rules[" + i + "]", depth + 1,
                             conditions, snapshot, lines);
                 }
             }
             case Rule.Criterion c -> lines.add(new Line(path, depth, describe(c), value(c, conditions, snapshot),
-                    DSL.field(conditions.of(c))));
+                    DSL.field(conditions.of(c)), numeric(c.attribute())));
         }
     }
 
@@ -103,15 +115,36 @@ final class Explanation {
         return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
     }
 
+    private static boolean numeric(Attribute attribute) {
+        return attribute.type() == ValueType.INTEGER || attribute.type() == ValueType.DECIMAL;
+    }
+
+    /** A criterion's value as shown: numbers with thousands separators, others as written. */
+    private static String value(Rule.Criterion c, String value) {
+        if (!numeric(c.attribute())) {
+            return value;
+        }
+        try {
+            return number(new BigDecimal(value));
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
     /** The criterion in words, as the builder and the why panel show it. */
     static String describe(Rule.Criterion c) {
         String values = switch (c.operator()) {
-            case BETWEEN, NOT_BETWEEN -> c.values().get(0) + " and " + c.values().get(1);
-            default -> String.join(", ", c.values());
+            case BETWEEN, NOT_BETWEEN -> value(c, c.values().get(0)) + " and " + value(c, c.values().get(1));
+            default -> c.values().stream().map(v -> value(c, v)).collect(Collectors.joining(", "));
         };
-        String unit = c.attribute().unit().isEmpty() || c.attribute().type() == ValueType.PRODUCTS
-                || c.attribute().type() == ValueType.DATE || c.attribute().type() == ValueType.SCORE
-                ? "" : " " + c.attribute().unit();
+        // The unit where it reads as one ("120 days", "4 invoices"); not a hint of the field ("amount", "0-1").
+        String unit = switch (c.attribute()) {
+            case EXPECTED_PURCHASES -> " in the " + c.attribute().unit();
+            case EXPECTED_CLV, AVERAGE_ORDER_VALUE, P_ALIVE -> "";
+            default -> c.attribute().unit().isEmpty() || c.attribute().type() == ValueType.PRODUCTS
+                    || c.attribute().type() == ValueType.DATE || c.attribute().type() == ValueType.SCORE
+                    ? "" : " " + c.attribute().unit();
+        };
         if (c.attribute() == Attribute.BOUGHT_PRODUCT) {
             return (c.operator() == Operator.IN ? "Bought any of " : "Bought none of ") + values + " in the last "
                     + c.days() + " days";

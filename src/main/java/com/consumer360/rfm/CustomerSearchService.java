@@ -24,10 +24,10 @@ public class CustomerSearchService {
     @PreAuthorize(Roles.ANY_PORTAL_ROLE)
     @Transactional(readOnly = true)
     public List<CustomerMatch> search(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        if (trimmed.length() < MIN_LENGTH && !(trimmed.length() == 1 && Character.isDigit(trimmed.charAt(0)))) {
+        if (!SearchText.searchable(text)) {
             return List.of();
         }
+        String trimmed = text.strip();
         return queries.search(trimmed.length() > 100 ? trimmed.substring(0, 100) : trimmed, MAX_RESULTS);
     }
 }

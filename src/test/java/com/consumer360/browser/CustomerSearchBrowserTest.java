@@ -52,6 +52,9 @@ class CustomerSearchBrowserTest {
             browser.find("#back-link").click();
             browser.waitForText("#customer-search-summary", "1 match");
             assertThat(browser.currentUrl()).endsWith("customers?q=" + mine);
+
+            browser.open("customers?q=a");
+            browser.waitForText("#customer-search-summary", "Type at least two characters");
         }
     }
 }

@@ -96,6 +96,14 @@ class RfmViewsBrowserTest {
             List<List<Object>> invoices = Spreadsheets.rows(browser.downloadBytes("#invoices-export-xlsx"));
             assertThat(invoices).hasSize((int) superuserLong("SELECT count(DISTINCT invoice_no) FROM fact_sales "
                     + "WHERE customer_id = ?", shownCustomer) + 1);
+            boolean shownHasPAliveOne = superuserLong("SELECT count(*) FROM snap_customer WHERE snapshot_id = "
+                    + CURRENT + " AND customer_id = ? AND p_alive = 1", shownCustomer) == 1;
+            assertThat((Boolean) browser.script("return !!document.querySelector('#customer-palive-note')"))
+                    .as("the note on P(alive) = 1 only where it is 1").isEqualTo(shownHasPAliveOne);
+            long noRepeat = superuserLong("SELECT min(customer_id) FROM snap_customer WHERE snapshot_id = " + CURRENT
+                    + " AND region_id = 1 AND p_alive = 1 AND frequency = 1");
+            browser.open("customers/" + noRepeat);
+            browser.waitForText("#customer-palive-note", "no repeat purchase");
 
             long south = superuserLong("SELECT min(customer_id) FROM snap_customer WHERE snapshot_id = " + CURRENT
                     + " AND region_id = 2");

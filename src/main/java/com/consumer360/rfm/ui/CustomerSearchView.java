@@ -2,6 +2,7 @@ package com.consumer360.rfm.ui;
 
 import com.consumer360.rfm.CustomerMatch;
 import com.consumer360.rfm.CustomerSearchService;
+import com.consumer360.rfm.SearchText;
 import com.consumer360.ui.Cards;
 import com.consumer360.ui.PageHeader;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -75,7 +76,7 @@ public class CustomerSearchView extends VerticalLayout implements BeforeEnterObs
         List<CustomerMatch> found = search.search(value);
         results.setItems(found);
         results.setVisible(!found.isEmpty());
-        summary.setText(value == null || value.isBlank() ? "Type at least two characters of an id, code or name."
+        summary.setText(!SearchText.searchable(value) ? "Type at least two characters of an id, code or name."
                 : found.isEmpty() ? "No customer in your regions matches \"" + value.strip() + "\"."
                 : found.size() == CustomerSearchService.MAX_RESULTS ? "The first " + found.size()
                         + " matches; type more to narrow them." : found.size() + (found.size() == 1 ? " match." : " matches."));

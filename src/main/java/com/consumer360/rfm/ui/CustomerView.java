@@ -98,6 +98,16 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
                 Cards.muted("CLV = discounted expected net revenue (BG/NBD × Gamma-Gamma); P(alive) = probability that "
                         + "the customer has not dropped out (BG/NBD); expected purchases over the model's horizon. "
                         + "Empty when the snapshot could not fit the models."));
+        if (c.pAlive() != null && c.pAlive() == 1.0) {
+            // BG/NBD lets a customer drop out only after a repeat purchase: one who never came back scores 1.
+            Paragraph note = new Paragraph("P(alive) is 1 because the customer has made no repeat purchase on a "
+                    + "later day: the BG/NBD model lets customers drop out only after a repeat purchase, so it cannot "
+                    + "tell whether this one is gone. Judge by recency (" + (c.recencyDays() == 1 ? "1 day"
+                    : Formats.count(c.recencyDays()) + " days") + ") and the segment instead.");
+            note.addClassName("c360-muted");
+            note.setId("customer-palive-note");
+            value.add(note);
+        }
         Div top = new Div(segmentCard, value);
         top.addClassName("c360-two-columns");
         top.setWidthFull();

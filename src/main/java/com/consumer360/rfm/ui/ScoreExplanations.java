@@ -45,7 +45,10 @@ final class ScoreExplanations {
         String who = "The " + Formats.count(range.customers()) + " customers with " + score + " = " + range.score()
                 + " in your regions ";
         if (range.min().compareTo(range.max()) == 0) {
-            return who + "all " + verb + " " + value(range.min(), money) + unit;
+            // "all have 1 invoice", not "1 invoices"
+            String one = !money && range.min().compareTo(java.math.BigDecimal.ONE) == 0
+                    ? unit.replace(" days ", " day ").replace(" invoices", " invoice") : unit;
+            return who + "all " + verb + " " + value(range.min(), money) + one;
         }
         return who + verb + " between " + value(range.min(), money) + " and " + value(range.max(), money) + unit;
     }
