@@ -176,6 +176,19 @@ final class Browser implements AutoCloseable {
                 + " + '\\n' + t))).catch(e => done('failed ' + e))", url);
     }
 
+    /** Picks an item of a combo box as a user would: type part of its label, click it in the overlay. */
+    void chooseItem(String comboBox, String label) {
+        script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", comboBox);
+        find(comboBox + " input").click();
+        // Replaces what the field shows (a chosen item's label), as typing over a selection does.
+        find(comboBox + " input").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), label);
+        waitUntilScript("return Array.from(document.querySelectorAll('vaadin-combo-box-item'))"
+                + ".some(i => i.textContent.trim() === arguments[0])", label);
+        script("Array.from(document.querySelectorAll('vaadin-combo-box-item'))"
+                + ".find(i => i.textContent.trim() === arguments[0]).click()", label);
+        settle();
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

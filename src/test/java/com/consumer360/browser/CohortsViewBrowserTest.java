@@ -71,7 +71,7 @@ class CohortsViewBrowserTest {
             browser.screenshot("cohorts-north");
 
             String country = northCountry();
-            chooseItem(browser, "#cohort-country", country);
+            browser.chooseItem("#cohort-country", country);
             browser.waitForText("#cohort-summary", country);
             Map<String, CohortSql.Cell> inCountry = CohortSql.cells(NORTH, country);
             String first = firstCohort(browser);
@@ -103,7 +103,7 @@ class CohortsViewBrowserTest {
             browser.open("cohorts");
             browser.waitFor("#cohort-heatmap td");
             browser.settle();
-            chooseItem(browser, "#cohort-region", "South");
+            browser.chooseItem("#cohort-region", "South");
             browser.waitForText("#cohort-summary", "South");
             Map<String, CohortSql.Cell> south = CohortSql.cells(SOUTH, null);
             String cohort = secondCohort(browser);
@@ -112,9 +112,9 @@ class CohortsViewBrowserTest {
             assertThat(browser.find("#cohort-cell-" + cohort + "-1").getAttribute("title"))
                     .contains(String.format("%,d of %,d customers active", month1.customers(), month0.customers()));
 
-            chooseItem(browser, "#cohort-overlay-a", "Segment Champions");
+            browser.chooseItem("#cohort-overlay-a", "Segment Champions");
             browser.waitUntilScript("return document.querySelectorAll('#cohort-curve .apexcharts-series').length >= 2");
-            chooseItem(browser, "#cohort-overlay-b", "Cohort " + cohort);
+            browser.chooseItem("#cohort-overlay-b", "Cohort " + cohort);
             browser.waitUntilScript("return document.querySelectorAll('#cohort-curve .apexcharts-series').length >= 3");
             // The demo data ends before its last month does: the curves leave that month out, and say so.
             assertThat(browser.find("#cohort-curve-note").getText()).startsWith("The curves leave out ")
@@ -159,17 +159,5 @@ class CohortsViewBrowserTest {
             result.next();
             return result.getString(1);
         }
-    }
-
-    /** Picks an item of a combo box as a user would: type part of its label, click it in the overlay. */
-    private static void chooseItem(Browser browser, String comboBox, String label) {
-        browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", comboBox);
-        browser.find(comboBox + " input").click();
-        browser.find(comboBox + " input").sendKeys(label);
-        browser.waitUntilScript("return Array.from(document.querySelectorAll('vaadin-combo-box-item'))"
-                + ".some(i => i.textContent.trim() === arguments[0])", label);
-        browser.script("Array.from(document.querySelectorAll('vaadin-combo-box-item'))"
-                + ".find(i => i.textContent.trim() === arguments[0]).click()", label);
-        browser.settle();
     }
 }

@@ -1,6 +1,7 @@
 package com.consumer360.browser;
 
 import static com.consumer360.support.TestDatabase.superuserLong;
+import static com.consumer360.support.TestDatabase.superuserText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.support.PortalIntegration;
@@ -217,6 +218,16 @@ class SummaryViewBrowserTest {
             browser.screenshot("summary-flow");
             long oldest = superuserLong("SELECT snapshot_id FROM snapshot ORDER BY as_of_date, snapshot_id LIMIT 1");
             long current = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
+            String label = "SELECT as_of_date || ' (#' || snapshot_id || ')' FROM snapshot WHERE snapshot_id = ";
+            browser.chooseItem("#summary-earlier", superuserText(label + current));
+            browser.waitForText("#summary-error", "Cannot compare");
+            assertThat(browser.find("#summary-headline").isDisplayed()).as("no figures of the pair before").isFalse();
+            assertThat(browser.find("#summary-export").isDisplayed()).as("no export of the pair before").isFalse();
+            assertThat(browser.currentUrl()).doesNotContain("from=" + current);
+            browser.chooseItem("#summary-earlier", superuserText(label + oldest));
+            browser.waitUntilScript("return location.search === arguments[0]", "?from=" + oldest + "&to=" + current);
+            assertThat(browser.find("#summary-headline").isDisplayed()).isTrue();
+            assertThat(browser.find("#summary-error").isDisplayed()).isFalse();
             browser.open("summary?from=" + oldest + "&to=" + current);
             browser.waitFor("#summary-headline");
             browser.settle();

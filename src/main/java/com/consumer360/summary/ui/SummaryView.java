@@ -38,9 +38,12 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -79,6 +82,8 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
     private MovementFlow flowShown;
     private final Grid<WeeklySummary.RegionRow> byRegion = new Grid<>();
     private final Div regionCard;
+    /** What shows the pair's figures: hidden while the chosen pair is refused, so that nothing stale is left. */
+    private final List<Component> results = new ArrayList<>();
     private final CustomerList movers = new CustomerList("movers");
     private final Span error = new Span();
     private WeeklySummary shown = WeeklySummary.NONE;
@@ -110,11 +115,13 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         later.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 reload();
+                showInUrl();
             }
         });
         earlier.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 reload();
+                showInUrl();
             }
         });
         error.setId("summary-error");
@@ -129,10 +136,12 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         configureRegions();
         regionCard = Cards.card("By region", byRegion);
         movers.setId("movers-section");
+        Div notableCard = wide(Cards.card("Notable moves", notable));
+        Div movementCard = wide(Cards.card("Movement between segments", movementTabs, movementHint, movement, flow));
+        Div segmentsCard = wide(Cards.card("Segments", segments));
+        results.addAll(List.of(export, headline, notableCard, movementCard, segmentsCard));
         add(PageHeader.of("Weekly summary", summary, PageHeader.pair(later, earlier), regions, export), error, headline,
-                wide(Cards.card("Notable moves", notable)),
-                wide(Cards.card("Movement between segments", movementTabs, movementHint, movement, flow)),
-                movers, wide(Cards.card("Segments", segments)), wide(regionCard),
+                notableCard, movementCard, movers, segmentsCard, wide(regionCard),
                 DefinitionsPanel.of("summary-definitions", "Definitions: weekly summary", SummaryDefinitions.PARAGRAPHS,
                         "section Weekly summary"));
     }
@@ -149,7 +158,7 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         earlier.setValue(snapshot(parameters.get("from"), "from", problems));
         reload();
         if (!problems.isEmpty()) {
-            error.setText(String.join(" ", problems) + " Showing the latest week instead.");
+            error.setText(String.join(" ", problems) + " That part of the link is ignored.");
             error.setVisible(true);
         }
     }
@@ -172,6 +181,21 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
+    /** The pair shown, in the address ({@code summary?from=&to=}), so that it can be bookmarked and shared. */
+    private void showInUrl() {
+        if (error.isVisible() || shown == null || shown.current() == null) {
+            return;
+        }
+        Map<String, String> pair = new LinkedHashMap<>();
+        if (shown.previous() != null) {
+            pair.put("from", String.valueOf(shown.previous().snapshot().id()));
+        }
+        pair.put("to", String.valueOf(shown.current().snapshot().id()));
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location(RouteConfiguration.forSessionScope().getUrl(SummaryView.class),
+                        QueryParameters.simple(pair))));
+    }
+
     private static Div wide(Div card) {
         card.addClassName("c360-summary-card");
         return card;
@@ -187,8 +211,13 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         } catch (IllegalArgumentException refused) {
             error.setText("Cannot compare: " + refused.getMessage() + ".");
             error.setVisible(true);
+            summary.setText("Choose a later snapshot under \"Week of\" than under \"Compared with\".");
+            results.forEach(c -> c.setVisible(false));
+            movers.setVisible(false);
+            regionCard.setVisible(false);
             return;
         }
+        results.forEach(c -> c.setVisible(true));
         movers.setVisible(false);
         if (shown.current() == null) {
             summary.setText("No snapshot yet: the analytics have not been refreshed.");
