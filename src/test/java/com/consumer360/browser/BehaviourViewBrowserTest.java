@@ -111,6 +111,16 @@ class BehaviourViewBrowserTest {
             String page = browser.pageText();
             assertThat(page).doesNotContain("South", "East", "West", "Central");
 
+            // A refused filter leaves nothing of the one before on screen.
+            type(browser, "#recency-max", "100");
+            browser.waitFor("#filter-error");
+            assertThat(browser.find("#filter-error").isDisplayed()).isTrue();
+            assertThat(browser.find("#behaviour-map").isDisplayed()).as("no map of the filter before").isFalse();
+            assertThat(browser.find("#comparison").isDisplayed()).as("no comparison of the filter before").isFalse();
+            clear(browser, "#recency-max");
+            browser.waitUntilScript("return !document.querySelector('#filter-error').checkVisibility()"
+                    + " && document.querySelector('#behaviour-map').checkVisibility()");
+
             // Clicking a point opens that North customer.
             clear(browser, "#recency-min");
             browser.waitForText("#sample-note", "Showing all");

@@ -78,6 +78,14 @@ class CohortsViewBrowserTest {
             assertThat(browser.find("#cohort-heatmap tbody tr td.c360-cohort-size").getText()).isEqualTo(
                     String.format("%,d", inCountry.get(CohortSql.key(java.time.YearMonth.parse(first), 0)).customers()));
 
+            browser.chooseItem("#cohort-to", first);
+            browser.chooseItem("#cohort-from", java.time.YearMonth.parse(first).plusMonths(2).toString());
+            browser.waitFor("#cohort-error");
+            assertThat(browser.find("#cohort-error").isDisplayed()).isTrue();
+            assertThat(browser.script("return document.querySelectorAll('#cohort-heatmap td').length"))
+                    .as("no matrix of the months before under the refused range").isEqualTo(0L);
+            assertThat(browser.find("#cohort-export").isDisplayed()).as("nor its export").isFalse();
+
             browser.open("cohorts?region=2");
             browser.waitForText("#cohort-error", "No region 2 in your scope.");
             assertThat(browser.script("return document.querySelectorAll('#cohort-heatmap td').length")).isEqualTo(0L);

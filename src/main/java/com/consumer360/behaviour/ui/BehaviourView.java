@@ -79,6 +79,8 @@ public class BehaviourView extends VerticalLayout {
     private final Paragraph groupError = new Paragraph();
     private final Div results = new Div();
     private final CustomerList groupCustomers = new CustomerList("group");
+    /** The map with its side panel and export: hidden while the filter is refused, as the comparison is. */
+    private final Div mapRow;
     private BehaviourMap map;
     private BehaviourFilter filter = BehaviourFilter.ALL;
     private boolean compared;
@@ -123,7 +125,7 @@ public class BehaviourView extends VerticalLayout {
                 Cards.muted("Click a point to open the customer. Drag on the chart to zoom; the house icon resets."));
         side.setId("map-card");
         side.addClassName("c360-map-card");
-        Div mapRow = new Div(scatter, side);
+        mapRow = new Div(scatter, side);
         mapRow.addClassName("c360-matrix-layout");
         mapRow.setWidthFull();
 
@@ -159,9 +161,16 @@ public class BehaviourView extends VerticalLayout {
         } catch (InvalidSelectionException e) {
             error.setText(e.getMessage());
             error.setVisible(true);
+            // Nothing computed under the filter before stays on screen (or in an export) under the refused one.
+            summary.setText("");
+            mapRow.setVisible(false);
+            results.setVisible(false);
+            groupCustomers.setVisible(false);
             return;
         }
         error.setVisible(false);
+        mapRow.setVisible(true);
+        results.setVisible(true);
         filter = next;
         map = behaviour.map(filter);
         summary.setText(map.asOf() == null ? "No snapshot yet: the analytics have not been refreshed."
@@ -254,9 +263,12 @@ public class BehaviourView extends VerticalLayout {
         } catch (InvalidSelectionException e) {
             groupError.setText(e.getMessage());
             groupError.setVisible(true);
+            results.setVisible(false);
+            groupCustomers.setVisible(false);
             return;
         }
         groupError.setVisible(false);
+        results.setVisible(true);
         compared = true;
         BehaviourFilter shown = filter;
         GroupComparison c = behaviour.compare(shown, a, b);

@@ -53,6 +53,7 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
     private final CohortHeatmap heatmap = new CohortHeatmap(this::select);
     private final Div cellCard = new Div();
     private final ExportLinks export = new ExportLinks("cohort-export");
+    private final Div exportRow;
     private final CohortCurves curves;
     private final CustomerList cellCustomers = new CustomerList("cohort-cell");
     private CohortFilter filter = CohortFilter.ALL;
@@ -114,7 +115,7 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
         error.setVisible(false);
         cellCard.setId("cohort-cell-card");
         cellCard.addClassName("c360-card");
-        Div exportRow = new Div(Cards.muted("The matrix as shown, with counts, revenue and both retentions:"), export);
+        exportRow = new Div(Cards.muted("The matrix as shown, with counts, revenue and both retentions:"), export);
         exportRow.addClassName("c360-cohort-export");
         heatmap.setWidthFull();
         // The heatmap takes the full width (two years of cohorts are 25 columns); the clicked cell's figures sit
@@ -175,7 +176,8 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
             filter = new CohortFilter(from.getValue(), to.getValue(), country.getValue(),
                     region.getValue() == null ? null : region.getValue().id());
         } catch (IllegalArgumentException e) {
-            showError(e.getMessage());
+            // Nothing of the filter before stays on screen (or in the export) under the refused one.
+            refuse(e.getMessage());
             return;
         }
         load(filter);
@@ -190,6 +192,7 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
             return false;
         }
         error.setVisible(false);
+        exportRow.setVisible(true);
         filter = next;
         selected = null;
         cellCustomers.setVisible(false);
@@ -205,6 +208,7 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver {
 
     private void refuse(String message) {
         matrix = new RetentionMatrix(null, null, List.of());
+        exportRow.setVisible(false);
         selected = null;
         cellCustomers.setVisible(false);
         summary.setText("");
