@@ -3,6 +3,8 @@ package com.consumer360.browser;
 import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.consumer360.ui.DateFields;
+
 import com.consumer360.support.PortalIntegration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,8 +61,16 @@ class SalesViewBrowserTest {
             browser.settle();
             browser.chooseRegion("South");
             browser.waitUntilScript("return !document.querySelector('#region-grid').innerText.includes('North')");
-            browser.script("const d = document.querySelector('#sales-from'); d.value = arguments[0];"
-                    + "d.dispatchEvent(new Event('change'));", "2026-01-01");
+            // Typed as a user types: a day-first or month-first date is no date here; ISO is, whatever the browser.
+            typeDate(browser, "#sales-from", "01/06/2026");
+            browser.waitUntilScript("return document.querySelector('#sales-from').invalid");
+            assertThat(browser.script("return document.querySelector('#sales-from').errorMessage"))
+                    .isEqualTo(DateFields.BAD_INPUT);
+            assertThat(browser.find("#region-grid").isDisplayed()).as("no figures for the dates before").isFalse();
+            typeDate(browser, "#sales-from", "2026-01-01");
+            browser.waitUntilScript("return !document.querySelector('#sales-from').invalid"
+                    + " && document.querySelector('#region-grid').checkVisibility()");
+            assertThat(browser.find("#sales-from input").getAttribute("value")).isEqualTo("2026-01-01");
             browser.settle();
             browser.screenshot("sales-exec-filtered");
             long south = superuserLong("SELECT round(sum(net_amount) * 100) FROM fact_sales WHERE region_id = 2"
@@ -130,5 +140,13 @@ class SalesViewBrowserTest {
     private static List<String> gridCells(Browser browser) {
         return (List<String>) browser.script("return Array.from(document.querySelectorAll("
                 + "'#region-grid vaadin-grid-cell-content')).map(c => c.textContent.trim()).filter(t => t)");
+    }
+
+    private static void typeDate(Browser browser, String field, String text) {
+        org.openqa.selenium.WebElement input = browser.find(field + " input");
+        input.click();
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text,
+                org.openqa.selenium.Keys.ENTER);
+        browser.settle();
     }
 }

@@ -5,6 +5,7 @@ import com.consumer360.audit.AuditEvent;
 import com.consumer360.audit.AuditFilter;
 import com.consumer360.audit.AuditService;
 import com.consumer360.security.Roles;
+import com.consumer360.ui.DateFields;
 import com.consumer360.ui.ExportLinks;
 import com.consumer360.ui.PageHeader;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -34,8 +35,8 @@ public class AuditView extends VerticalLayout {
     private final AuditService audit;
     private final TextField user = new TextField("User");
     private final ComboBox<String> action = new ComboBox<>("Action");
-    private final DatePicker from = new DatePicker("From (UTC)");
-    private final DatePicker to = new DatePicker("To (UTC)");
+    private final DatePicker from = DateFields.iso("From (UTC)");
+    private final DatePicker to = DateFields.iso("To (UTC)");
     private final Grid<AuditEvent> grid = new Grid<>();
     private final ExportLinks export = new ExportLinks("audit-export");
 

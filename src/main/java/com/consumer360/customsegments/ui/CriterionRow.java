@@ -5,6 +5,7 @@ import com.consumer360.customsegments.Choices;
 import com.consumer360.customsegments.Operator;
 import com.consumer360.customsegments.Rule;
 import com.consumer360.customsegments.ValueType;
+import com.consumer360.ui.DateFields;
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -194,7 +195,7 @@ final class CriterionRow extends Div {
                 yield score;
             }
             case DATE -> {
-                DatePicker date = new DatePicker(label);
+                DatePicker date = DateFields.iso(label);
                 date.setWidth("10em");
                 date.setMin(LocalDate.of(1900, 1, 1));
                 date.setMax(LocalDate.of(2200, 12, 31));
@@ -204,6 +205,7 @@ final class CriterionRow extends Div {
                     date.setValue(null);
                 }
                 date.addValueChangeListener(e -> changed.run());
+                date.addValidationStatusChangeListener(e -> changed.run());
                 yield date;
             }
             case CHOICE, PRODUCTS -> {
@@ -313,6 +315,8 @@ final class CriterionRow extends Div {
             // The browser keeps text that is not a number in the field and sends no value: the validator sees an
             // empty value, the user sees what they typed.
             message = NOT_A_NUMBER;
+        } else if (target instanceof DatePicker date && date.isEmpty() && DateFields.unreadable(date)) {
+            message = DateFields.BAD_INPUT;
         }
         String before = target.getErrorMessage();
         target.setErrorMessage(before == null || before.isEmpty() || !target.isInvalid() ? message

@@ -7,6 +7,7 @@ import com.consumer360.sales.SalesOverview;
 import com.consumer360.sales.SalesOverview.MonthlySales;
 import com.consumer360.sales.SalesOverview.RegionSales;
 import com.consumer360.sales.SalesService;
+import com.consumer360.ui.DateFields;
 import com.consumer360.ui.ExportLinks;
 import com.consumer360.ui.Formats;
 import com.consumer360.ui.PageHeader;
@@ -47,8 +48,8 @@ public class SalesView extends VerticalLayout {
     private static final String UNITS_TITLE = "Top 10 products by units";
 
     private final SalesService sales;
-    private final DatePicker from = new DatePicker("From");
-    private final DatePicker to = new DatePicker("To");
+    private final DatePicker from = DateFields.iso("From");
+    private final DatePicker to = DateFields.iso("To");
     private final RegionFilter regions;
     private final Paragraph summary = new Paragraph();
     private final Div content = new Div();
@@ -66,6 +67,8 @@ public class SalesView extends VerticalLayout {
             date.setWidth("10rem");
             date.setPlaceholder(date == from ? "first sale" : "latest sale");
             date.addValueChangeListener(e -> reload());
+            // Text that is no date changes no value: the field's own check says so, and the page follows.
+            date.addValidationStatusChangeListener(e -> reload());
         }
         regions = new RegionFilter(sales.regions(), this::reload);
         summary.addClassName("c360-muted");
@@ -75,8 +78,18 @@ public class SalesView extends VerticalLayout {
         reload();
     }
 
+    private void refuse(String message) {
+        summary.setText(message);
+        content.setVisible(false);
+    }
+
     private void reload() {
-        from.setInvalid(false);
+        if (DateFields.unreadable(from) || DateFields.unreadable(to)) {
+            // The field says what is wrong; nothing computed for the dates before stays on screen.
+            refuse("Enter the dates as yyyy-mm-dd, or leave them empty for the first and the latest sale.");
+            return;
+        }
+        to.setErrorMessage(null);
         to.setInvalid(false);
         SalesFilter filter;
         try {
@@ -84,8 +97,10 @@ public class SalesView extends VerticalLayout {
         } catch (IllegalArgumentException wrongOrder) {
             to.setErrorMessage(wrongOrder.getMessage());
             to.setInvalid(true);
+            refuse("Choose a From date on or before the To date.");
             return;
         }
+        content.setVisible(true);
         SalesOverview overview = sales.overview(filter);
         summary.setText(overview.salesThrough() == null ? "No sales in this selection."
                 : "Net revenue in " + Formats.currencySymbol() + "; sales up to " + overview.salesThrough() + ".");
