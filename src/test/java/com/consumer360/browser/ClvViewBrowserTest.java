@@ -55,6 +55,15 @@ class ClvViewBrowserTest {
             browser.screenshot("clv-north");
             browser.resize(1280, 800);
 
+            typeNumber(browser, "#clv-mscore", "6");
+            browser.waitUntilScript("return document.querySelector('#clv-mscore').invalid");
+            assertThat(browser.script("return document.querySelector('#clv-mscore').errorMessage"))
+                    .isEqualTo("The M score is at most 5.");
+            assertThat(browser.find("#clv-churn-grid").isDisplayed()).as("no list of the thresholds before").isFalse();
+            assertThat(browser.find("#clv-churn-count").getText()).isEqualTo("Correct the thresholds to list the churn "
+                    + "risks.");
+            typeNumber(browser, "#clv-mscore", "4");
+            browser.waitUntilScript("return document.querySelector('#clv-churn-grid').checkVisibility()");
             setField(browser, "#clv-palive", "0.3");
             String risky = "SELECT customer_id FROM snap_customer WHERE " + north + " AND m_score >= 4 AND p_alive < 0.3";
             List<Long> expected = ids(risky + RISK_ORDER);
@@ -153,6 +162,16 @@ class ClvViewBrowserTest {
     }
 
     /** Types a value into a Vaadin number field and commits it, as a user leaving the field does. */
+    /** Types into a number field as a user does, then leaves it. */
+    private static void typeNumber(Browser browser, String css, String value) {
+        browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", css);
+        org.openqa.selenium.WebElement input = browser.find(css + " input");
+        input.click();
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), value,
+                org.openqa.selenium.Keys.TAB);
+        browser.settle();
+    }
+
     private static void setField(Browser browser, String css, String value) {
         browser.script("const f = document.querySelector(arguments[0]); f.value = arguments[1];"
                 + "f.dispatchEvent(new Event('change', {bubbles: true}));", css, value);

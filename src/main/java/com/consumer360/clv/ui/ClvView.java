@@ -20,8 +20,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.AbstractNumberField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.data.binder.ValueContext;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -53,7 +55,7 @@ public class ClvView extends Div implements BeforeEnterObserver {
     private final Paragraph highValueNote = new Paragraph();
     private final ExportLinks highValueExport = new ExportLinks("clv-high-value-export");
     private final IntegerField minMScore = new IntegerField("Min. M score (1–5)");
-    private final NumberField maxPAlive = new NumberField("P(alive) below (0–1]");
+    private final NumberField maxPAlive = new NumberField("P(alive) below (0.01–1)");
     private final Paragraph churnNote = new Paragraph();
     private final Grid<ClvCustomer> churn = ClvGrids.customers("clv-churn-grid", true);
     private final ExportLinks churnExport = new ExportLinks("clv-churn-export");
@@ -136,12 +138,25 @@ public class ClvView extends Div implements BeforeEnterObserver {
         minMScore.setMax(5);
         minMScore.setStepButtonsVisible(true);
         minMScore.setHelperText("Default 4");
+        minMScore.setRequiredIndicatorVisible(true);
+        minMScore.setI18n(new IntegerField.IntegerFieldI18n()
+                .setRequiredErrorMessage("Enter a minimum M score from 1 to 5.")
+                .setBadInputErrorMessage("Enter a whole number from 1 to 5.")
+                .setMinErrorMessage("The M score is at least 1.").setMaxErrorMessage("The M score is at most 5."));
         maxPAlive.setId("clv-palive");
-        maxPAlive.setMin(0);
+        // The stored churn counts are per step of 0.01 (V47), the smallest threshold above 0 the field moves to.
+        maxPAlive.setMin(0.01);
         maxPAlive.setMax(1);
-        maxPAlive.setStep(0.05);
+        maxPAlive.setStep(0.01);
         maxPAlive.setStepButtonsVisible(true);
         maxPAlive.setHelperText("Default 0.5");
+        maxPAlive.setRequiredIndicatorVisible(true);
+        maxPAlive.setI18n(new NumberField.NumberFieldI18n()
+                .setRequiredErrorMessage("Enter a P(alive) from 0.01 to 1.")
+                .setBadInputErrorMessage("Enter a number from 0.01 to 1, with a point for decimals (0.5).")
+                .setMinErrorMessage("P(alive) below is at least 0.01.")
+                .setStepErrorMessage("Use at most two decimals, for example 0.35.")
+                .setMaxErrorMessage("P(alive) below is at most 1."));
         minMScore.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 thresholdsChanged();
@@ -152,9 +167,21 @@ public class ClvView extends Div implements BeforeEnterObserver {
                 thresholdsChanged();
             }
         });
+        // Text that is no number changes no value; the field's own check says so, and the list follows.
+        minMScore.addValidationStatusChangeListener(e -> thresholdsChanged());
+        maxPAlive.addValidationStatusChangeListener(e -> thresholdsChanged());
+    }
+
+    private static <C extends AbstractNumberField<C, T>, T extends Number> boolean refused(C field) {
+        return field.getDefaultValidator().apply(field.getValue(), new ValueContext(field)).isError();
     }
 
     private void thresholdsChanged() {
+        if (refused(minMScore) || refused(maxPAlive)) {
+            // The field says what is wrong; no list of the thresholds before stays under the refused ones.
+            showChurnList(false);
+            return;
+        }
         try {
             if (minMScore.getValue() == null || maxPAlive.getValue() == null) {
                 throw new InvalidThresholdException("Enter both thresholds: a minimum M score from 1 to 5 and a "
@@ -164,9 +191,11 @@ public class ClvView extends Div implements BeforeEnterObserver {
         } catch (InvalidThresholdException e) {
             error.setText(e.getMessage());
             error.setVisible(true);
+            showChurnList(false);
             return;
         }
         error.setVisible(false);
+        showChurnList(true);
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "clv?" + QueryParameters.simple(Map.of(
                 "mscore", String.valueOf(thresholds.minMScore()), "palive", String.valueOf(thresholds.maxPAlive())))
                 .getQueryString()));
@@ -196,7 +225,20 @@ public class ClvView extends Div implements BeforeEnterObserver {
         showFit(s, clv.modelFit(filter));
     }
 
+    private void showChurnList(boolean shown) {
+        if (!shown) {
+            churnNote.setText("Correct the thresholds to list the churn risks.");
+        }
+        churn.setVisible(shown);
+        churnExport.setVisible(shown);
+    }
+
     private void showChurn(Set<Short> filter) {
+        if (refused(minMScore) || refused(maxPAlive)) {
+            showChurnList(false);
+            return;
+        }
+        showChurnList(true);
         ChurnThresholds t = thresholds;
         long count = clv.churnRiskCount(t, filter);
         churnNote.setText(Formats.count(count) + " customers with M score ≥ " + t.minMScore() + " and P(alive) < "
