@@ -34,7 +34,10 @@ class ViewAsHttpTest {
         });
         Portal north = new Portal(port);
         north.signIn("north", "demo");
-        assertThat(north.get("/admin/view-as?username=south").statusCode()).as("a manager may not view as").isEqualTo(403);
+        HttpResponse<String> denied = north.getPage("/admin/view-as?username=south");
+        assertThat(denied.statusCode()).as("a manager may not view as").isEqualTo(403);
+        assertThat(denied.body()).as("the portal's page, not the framework's").contains("Access denied")
+                .doesNotContain("Whitelabel");
         assertThat(north.get("/admin/view-as/exit").statusCode()).as("nothing to exit").isEqualTo(403);
 
         Portal portal = new Portal(port);
