@@ -66,6 +66,18 @@ class BasketViewBrowserTest {
             assertThat(xlsx).hasSize((int) strong + 1);
             assertThat(xlsx.stream().skip(1).map(r -> r.get(9)).distinct().toList()).containsExactly("North");
 
+            // Confidence typed as a percentage is explained at the field; any fraction within the limits filters.
+            type(browser, "#min-confidence", "50");
+            browser.waitUntilScript("return document.querySelector('#min-confidence').invalid");
+            assertThat(browser.script("return document.querySelector('#min-confidence').errorMessage"))
+                    .isEqualTo("Confidence is at most 1 as a fraction of baskets (0.5 = 50 %).");
+            type(browser, "#min-confidence", "0.33");
+            long confident = rules(1, "lift >= 10 AND confidence >= 0.33");
+            waitForContent(browser, "#basket-summary", String.format("%,d", confident) + " of ");
+            assertThat(browser.script("return document.querySelector('#min-confidence').invalid")).isEqualTo(false);
+            clear(browser, "#min-confidence");
+            waitForContent(browser, "#basket-summary", String.format("%,d", strong) + " of ");
+
             // A rule clicked in the table, then bought together for its consequent.
             String[] top = rule(1, 1);
             clickGridCellWith(browser, top[1]);

@@ -103,11 +103,12 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
             field.setMin(0);
             field.addValueChangeListener(e -> reloadUnlessLoading());
         }
-        minSupport.setStep(0.001);
+        // No step: any number within the limits is a filter (a step would refuse 0.33 without saying why).
         minSupport.setMax(1);
-        minConfidence.setStep(0.05);
         minConfidence.setMax(1);
-        minLift.setStep(0.5);
+        limits(minSupport, "Support", 0);
+        limits(minConfidence, "Confidence", 0);
+        limits(minLift, "Lift", 0);
         product.setId("product-filter");
         product.setPlaceholder("Any product");
         product.setClearButtonVisible(true);
@@ -231,7 +232,7 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
                 minLift.getValue(), product.getValue());
         try {
             if (minSupport.isInvalid() || minConfidence.isInvalid() || minLift.isInvalid()) {
-                throw new InvalidRuleFilterException("Enter numbers within the limits shown, or leave a field empty.");
+                throw new InvalidRuleFilterException("Correct the filter marked in red (its message says how), or leave it empty.");
             }
             info = basket.validate(next);
         } catch (InvalidRuleFilterException e) {
@@ -289,10 +290,25 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
         mined.setId("mining-thresholds");
         facts.add(mined);
         minSupport.setMin(info.minSupport());
+        limits(minSupport, "Support", info.minSupport());
         minSupport.setPlaceholder(String.valueOf(info.minSupport()));
         minConfidence.setMin(info.minConfidence());
+        limits(minConfidence, "Confidence", info.minConfidence());
         minConfidence.setPlaceholder(String.valueOf(info.minConfidence()));
         minLift.setPlaceholder("any");
+    }
+
+    /**
+     * The field's messages: below {@code min} (the mined threshold: rules below it were not mined), above 1 for a
+     * fraction (support and confidence are fractions of baskets: 0.5 is 50 %), and text that is no number.
+     */
+    private static void limits(NumberField field, String name, double min) {
+        String fraction = name.equals("Lift") ? "" : " as a fraction of baskets (0.5 = 50 %)";
+        field.setI18n(new NumberField.NumberFieldI18n()
+                .setBadInputErrorMessage("Enter a number" + fraction + ", with a point for decimals.")
+                .setMinErrorMessage(min > 0 ? name + " is at least " + min + ", the threshold the rules were mined at."
+                        : name + " is at least 0.")
+                .setMaxErrorMessage(name + " is at most 1" + fraction + "."));
     }
 
     private void updateExport() {
