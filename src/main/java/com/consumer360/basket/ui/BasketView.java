@@ -232,7 +232,8 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
                 minLift.getValue(), product.getValue());
         try {
             if (minSupport.isInvalid() || minConfidence.isInvalid() || minLift.isInvalid()) {
-                throw new InvalidRuleFilterException("Correct the filter marked in red (its message says how), or leave it empty.");
+                throw new InvalidRuleFilterException("Correct the filter marked in red (its message says how), or "
+                        + "leave it empty.");
             }
             info = basket.validate(next);
         } catch (InvalidRuleFilterException e) {
