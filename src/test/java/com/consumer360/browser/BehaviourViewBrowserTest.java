@@ -176,6 +176,15 @@ class BehaviourViewBrowserTest {
             browser.movePointerAway();
             browser.script("document.querySelector('#comparison').scrollIntoView()");
             browser.screenshot("behaviour-exec-comparison");
+
+            // A score out of range is explained at the field, and no comparison of the rule before stays.
+            type(browser, "#group-b-mscore-min", "9");
+            browser.waitUntilScript("return document.querySelector('#group-b-mscore-min').invalid");
+            assertThat(browser.script("return document.querySelector('#group-b-mscore-min').errorMessage"))
+                    .isEqualTo("A score from 1 to 5.");
+            click(browser, "#compare-button");
+            browser.waitUntilScript("return document.querySelector('#group-error').checkVisibility()"
+                    + " && !document.querySelector('#comparison').checkVisibility()");
         }
     }
 

@@ -99,6 +99,8 @@ public class BehaviourView extends VerticalLayout {
         segments.addValueChangeListener(e -> reload());
         for (IntegerField field : List.of(minRecency, maxRecency)) {
             field.setMin(0);
+            field.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("Enter a whole number of days.")
+                    .setMinErrorMessage("Not below 0 days."));
             field.setClearButtonVisible(true);
             field.setWidth("10.5rem");
             field.setSuffixComponent(new Span("days"));

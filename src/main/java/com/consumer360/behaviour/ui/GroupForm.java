@@ -66,6 +66,8 @@ final class GroupForm extends Div {
         minMScore.setMin(1);
         minMScore.setMax(5);
         minMScore.setStepButtonsVisible(true);
+        minMScore.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("A score from 1 to 5.")
+                .setMinErrorMessage("A score from 1 to 5.").setMaxErrorMessage("A score from 1 to 5."));
         description.setId(prefix + "-rule");
         description.addClassName("c360-group-rule");
         Div ranges = new Div(
@@ -82,12 +84,16 @@ final class GroupForm extends Div {
     private static IntegerField whole(String name, String placeholder) {
         IntegerField field = new IntegerField();
         field.setMin(0);
+        field.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("Enter a whole number.")
+                .setMinErrorMessage("Not below 0."));
         unlabelled(field, name, placeholder);
         return field;
     }
 
     private static NumberField money(String name, String placeholder) {
         NumberField field = new NumberField();
+        field.setI18n(new NumberField.NumberFieldI18n()
+                .setBadInputErrorMessage("Enter an amount, with a point for decimals."));
         unlabelled(field, name, placeholder);
         return field;
     }
