@@ -283,7 +283,10 @@ final class FileCheck {
     static void after(String name, TransactionTable table) throws ImportException {
         for (int code = 0; code < table.productCount(); code++) {
             formula(name, "product_id", table.productId(code));
-            formula(name, "description", table.productDescription(code));
+        }
+        // Every line's description: any kept line's may become its product's.
+        for (int code = 0; code < table.lineDescriptionCount(); code++) {
+            formula(name, "description", table.lineDescriptionText(code));
         }
         for (int code = 0; code < table.customerCount(); code++) {
             formula(name, "customer_id", table.customerId(code));
