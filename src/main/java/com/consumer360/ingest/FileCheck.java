@@ -4,6 +4,7 @@ import com.consumer360.analytics.TransactionTable;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * Checks a file before the batch reader parses it, for what that reader forgives: size, binary content, UTF-16 and
@@ -264,6 +267,27 @@ final class FileCheck {
             }
             return breaks;
         } catch (IOException e) {
+            throw new ImportException(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Whether the text has a record with a non-blank field after its first (the header), read in {@code format}. */
+    static boolean hasDataLine(Path file, String name, Format format) throws ImportException {
+        try (InputStream in = open(file, name);
+             CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(format.delimiter())
+                     .allowMissingFields(true).allowExtraFields(true)
+                     .ofCsvRecord(new InputStreamReader(in, format.charset()))) {
+            var records = csv.iterator();
+            if (records.hasNext()) {
+                records.next();
+            }
+            while (records.hasNext()) {
+                if (records.next().getFields().stream().anyMatch(field -> !field.isBlank())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | java.io.UncheckedIOException | de.siegmar.fastcsv.reader.CsvParseException e) {
             throw new ImportException(name + ": cannot read: " + e.getMessage());
         }
     }

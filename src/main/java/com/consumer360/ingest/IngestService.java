@@ -189,7 +189,10 @@ public class IngestService {
         return FileImport.countries(file, name, maxBytes, chosen(format), columns);
     }
 
-    /** The column names of the file's header (a CSV file's first line, a workbook's first row). */
+    /**
+     * The column names of the file's header (a CSV file's first line, a workbook's first row); a file with no line
+     * of data after it is refused, saying so.
+     */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public List<String> columns(Path file, String name, FileFormat format) throws ImportException {
         return FileImport.header(file, name, maxBytes, chosen(format));
@@ -202,12 +205,13 @@ public class IngestService {
     }
 
     /**
-     * What is wrong with a column mapping for a file with this header, by field (required field unmapped, column
-     * mapped twice, column not in the file); empty when it can be used.
+     * What is wrong with a column mapping chosen field by field for a file with this header, by field (required field
+     * unmapped, column mapped twice, column not in the file); empty when it can be used. An empty mapping has nothing
+     * chosen: every required field is unmapped.
      */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public Map<WarehouseField, String> checkColumns(List<String> header, ColumnMapping columns) {
-        return columns.problems(header);
+        return columns.problemsAsChosen(header);
     }
 
     private static FileCheck.Format chosen(FileFormat format) {

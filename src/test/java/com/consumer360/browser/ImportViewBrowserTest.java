@@ -236,6 +236,75 @@ class ImportViewBrowserTest {
         assertThat(superuserLong("SELECT count(*) FROM fact_sales")).isEqualTo(lines);
     }
 
+    /**
+     * Files with nothing to import, or whose first line names no column, uploaded one after another: each gets its
+     * problem in words at the upload (never an exception with a green tick and nothing else), the steps it cannot
+     * reach hidden and Validate disabled; a good file afterwards clears the message. The warehouse is not changed.
+     */
+    @Test
+    void aFileTheImportCannotUseGetsItsProblemAtTheUpload() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("import-bad-uploads");
+        long lines = superuserLong("SELECT count(*) FROM fact_sales");
+        long runs = superuserLong("SELECT count(*) FROM ingest_run");
+        String header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+        String line = "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,Narnia\n";
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("admin", "demo");
+            browser.waitFor("#region-grid");
+            browser.open("admin/import");
+            browser.waitFor("#import-upload");
+            browser.settle();
+            uploadText(browser, dir, "one-line.csv", "just one line no header\n");
+            browser.waitForText("#import-file-problem", "one-line.csv: no data lines to import: line 1 is the file's "
+                    + "only line, read as the header (\"just one line no header\")");
+            assertThat(browser.script("return document.getElementById('import-validate').hasAttribute('disabled')"))
+                    .isEqualTo(true);
+            assertThat(hidden(browser, "import-columns")).as("no column step for a file with nothing to import")
+                    .isTrue();
+            browser.screenshot("import-no-data-lines");
+
+            uploadText(browser, dir, "empty.csv", "");
+            browser.waitForText("#import-file-problem", "empty.csv: line 1: empty file, expected a header line");
+            uploadText(browser, dir, "header-only.csv", header);
+            browser.waitForText("#import-file-problem", "header-only.csv: no data lines to import");
+
+            uploadText(browser, dir, "one-column.csv", "InvoiceNo\n536365\n");
+            browser.waitForText("#import-file-problem", "one-column.csv: line 1 has a single column (\"InvoiceNo\"), "
+                    + "read as UTF-8, comma separated");
+            assertThat(text(browser, "#import-column-invoice")).contains("InvoiceNo");
+            assertThat(browser.script("return document.getElementById('import-column-product-code').invalid"))
+                    .isEqualTo(true);
+            assertThat(browser.script("return document.getElementById('import-validate').hasAttribute('disabled')"))
+                    .isEqualTo(true);
+
+            uploadText(browser, dir, "no-header.csv", line + line.replace("536365", "536366"));
+            browser.waitForText("#import-file-problem", "no-header.csv: line 1 names no column the import knows");
+
+            uploadText(browser, dir, "good.csv", header + line);
+            browser.waitForText("#import-status", "good.csv");
+            assertThat(hidden(browser, "import-file-problem")).as("a good file clears the message").isTrue();
+            assertThat(browser.script("return document.getElementById('import-validate').hasAttribute('disabled')"))
+                    .isEqualTo(false);
+        }
+        assertThat(superuserLong("SELECT count(*) FROM fact_sales")).isEqualTo(lines);
+        assertThat(superuserLong("SELECT count(*) FROM ingest_run")).isEqualTo(runs);
+    }
+
+    /** Whether the element is not shown: never sent to the browser (invisible from the start) or hidden. */
+    private static boolean hidden(Browser browser, String id) {
+        return Boolean.TRUE.equals(browser.script("var e = document.getElementById(arguments[0]);"
+                + " return e === null || e.offsetParent === null", id));
+    }
+
+    private static void uploadText(Browser browser, Path dir, String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        java.nio.file.Files.writeString(file, content);
+        browser.script("document.getElementById('import-upload').files = []");
+        browser.settle();
+        upload(browser, file);
+        browser.settle();
+    }
+
     private static void upload(Browser browser, Path file) {
         WebElement input = (WebElement) browser.script(
                 "return document.querySelector('#import-upload input[type=file]')"

@@ -71,6 +71,8 @@ public class ImportView extends VerticalLayout {
     private final Checkbox replace = new Checkbox("Replace the warehouse's lines on the file's days");
     private final Paragraph status = new Paragraph();
     private final Paragraph error = new Paragraph();
+    /** What is wrong with the uploaded file itself (unreadable, no data lines, no header), shown at the upload. */
+    private final Paragraph fileProblem = new Paragraph();
     private final Grid<PreviewLine> preview = new Grid<>(PreviewLine.class, false);
     private final ProgressBar progress = new ProgressBar(0, 1);
     private final Paragraph rate = new Paragraph();
@@ -96,7 +98,7 @@ public class ImportView extends VerticalLayout {
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, ingest.maxBytes()));
         upload.setAcceptedFileTypes(".csv", ".gz", ".txt", ".xlsx");
-        upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
+        upload.addFileRejectedListener(e -> showFileProblem(e.getErrorMessage()));
         encoding.setLabel("Encoding");
         encoding.setId("import-encoding");
         encoding.setItems(FileFormat.Encoding.values());
@@ -133,6 +135,9 @@ public class ImportView extends VerticalLayout {
         status.setId("import-status");
         error.setId("import-error");
         error.addClassName("c360-error");
+        fileProblem.setId("import-file-problem");
+        fileProblem.addClassName("c360-error");
+        fileProblem.setVisible(false);
         rate.setId("import-rate");
         countryTable.setId("import-countries");
         countryTable.setPadding(false);
@@ -181,7 +186,7 @@ public class ImportView extends VerticalLayout {
                         + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), "
                         + "and a line already in the warehouse is not added again. Each line carries the region of its "
                         + "customer's country, so regional managers see only their region's imported lines."),
-                upload, formatRow, mappingRow(save), columns,
+                upload, formatRow, fileProblem, mappingRow(save), columns,
                 new H3("Countries to regions"), defaultRegion, countryTable, replace,
                 new HorizontalLayout(validate, load, cancel), error, status, rowErrors, progress, rate, preview,
                 new H3("Import history"), history);
@@ -203,7 +208,10 @@ public class ImportView extends VerticalLayout {
             file = temp.toPath();
             fileName = name;
             rowErrors.setVisible(false);
+            preview.setVisible(false);
+            status.setText("");
             showError("");
+            showFileProblem("");
             try {
                 showingDetected = true;
                 var detected = ingest.format(file, fileName);
@@ -213,10 +221,8 @@ public class ImportView extends VerticalLayout {
                 });
                 formatRow.setVisible(detected.isPresent());
             } catch (ImportException e) {
-                showError(e.getMessage());
-                enableSteps(false);
                 formatRow.setVisible(false);
-                columns.setVisible(false);
+                fileRefused(e.getMessage());
                 return;
             } finally {
                 showingDetected = false;
@@ -235,16 +241,17 @@ public class ImportView extends VerticalLayout {
         try {
             header = ingest.columns(file, fileName, format());
         } catch (ImportException e) {
-            showError(e.getMessage());
-            enableSteps(false);
+            fileRefused(e.getMessage());
             return;
         }
         ColumnMapping chosen;
+        ColumnMapping suggested = ingest.suggestColumns(header);
         if (saved != null && !saved.isAutomatic()) {
             chosen = saved;
         } else {
             // The suggestion, with the admin's choices kept where the (re-read) header still has the column.
-            Map<WarehouseField, String> merged = new java.util.EnumMap<>(ingest.suggestColumns(header).columns());
+            Map<WarehouseField, String> merged = new java.util.EnumMap<>(WarehouseField.class);
+            merged.putAll(suggested.columns());
             columns.mapping().columns().forEach((field, column) -> {
                 if (header.contains(column) && !merged.containsValue(column)) {
                     merged.put(field, column);
@@ -253,6 +260,7 @@ public class ImportView extends VerticalLayout {
             chosen = new ColumnMapping(merged);
         }
         columns.show(header, chosen);
+        showFileProblem(headerProblem(header, suggested));
         if (columns.mark(ingest.checkColumns(header, columns.mapping()))) {
             readCountries();
         } else {
@@ -310,12 +318,13 @@ public class ImportView extends VerticalLayout {
             row.setWrap(true);
             row.add(countryRegions.values().toArray(ComboBox[]::new));
             countryTable.add(row);
+            countryTable.setVisible(true);
             status.setText(fileName + (format() == null ? "" : " (" + format().describe() + ")") + ": "
                     + countries.size() + " countries; map each to a region or choose a default region, then "
                     + "validate.");
             enableSteps(true);
         } catch (ImportException e) {
-            showError(e.getMessage());
+            showFileProblem(e.getMessage());
             enableSteps(false);
         }
     }
@@ -437,6 +446,44 @@ public class ImportView extends VerticalLayout {
     private void showError(String message) {
         error.setText(message);
         error.setVisible(!message.isEmpty());
+    }
+
+    private void showFileProblem(String message) {
+        fileProblem.setText(message);
+        fileProblem.setVisible(!message.isEmpty());
+    }
+
+    /** The file cannot be imported as read: its problem at the upload, and no step after it. */
+    private void fileRefused(String message) {
+        showFileProblem(message);
+        enableSteps(false);
+        columns.setVisible(false);
+        countryTable.setVisible(false);
+        status.setText("");
+    }
+
+    /**
+     * A header the column step can show but that looks like no header: a single column (another delimiter, or no
+     * header line), or no column the suggestion recognises (a first line of data?); empty when neither.
+     */
+    private String headerProblem(List<String> header, ColumnMapping suggested) {
+        String line = format() == null ? "row 1" : "line 1";
+        if (header.size() == 1) {
+            return fileName + ": " + line + " has a single column (\"" + clip(header.getFirst()) + "\")"
+                    + (format() == null ? "" : ", read as " + format().describe()) + ": the import needs a header "
+                    + "naming the columns invoice, product code, date, customer id and quantity with unit price (or an "
+                    + "amount)" + (format() == null ? "." : "; if the file is separated by another character, choose "
+                    + "it above.");
+        }
+        if (suggested.isAutomatic()) {
+            return fileName + ": " + line + " names no column the import knows (\"" + clip(String.join("\", \"",
+                    header)) + "\"): is it the header? If it is, choose the column of each field below.";
+        }
+        return "";
+    }
+
+    private static String clip(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     private void reloadHistory() {
