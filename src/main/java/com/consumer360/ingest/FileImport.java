@@ -31,13 +31,13 @@ final class FileImport {
     /** The outcome of the validation pass: the cleaning report, the row-level errors, the first kept lines. */
     record Validation(CleaningReport report, List<RowError> rowErrors, List<PreviewLine> firstLines, String readAs) {
 
-        /** The first {@code limit} (at most {@link #PREVIEW_LINES}) kept lines; {@code regionCodes} names regions. */
-        List<PreviewLine> preview(int limit, Map<Short, String> regionCodes) {
+        /** The first {@code limit} (at most {@link #PREVIEW_LINES}) kept lines; {@code regionNames} names regions. */
+        List<PreviewLine> preview(int limit, Map<Short, String> regionNames) {
             List<PreviewLine> lines = new ArrayList<>();
             for (PreviewLine line : firstLines.subList(0, Math.min(limit, firstLines.size()))) {
                 lines.add(new PreviewLine(line.invoice(), line.time(), line.product(), line.description(),
                         line.quantity(), line.unitPrice(), line.amount(), line.customer(), line.country(),
-                        regionCodes.get(Short.valueOf(line.region()))));
+                        regionNames.get(Short.valueOf(line.region()))));
             }
             return lines;
         }

@@ -50,9 +50,10 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The import wizard: upload a CSV file (streamed to a temporary file), map its countries to regions (saved by name),
- * validate (the cleaning report and the first lines as loaded), load with a progress bar and a cancel button, then the
- * refresh starts and the admin is taken to it. The import history is below.
+ * The import wizard: upload a CSV file (streamed to a temporary file; what is wrong with the file is said under the
+ * upload), map its columns and its countries to regions (a country existing customers have: their region by default;
+ * saved by name), validate (the cleaning report and the first lines as loaded), load with a progress bar and a cancel
+ * button, then the refresh starts and the admin is taken to it. The import history is below.
  */
 @Route("admin/import")
 @PageTitle("Import · Consumer360")
@@ -63,7 +64,11 @@ public class ImportView extends VerticalLayout {
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final IngestService ingest;
+    /** The warehouse's regions, code to name: the selects hold codes and show names (North). */
+    private final Map<String, String> regionNames;
     private final Map<String, ComboBox<String>> countryRegions = new LinkedHashMap<>();
+    /** The region (code) of each of the file's countries that the warehouse's customers have: its default mapping. */
+    private Map<String, String> knownRegions = Map.of();
     private final VerticalLayout countryTable = new VerticalLayout();
     private final ComboBox<String> savedMappings = new ComboBox<>("Saved mapping");
     private final ComboBox<String> defaultRegion = new ComboBox<>("Default region (unlisted countries)");
@@ -92,6 +97,7 @@ public class ImportView extends VerticalLayout {
 
     public ImportView(IngestService ingest) {
         this.ingest = ingest;
+        this.regionNames = ingest.regionNames();
         addClassNames("c360-page", "c360-import-page");
         Upload upload = new Upload(UploadHandler.toTempFile((metadata, temp) -> received(metadata.fileName(), temp)));
         upload.setId("import-upload");
@@ -110,8 +116,9 @@ public class ImportView extends VerticalLayout {
         encoding.addValueChangeListener(e -> formatChosen());
         delimiter.addValueChangeListener(e -> formatChosen());
         formatRow.setVisible(false);
-        List<String> regions = ingest.regionCodes();
-        defaultRegion.setItems(regions);
+        defaultRegion.setItems(regionNames.keySet());
+        defaultRegion.setItemLabelGenerator(this::regionName);
+        defaultRegion.addValueChangeListener(e -> showCountryStatus());
         defaultRegion.setClearButtonVisible(true);
         defaultRegion.setId("import-default-region");
         defaultRegion.setWidth("20em");
@@ -265,6 +272,7 @@ public class ImportView extends VerticalLayout {
             readCountries();
         } else {
             enableSteps(false);
+            countryTable.setVisible(false);
             status.setText(fileName + ": map the columns marked in red, then the countries.");
         }
     }
@@ -278,6 +286,8 @@ public class ImportView extends VerticalLayout {
         preview.setVisible(false);
         if (!columns.mark(ingest.checkColumns(columns.header(), columns.mapping()))) {
             enableSteps(false);
+            countryTable.setVisible(false);
+            status.setText(fileName + ": map the columns marked in red, then the countries.");
             return;
         }
         showError("");
@@ -302,16 +312,27 @@ public class ImportView extends VerticalLayout {
                 ? new FileFormat(encoding.getValue(), delimiter.getValue()) : null;
     }
 
+    /**
+     * Reads the file's countries into the country step: each country keeps the admin's choice, else takes the region
+     * of the warehouse's existing customers of that country (said below its select), else waits for one.
+     */
     private void readCountries() {
         try {
             List<String> countries = ingest.countries(file, fileName, format(), columns.mapping());
             Map<String, String> chosen = new LinkedHashMap<>(mapping().countryToRegion());
+            knownRegions = ingest.existingCountryRegions(countries);
             countryRegions.clear();
             countryTable.removeAll();
             for (String country : countries) {
-                ComboBox<String> region = new ComboBox<>(country, ingest.regionCodes());
+                ComboBox<String> region = new ComboBox<>(country, regionNames.keySet());
+                region.setItemLabelGenerator(this::regionName);
                 region.setId("import-region-" + country.replaceAll("[^A-Za-z0-9]", "-"));
-                region.setValue(chosen.get(country));
+                String known = knownRegions.get(country);
+                region.setValue(chosen.getOrDefault(country, known));
+                if (known != null) {
+                    region.setHelperText("existing customers: " + regionName(known));
+                }
+                region.addValueChangeListener(e -> showCountryStatus());
                 countryRegions.put(country, region);
             }
             HorizontalLayout row = new HorizontalLayout();
@@ -319,9 +340,7 @@ public class ImportView extends VerticalLayout {
             row.add(countryRegions.values().toArray(ComboBox[]::new));
             countryTable.add(row);
             countryTable.setVisible(true);
-            status.setText(fileName + (format() == null ? "" : " (" + format().describe() + ")") + ": "
-                    + countries.size() + " countries; map each to a region or choose a default region, then "
-                    + "validate.");
+            showCountryStatus();
             enableSteps(true);
         } catch (ImportException e) {
             showFileProblem(e.getMessage());
@@ -343,8 +362,53 @@ public class ImportView extends VerticalLayout {
         if (file != null && !mapping.columns().isAutomatic()) {
             readColumns(mapping.columns());
         }
-        countryRegions.forEach((country, box) -> box.setValue(mapping.countryToRegion().get(country)));
+        countryRegions.forEach((country, box) -> box.setValue(mapping.countryToRegion().getOrDefault(country,
+                knownRegions.get(country))));
         defaultRegion.setValue(mapping.defaultRegion());
+    }
+
+    /**
+     * The country step in words: the file's countries, how many took their existing customers' region, and those
+     * still without a region, named: the countries a validation would refuse (unless a region column covers them).
+     */
+    private void showCountryStatus() {
+        if (file == null || !countryTable.isVisible()) {
+            return;
+        }
+        List<String> open = countryRegions.entrySet().stream().filter(e -> e.getValue().getValue() == null)
+                .map(Map.Entry::getKey).toList();
+        long asCustomers = countryRegions.entrySet().stream().filter(e -> e.getValue().getValue() != null
+                && e.getValue().getValue().equals(knownRegions.get(e.getKey()))).count();
+        String fallback = defaultRegion.getValue();
+        StringBuilder text = new StringBuilder(fileName)
+                .append(format() == null ? "" : " (" + format().describe() + ")").append(": ");
+        if (countryRegions.isEmpty()) {
+            text.append(fallback == null ? "no country in the file: choose a default region for its lines, then "
+                    + "validate." : "no country in the file: its lines go to the default region "
+                    + regionName(fallback) + "; validate.");
+        } else {
+            text.append(countryRegions.size()).append(countryRegions.size() == 1 ? " country" : " countries")
+                    .append(" in the file");
+            if (asCustomers > 0) {
+                text.append(", ").append(asCustomers).append(" set to the region of their existing customers");
+            }
+            if (open.isEmpty()) {
+                text.append("; each has a region: validate.");
+            } else if (fallback != null) {
+                text.append("; ").append(open.size()).append(" without a region (").append(String.join(", ", open))
+                        .append(open.size() == 1 ? ") goes" : ") go").append(" to the default region ")
+                        .append(regionName(fallback)).append(": validate.");
+            } else {
+                text.append("; ").append(open.size()).append(" without a region: ").append(String.join(", ", open))
+                        .append(". Map ").append(open.size() == 1 ? "it" : "them")
+                        .append(" to a region or choose a default region, then validate.");
+            }
+        }
+        status.setText(text.toString());
+    }
+
+    private String regionName(String code) {
+        return regionNames.getOrDefault(code, code);
     }
 
     private void saveMapping() {
