@@ -37,6 +37,8 @@ public final class TransactionTable {
     private final BitSet cancellationInvoices;
     private final Dictionary products;
     private final String[] descriptions;
+    private final ChunkedColumns.Ints lineDescription;
+    private final Dictionary lineDescriptions;
     private final Dictionary countries;
     private final Dictionary regions;
 
@@ -59,6 +61,8 @@ public final class TransactionTable {
         cancellationInvoices = b.cancellationInvoices;
         products = b.products;
         descriptions = b.descriptions.toArray(String[]::new);
+        lineDescription = b.lineDescription;
+        lineDescriptions = b.lineDescriptions;
         countries = b.countries;
         regions = b.regions;
     }
@@ -144,6 +148,22 @@ public final class TransactionTable {
     /** First non-blank description seen for the product, or an empty string. */
     public String productDescription(int code) {
         return descriptions[code] == null ? "" : descriptions[code];
+    }
+
+    /**
+     * Code of the line's own description, or -1 when it has none (blank): an import describes a product by the lines
+     * it keeps, not by {@link #productDescription}, which may come from a line the cleaning excludes.
+     */
+    public int lineDescription(int row) {
+        return lineDescription.get(row);
+    }
+
+    public String lineDescriptionText(int code) {
+        return lineDescriptions.value(code);
+    }
+
+    public int lineDescriptionCount() {
+        return lineDescriptions.size();
     }
 
     public int productCount() {

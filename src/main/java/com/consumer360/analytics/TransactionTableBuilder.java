@@ -40,6 +40,8 @@ public final class TransactionTableBuilder {
     final BitSet cancellationInvoices = new BitSet();
     final Dictionary products = new Dictionary();
     final List<String> descriptions = new ArrayList<>();
+    final ChunkedColumns.Ints lineDescription = new ChunkedColumns.Ints();
+    final Dictionary lineDescriptions = new Dictionary();
     final Dictionary countries = new Dictionary();
     final Dictionary regions = new Dictionary();
 
@@ -49,6 +51,7 @@ public final class TransactionTableBuilder {
     private int lineSecond;
     private int lineProduct = -1;
     private String pendingDescription;
+    private int lineDescriptionCode = -1;
     private boolean built;
     private int lineQuantity = 1;
     private double lineUnitPrice = Double.NaN;
@@ -101,13 +104,15 @@ public final class TransactionTableBuilder {
     }
 
     /**
-     * Description of the line's product; the first non-blank one of each product is kept. Set it after
-     * {@link #product}: given before, it is copied on every line in case the product turns out to be new.
+     * Description of the line's product: kept as the line's own ({@link TransactionTable#lineDescription}) and, the
+     * first non-blank one of each product, as the product's. Set it after {@link #product}: given before, it is copied
+     * on every line in case the product turns out to be new.
      */
     public TransactionTableBuilder description(CharSequence text) {
         if (text == null || text.isEmpty()) {
             return this;
         }
+        lineDescriptionCode = lineDescriptions.encode(text);
         if (lineProduct < 0) {
             pendingDescription = text.toString();
         } else if (descriptions.get(lineProduct) == null && !text.toString().isBlank()) {
@@ -161,6 +166,7 @@ public final class TransactionTableBuilder {
         day.set(row, lineDay);
         secondOfDay.set(row, lineSecond);
         product.set(row, lineProduct);
+        lineDescription.set(row, lineDescriptionCode);
         quantity.set(row, lineQuantity);
         unitPrice.set(row, lineUnitPrice);
         amount.set(row, Double.isNaN(lineAmount) ? lineQuantity * lineUnitPrice : lineAmount);
@@ -192,6 +198,7 @@ public final class TransactionTableBuilder {
         lineSecond = 0;
         lineProduct = -1;
         pendingDescription = null;
+        lineDescriptionCode = -1;
         lineQuantity = 1;
         lineUnitPrice = Double.NaN;
         lineAmount = Double.NaN;

@@ -64,10 +64,15 @@ public record ColumnMapping(Map<WarehouseField, String> columns) {
      * the automatic mapping is checked by the reader instead.
      */
     public Map<WarehouseField, String> problems(List<String> header) {
+        return isAutomatic() ? new LinkedHashMap<>() : problemsAsChosen(header);
+    }
+
+    /**
+     * As {@link #problems}, for a mapping chosen field by field (the wizard's selects), where an empty mapping is one
+     * with nothing chosen yet, every required field unmapped, not the automatic one.
+     */
+    public Map<WarehouseField, String> problemsAsChosen(List<String> header) {
         Map<WarehouseField, String> problems = new LinkedHashMap<>();
-        if (isAutomatic()) {
-            return problems;
-        }
         Map<String, WarehouseField> firstField = new LinkedHashMap<>();
         for (WarehouseField field : WarehouseField.values()) {
             String column = columns.get(field);

@@ -4,6 +4,7 @@ import com.consumer360.analytics.TransactionTable;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * Checks a file before the batch reader parses it, for what that reader forgives: size, binary content, UTF-16 and
@@ -268,6 +271,27 @@ final class FileCheck {
         }
     }
 
+    /** Whether the text has a record with a non-blank field after its first (the header), read in {@code format}. */
+    static boolean hasDataLine(Path file, String name, Format format) throws ImportException {
+        try (InputStream in = open(file, name);
+             CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(format.delimiter())
+                     .allowMissingFields(true).allowExtraFields(true)
+                     .ofCsvRecord(new InputStreamReader(in, format.charset()))) {
+            var records = csv.iterator();
+            if (records.hasNext()) {
+                records.next();
+            }
+            while (records.hasNext()) {
+                if (records.next().getFields().stream().anyMatch(field -> !field.isBlank())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | java.io.UncheckedIOException | de.siegmar.fastcsv.reader.CsvParseException e) {
+            throw new ImportException(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
     /** Whether the (possibly gzipped) text starts with the UTF-8 byte order mark. */
     static boolean hasBom(Path file, String name) throws ImportException {
         try (InputStream in = open(file, name)) {
@@ -283,7 +307,10 @@ final class FileCheck {
     static void after(String name, TransactionTable table) throws ImportException {
         for (int code = 0; code < table.productCount(); code++) {
             formula(name, "product_id", table.productId(code));
-            formula(name, "description", table.productDescription(code));
+        }
+        // Every line's description: any kept line's may become its product's.
+        for (int code = 0; code < table.lineDescriptionCount(); code++) {
+            formula(name, "description", table.lineDescriptionText(code));
         }
         for (int code = 0; code < table.customerCount(); code++) {
             formula(name, "customer_id", table.customerId(code));

@@ -31,13 +31,13 @@ final class FileImport {
     /** The outcome of the validation pass: the cleaning report, the row-level errors, the first kept lines. */
     record Validation(CleaningReport report, List<RowError> rowErrors, List<PreviewLine> firstLines, String readAs) {
 
-        /** The first {@code limit} (at most {@link #PREVIEW_LINES}) kept lines; {@code regionCodes} names regions. */
-        List<PreviewLine> preview(int limit, Map<Short, String> regionCodes) {
+        /** The first {@code limit} (at most {@link #PREVIEW_LINES}) kept lines; {@code regionNames} names regions. */
+        List<PreviewLine> preview(int limit, Map<Short, String> regionNames) {
             List<PreviewLine> lines = new ArrayList<>();
             for (PreviewLine line : firstLines.subList(0, Math.min(limit, firstLines.size()))) {
                 lines.add(new PreviewLine(line.invoice(), line.time(), line.product(), line.description(),
                         line.quantity(), line.unitPrice(), line.amount(), line.customer(), line.country(),
-                        regionCodes.get(Short.valueOf(line.region()))));
+                        regionNames.get(Short.valueOf(line.region()))));
             }
             return lines;
         }
@@ -206,18 +206,34 @@ final class FileImport {
         return java.util.Optional.of(FileFormat.of(format, FileCheck.hasBom(file, name)));
     }
 
-    /** The header (column names) of a CSV file or of a workbook's first sheet. */
+    /**
+     * The header (column names) of a CSV file or of a workbook's first sheet; a file with no line of data after it
+     * (a header only, or one line that is no header) is refused, since nothing of it could be imported.
+     */
     static java.util.List<String> header(Path file, String name, long maxBytes, FileCheck.Format chosen)
             throws ImportException {
         if (XlsxSheet.isWorkbook(file, name)) {
             return XlsxSheet.header(file, name);
         }
         FileCheck.Format format = check(file, name, maxBytes, chosen);
+        java.util.List<String> header;
         try {
-            return TransactionFiles.header(file, format.charset(), format.delimiter());
+            header = TransactionFiles.header(file, format.charset(), format.delimiter());
         } catch (BadInputException e) {
             throw new ImportException(e.getMessage().replace(file.toString(), name));
         }
+        if (!FileCheck.hasDataLine(file, name, format)) {
+            throw new ImportException(noDataLines(name, "line 1 is the file's only line",
+                    String.join(String.valueOf(format.delimiter()), header)));
+        }
+        return header;
+    }
+
+    /** The message for a file (or sheet, {@code where}) whose only line or row is its header, quoted from it. */
+    static String noDataLines(String where, String only, String header) {
+        String quoted = header.length() > 60 ? header.substring(0, 60) + "…" : header;
+        return where + ": no data lines to import: " + only + ", read as the header (\"" + quoted + "\"); the file "
+                + "needs a header line naming its columns, then a line per sale";
     }
 
     /** The countries a file names under the column mapping, sorted; the file is only read. */

@@ -135,7 +135,7 @@ public class IngestService {
             throws ImportException {
         try {
             return FileImport.plan(dataSource::getConnection, file, name, mapping, maxBytes, chosen(format))
-                    .preview(limit, regionCodesById());
+                    .preview(limit, regionNamesById());
         } catch (SQLException e) {
             throw new IllegalStateException("Preview failed: " + e.getMessage(), e);
         }
@@ -152,25 +152,26 @@ public class IngestService {
         try {
             FileImport.Validation validation = FileImport.plan(dataSource::getConnection, file, name, mapping,
                     maxBytes, chosen(format));
-            return new ImportValidation(validation.report(), validation.preview(previewLines, regionCodesById()),
+            return new ImportValidation(validation.report(), validation.preview(previewLines, regionNamesById()),
                     validation.rowErrors().size());
         } catch (SQLException e) {
             throw new IllegalStateException("Validation failed: " + e.getMessage(), e);
         }
     }
 
-    private Map<Short, String> regionCodesById() {
-        Map<Short, String> codes = new HashMap<>();
+    /** Region names as stored (North), for the preview. */
+    private Map<Short, String> regionNamesById() {
+        Map<Short, String> names = new HashMap<>();
         withConnection(connection -> {
             try (var statement = connection.createStatement();
-                 var result = statement.executeQuery("SELECT region_id, code FROM dim_region")) {
+                 var result = statement.executeQuery("SELECT region_id, name FROM dim_region")) {
                 while (result.next()) {
-                    codes.put(result.getShort(1), result.getString(2));
+                    names.put(result.getShort(1), result.getString(2));
                 }
             }
             return null;
         });
-        return codes;
+        return names;
     }
 
     /** The countries a file names, sorted, for the country to region table; the file is only read. */
@@ -189,7 +190,10 @@ public class IngestService {
         return FileImport.countries(file, name, maxBytes, chosen(format), columns);
     }
 
-    /** The column names of the file's header (a CSV file's first line, a workbook's first row). */
+    /**
+     * The column names of the file's header (a CSV file's first line, a workbook's first row); a file with no line
+     * of data after it is refused, saying so.
+     */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public List<String> columns(Path file, String name, FileFormat format) throws ImportException {
         return FileImport.header(file, name, maxBytes, chosen(format));
@@ -202,12 +206,13 @@ public class IngestService {
     }
 
     /**
-     * What is wrong with a column mapping for a file with this header, by field (required field unmapped, column
-     * mapped twice, column not in the file); empty when it can be used.
+     * What is wrong with a column mapping chosen field by field for a file with this header, by field (required field
+     * unmapped, column mapped twice, column not in the file); empty when it can be used. An empty mapping has nothing
+     * chosen: every required field is unmapped.
      */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public Map<WarehouseField, String> checkColumns(List<String> header, ColumnMapping columns) {
-        return columns.problems(header);
+        return columns.problemsAsChosen(header);
     }
 
     private static FileCheck.Format chosen(FileFormat format) {
@@ -227,6 +232,31 @@ public class IngestService {
             }
             return codes;
         });
+    }
+
+    /** The warehouse's regions in region order, code to name as stored (NORTH to North), for showing codes by name. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public Map<String, String> regionNames() {
+        return withConnection(connection -> {
+            Map<String, String> names = new java.util.LinkedHashMap<>();
+            try (var statement = connection.createStatement();
+                 var result = statement.executeQuery("SELECT code, name FROM dim_region ORDER BY region_id")) {
+                while (result.next()) {
+                    names.put(result.getString(1), result.getString(2));
+                }
+            }
+            return names;
+        });
+    }
+
+    /**
+     * For each of these countries (a file's) that customers in the warehouse already have, the code of the region most
+     * of them are in: the wizard maps the country there by default, so that imported customers join the region of
+     * their compatriots. Read in the caller's region scope: only the customers the admin may see count.
+     */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public Map<String, String> existingCountryRegions(List<String> countries) {
+        return withConnection(connection -> KnownCountries.regions(connection, countries));
     }
 
     @PreAuthorize(Roles.ADMIN_ONLY)

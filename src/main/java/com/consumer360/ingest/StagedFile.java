@@ -28,9 +28,10 @@ import org.postgresql.PGConnection;
  * the region of each line) and every readable line is copied with its file line into the temporary table
  * {@code stage_import}. The rules that need every line run in SQL over that table when the file is read
  * ({@link #finish}): the cleaning rules of {@code com.consumer360.analytics.cleaning.Cleaning} (price, then exact
- * duplicates), the cleaning report and the row-level error report, each product's first non-blank description, each
- * customer's first line, the countries without a region. The tables are dropped at commit or rollback: the validation
- * pass rolls back, the load goes on in the same transaction ({@link WarehouseImport#loadStaged}).
+ * duplicates), the cleaning report and the row-level error report, each product's first non-blank description and
+ * each customer's first line (both among the kept lines only), the countries without a region. The tables are
+ * dropped at commit or rollback: the validation pass rolls back, the load goes on in the same transaction
+ * ({@link WarehouseImport#loadStaged}).
  *
  * <p>The exact-duplicate rule: of the lines kept by the price rule that have an invoice id, a line equal in every
  * compared column (customer, invoice, date and time, product, quantity, unit price, amount, country, region label) to
@@ -61,7 +62,8 @@ final class StagedFile {
                         invoice_ts TIMESTAMP NOT NULL, product_code VARCHAR(64), quantity INTEGER,
                         unit_price NUMERIC(12, 2), net_amount NUMERIC(14, 2), is_cancellation BOOLEAN NOT NULL,
                         customer_code VARCHAR(64), region_id SMALLINT, date_key INTEGER NOT NULL, line_key UUID NOT NULL,
-                        price_raw FLOAT8, amount_raw FLOAT8, country TEXT, region_label TEXT, purchase BOOLEAN NOT NULL)
+                        price_raw FLOAT8, amount_raw FLOAT8, country TEXT, region_label TEXT, purchase BOOLEAN NOT NULL,
+                        description TEXT)
                     ON COMMIT DROP""");
         }
     }
@@ -148,8 +150,6 @@ final class StagedFile {
         private final long expectedLines;
         private final LineKey lineKey = new LineKey();
         private final List<RowError> unreadable = new ArrayList<>();
-        /** Each product's first non-blank description (null: none yet); per product, not per line. */
-        private final Map<String, String> descriptions = new HashMap<>();
         private long readable;
         private long malformed;
         private final boolean checks;
@@ -190,13 +190,6 @@ final class StagedFile {
                 FileCheck.after(file, t);
                 checkLengths(file, t);
             }
-            for (int code = 0; code < t.productCount(); code++) {
-                // A chunk knows its own first non-blank description of a product: the first chunk that has one
-                // holds the file's first.
-                if (descriptions.get(t.productId(code)) == null) {
-                    descriptions.put(t.productId(code), t.productDescription(code));
-                }
-            }
             short[] countries = regions.ofCountries(t);
             short[] labels = regions.ofLabels(t);
             int[] lineOfRow = chunk.lineOfRow();
@@ -217,6 +210,7 @@ final class StagedFile {
             int country = t.country(row);
             int label = t.region(row);
             int product = t.product(row);
+            int description = t.lineDescription(row);
             String invoiceId = invoice < 0 ? null : t.invoiceId(invoice);
             double rawPrice = t.unitPrice(row);
             double rawAmount = t.amount(row);
@@ -242,7 +236,8 @@ final class StagedFile {
                     .field(t.quantity(row)).field(price)
                     .field(amount).field(cancellation).field(customerId).field(region < 0 ? null : region)
                     .field(dateKey).field(key).field(number(rawPrice)).field(number(rawAmount)).field(countryName)
-                    .field(label < 0 ? null : t.regionName(label)).field(purchase).endRow();
+                    .field(label < 0 ? null : t.regionName(label)).field(purchase)
+                    .field(description < 0 ? null : t.lineDescriptionText(description)).endRow();
             readable++;
         }
 
@@ -327,9 +322,19 @@ final class StagedFile {
             WHERE rank > 1""";
 
     /**
+     * Each product of the kept lines with its first non-blank description in file order (null: none); shared with
+     * {@link WarehouseImport}'s staging of a source's extract.
+     */
+    static final String PRODUCTS = """
+            CREATE TEMPORARY TABLE stage_product ON COMMIT DROP AS
+            SELECT DISTINCT ON (product_code) product_code, description FROM stage_import
+            WHERE product_code IS NOT NULL
+            ORDER BY product_code, description IS NULL, line_no""";
+
+    /**
      * Applies the rules that need every line once the whole file is staged, and checks what the load needs: the
-     * excluded lines and their row-level errors, each product's first non-blank description (stage_product), the
-     * kept lines (the excluded ones removed), a region for every kept line, each customer's first line
+     * excluded lines and their row-level errors, the kept lines (the excluded ones removed), each product's first
+     * non-blank description among them (stage_product), a region for every kept line, each customer's first line
      * (stage_customer), and the cleaning report.
      */
     static Result finish(Connection connection, String file, Writer writer) throws SQLException, ImportException {
@@ -359,18 +364,12 @@ final class StagedFile {
                 }
             }
             errors.sort(java.util.Comparator.comparingLong(RowError::line));
-            statement.execute("CREATE TEMPORARY TABLE stage_product (product_code VARCHAR(64), description TEXT) "
-                    + "ON COMMIT DROP");
-            try (CopyStream out = new CopyStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY stage_product FROM STDIN"))) {
-                for (var product : writer.descriptions.entrySet()) {
-                    out.field(product.getKey()).field(product.getValue()).endRow();
-                }
-            }
             long dropped = errors.size() - writer.unreadable.size();
             if (dropped > 0) {
                 statement.execute("DELETE FROM stage_import s USING stage_drop d WHERE s.line_no = d.line_no");
             }
+            // After the exclusions: an excluded line (a price of zero, a duplicate) never describes a product.
+            statement.execute(PRODUCTS);
             phases.done("exclude");
             checkEveryLineHasARegion(statement, file);
             statement.execute("""
@@ -470,8 +469,8 @@ final class StagedFile {
             throws SQLException {
         List<PreviewLine> lines = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT s.invoice_no, s.invoice_ts, s.product_code, p.description, s.quantity, s.unit_price,
-                       s.net_amount, s.customer_code, s.country, s.region_id
+                SELECT s.invoice_no, s.invoice_ts, s.product_code, coalesce(p.description, ''), s.quantity,
+                       s.unit_price, s.net_amount, s.customer_code, s.country, s.region_id
                 FROM stage_import s LEFT JOIN stage_product p ON p.product_code = s.product_code
                 ORDER BY s.line_no LIMIT ?""")) {
             statement.setInt(1, limit);

@@ -238,6 +238,7 @@ final class WarehouseImport {
                 int dateKey = day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth();
                 String timestamp = LineKey.timestamp(day, t.secondOfDay(row));
                 String product = t.productId(t.product(row));
+                int description = t.lineDescription(row);
                 String price = decimal(unitPrice(t, row));
                 String amount = decimal(t.amount(row));
                 String customerId = customer < 0 ? null : t.customerId(customer);
@@ -246,7 +247,8 @@ final class WarehouseImport {
                         customerId, countryName);
                 keyBits[i] = key.getLeastSignificantBits();
                 out.field(i).field(firstId + i).field(invoiceId).field(timestamp).field(product)
-                        .field(t.productDescription(t.product(row))).field(t.quantity(row)).field(price)
+                        .field(description < 0 ? null : t.lineDescriptionText(description)).field(t.quantity(row))
+                        .field(price)
                         .field(amount).field(t.isCancellation(invoice))
                         .field(customerId).field(plan.regionOf(row))
                         .field(dateKey)
@@ -259,8 +261,7 @@ final class WarehouseImport {
         }
         stageCustomers(connection, plan);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE stage_product ON COMMIT DROP AS "
-                    + "SELECT product_code, min(description) AS description FROM stage_import GROUP BY product_code");
+            statement.execute(StagedFile.PRODUCTS);
         }
         progress.staged(total, total);
         // Equal keys have equal digests: sorted, any two equal neighbours mean the file may repeat a key.

@@ -219,14 +219,21 @@ final class XlsxSheet {
     }
 
 
-    /** The first row of the first sheet, as the header names. */
+    /**
+     * The first row of the first sheet, as the header names; a sheet without a row of data after it is refused (it
+     * has nothing to import).
+     */
     static List<String> header(Path file, String name) throws ImportException {
         checkFile(file, name, 0);
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
             Sheet sheet = workbook.getFirstSheet();
             try (Stream<Row> rows = sheet.openStream()) {
-                Row first = rows.findFirst().orElseThrow(() -> new CellException(name + ": sheet \"" + sheet.getName()
-                        + "\" is empty, expected a header row"));
+                Iterator<Row> iterator = rows.iterator();
+                if (!iterator.hasNext()) {
+                    throw new CellException(name + ": sheet \"" + sheet.getName()
+                            + "\" is empty, expected a header row");
+                }
+                Row first = iterator.next();
                 List<String> header = new ArrayList<>();
                 for (int c = 0; c < first.getCellCount(); c++) {
                     Cell cell = first.getCell(c);
@@ -234,6 +241,15 @@ final class XlsxSheet {
                 }
                 while (!header.isEmpty() && header.getLast().isBlank()) {
                     header.removeLast();
+                }
+                boolean data = false;
+                while (!data && iterator.hasNext()) {
+                    data = iterator.next().stream().anyMatch(cell -> cell != null && cell.getRawValue() != null
+                            && !cell.getRawValue().isBlank());
+                }
+                if (!data) {
+                    throw new CellException(FileImport.noDataLines(name + ": sheet \"" + sheet.getName() + "\"",
+                            "row 1 is the sheet's only row", String.join(", ", header)));
                 }
                 return header;
             }

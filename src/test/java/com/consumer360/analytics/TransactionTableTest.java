@@ -47,6 +47,24 @@ class TransactionTableTest {
     }
 
     @Test
+    void keepsEachLinesOwnDescriptionBesideItsProductsFirstNonBlankOne() {
+        var b = new TransactionTableBuilder(EnumSet.of(TransactionColumn.PRODUCT_ID, TransactionColumn.DESCRIPTION,
+                TransactionColumn.INVOICE_DATE, TransactionColumn.AMOUNT));
+        b.product("p").description("Plate").date(LocalDate.EPOCH).amount(0).addLine();
+        b.product("p").description(" ").date(LocalDate.EPOCH).amount(1).addLine();
+        b.description("Thing").product("p").date(LocalDate.EPOCH).amount(1).addLine();
+        b.product("p").description("Bowl").skipMalformedLine();
+        b.product("p").description("Plate").date(LocalDate.EPOCH).amount(1).addLine();
+        TransactionTable t = b.build();
+
+        assertThat(t.productDescription(t.product(0))).isEqualTo("Plate");
+        assertThat(t.lineDescription(1)).isEqualTo(-1);
+        assertThat(t.lineDescriptionText(t.lineDescription(2))).isEqualTo("Thing");
+        assertThat(t.lineDescription(3)).isEqualTo(t.lineDescription(0));
+        assertThat(t.lineDescriptionText(t.lineDescription(3))).isEqualTo("Plate");
+    }
+
+    @Test
     void refusesALineWithoutDateOrAmount() {
         var b = new TransactionTableBuilder(EnumSet.of(TransactionColumn.CUSTOMER_ID));
         assertThatThrownBy(() -> b.customer("c").amount(1).addLine()).hasMessageContaining("date");

@@ -67,6 +67,8 @@ class BadImportFileTest {
         return Stream.of(
                 Arguments.of(text("empty", ""), "line 1: empty file"),
                 Arguments.of(text("header only", HEADER), "no data lines"),
+                Arguments.of(text("one line, no header", "just one line no header\n"),
+                        "line 1, column customer_id: no column named customer_id"),
                 Arguments.of(text("blank lines only", "\n\n\n"), "line 1"),
                 Arguments.of(new Bad("binary", new byte[] {1, 2, 0, 4, 5, 0, 7, 10, 0}, MAPPING, 0), "binary content"),
                 Arguments.of(new Bad("UTF-16", (HEADER + GOOD).getBytes(StandardCharsets.UTF_16), MAPPING, 0),
@@ -172,6 +174,40 @@ class BadImportFileTest {
                 .hasMessageContaining(message);
         assertThat(database.rowCounts()).isEqualTo(before);
         assertThat(database.superuserLong("SELECT count(*) FROM ingest_run WHERE status = 'SUCCEEDED'")).isEqualTo(runs);
+    }
+
+    /**
+     * The wizard reads the header when a file is uploaded: a file with nothing to import after its first line is
+     * refused there, with the line it read as the header, before any column or country is asked for.
+     */
+    static Stream<Arguments> filesWithoutDataLines() throws IOException {
+        return Stream.of(
+                Arguments.of(text("one line, no header", "just one line no header"),
+                        "no data lines to import: line 1 is the file's only line, read as the header "
+                                + "(\"just one line no header\")"),
+                Arguments.of(text("header only", HEADER), "no data lines to import: line 1 is the file's only line, "
+                        + "read as the header (\"InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPri…\")"),
+                Arguments.of(text("header and blank lines", HEADER + "\n\n,,,,,,,\n"), "no data lines to import"),
+                Arguments.of(new Bad("header-only sheet.xlsx", sheet(new String[][] {HEADER.strip().split(",")}),
+                        MAPPING, 0), ": sheet \"lines\": no data lines to import: row 1 is the sheet's only row"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filesWithoutDataLines")
+    void isRefusedWhenUploadedWithAClearMessage(Bad bad, String message) throws Exception {
+        Path file = dir.resolve("upload-" + bad.name().replace(' ', '-'));
+        Files.write(file, bad.content());
+        assertThatThrownBy(() -> FileImport.header(file, bad.name(), 0, null))
+                .isInstanceOf(ImportException.class)
+                .hasMessageStartingWith(bad.name())
+                .hasMessageContaining(message);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSingleColumnFileWithDataLinesIsReadForTheColumnStep() throws Exception {
+        Path file = dir.resolve("single-column.csv");
+        Files.writeString(file, "InvoiceNo\n536365\n");
+        assertThat(FileImport.header(file, "single-column.csv", 0, null)).containsExactly("InvoiceNo");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -162,6 +162,12 @@ class ColumnMappingImportTest {
         assertThat(new ColumnMapping(noPrice).problems(List.of(RENAMED))).containsOnlyKeys(WarehouseField.UNIT_PRICE);
         assertThat(new ColumnMapping(absent).problems(List.of(RENAMED))).containsOnlyKeys(WarehouseField.QUANTITY)
                 .containsValue("the file has no column \"Quantity\"");
+        // In the wizard nothing chosen (a header of which nothing is recognised) is every required field unmapped;
+        // elsewhere an empty mapping means recognised by header name.
+        assertThat(ColumnMapping.AUTOMATIC.problems(List.of(RENAMED))).isEmpty();
+        assertThat(ColumnMapping.AUTOMATIC.problemsAsChosen(List.of(RENAMED))).containsOnlyKeys(WarehouseField.INVOICE,
+                WarehouseField.PRODUCT_CODE, WarehouseField.QUANTITY, WarehouseField.DATE, WarehouseField.UNIT_PRICE,
+                WarehouseField.CUSTOMER_ID);
 
         try (Connection connection = mapped.admin().open()) {
             List<String> names = MappingStore.names(connection);

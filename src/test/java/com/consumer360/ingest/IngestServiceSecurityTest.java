@@ -73,6 +73,8 @@ class IngestServiceSecurityTest {
         assertThatThrownBy(() -> ingest.saveMapping("x", mapping)).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.mapping("x")).isInstanceOf(refusal);
         assertThatThrownBy(() -> ingest.mappingNames()).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.regionNames()).isInstanceOf(refusal);
+        assertThatThrownBy(() -> ingest.existingCountryRegions(java.util.List.of("Germany"))).isInstanceOf(refusal);
         assertThat(superuserLong("SELECT count(*) FROM fact_sales")).isEqualTo(lines);
         assertThat(superuserLong("SELECT count(*) FROM ingest_run")).isEqualTo(runs);
     }
@@ -88,6 +90,17 @@ class IngestServiceSecurityTest {
         assertThat(ingest.rowErrors(OnlineRetailImportTest.sample(), "sample.csv.gz", OnlineRetailImportTest.MAPPING))
                 .hasSize(771);
         assertThat(superuserLong("SELECT count(*) FROM fact_sales")).isEqualTo(lines);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void adminGetsTheRegionOfTheDemoCustomersCountriesInEveryRegion() {
+        // The admin is assigned all five regions: the demo's customers of each country are seen, whatever region.
+        assertThat(ingest.existingCountryRegions(java.util.List.of("Norway", "Spain", "Poland", "France", "Germany",
+                "United Kingdom"))).isEqualTo(Map.of("Norway", "NORTH", "Spain", "SOUTH", "Poland", "EAST", "France",
+                "WEST", "Germany", "CENTRAL"));
+        assertThat(ingest.regionNames()).containsExactly(Map.entry("NORTH", "North"), Map.entry("SOUTH", "South"),
+                Map.entry("EAST", "East"), Map.entry("WEST", "West"), Map.entry("CENTRAL", "Central"));
     }
 
     @Test

@@ -50,9 +50,10 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The import wizard: upload a CSV file (streamed to a temporary file), map its countries to regions (saved by name),
- * validate (the cleaning report and the first lines as loaded), load with a progress bar and a cancel button, then the
- * refresh starts and the admin is taken to it. The import history is below.
+ * The import wizard: upload a CSV file (streamed to a temporary file; what is wrong with the file is said under the
+ * upload), map its columns and its countries to regions (a country existing customers have: their region by default;
+ * saved by name), validate (the cleaning report and the first lines as loaded), load with a progress bar and a cancel
+ * button, then the refresh starts and the admin is taken to it. The import history is below.
  */
 @Route("admin/import")
 @PageTitle("Import · Consumer360")
@@ -63,7 +64,11 @@ public class ImportView extends VerticalLayout {
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final IngestService ingest;
+    /** The warehouse's regions, code to name: the selects hold codes and show names (North). */
+    private final Map<String, String> regionNames;
     private final Map<String, ComboBox<String>> countryRegions = new LinkedHashMap<>();
+    /** The region (code) of each of the file's countries that the warehouse's customers have: its default mapping. */
+    private Map<String, String> knownRegions = Map.of();
     private final VerticalLayout countryTable = new VerticalLayout();
     private final ComboBox<String> savedMappings = new ComboBox<>("Saved mapping");
     private final ComboBox<String> defaultRegion = new ComboBox<>("Default region (unlisted countries)");
@@ -71,6 +76,8 @@ public class ImportView extends VerticalLayout {
     private final Checkbox replace = new Checkbox("Replace the warehouse's lines on the file's days");
     private final Paragraph status = new Paragraph();
     private final Paragraph error = new Paragraph();
+    /** What is wrong with the uploaded file itself (unreadable, no data lines, no header), shown at the upload. */
+    private final Paragraph fileProblem = new Paragraph();
     private final Grid<PreviewLine> preview = new Grid<>(PreviewLine.class, false);
     private final ProgressBar progress = new ProgressBar(0, 1);
     private final Paragraph rate = new Paragraph();
@@ -90,13 +97,14 @@ public class ImportView extends VerticalLayout {
 
     public ImportView(IngestService ingest) {
         this.ingest = ingest;
+        this.regionNames = ingest.regionNames();
         addClassNames("c360-page", "c360-import-page");
         Upload upload = new Upload(UploadHandler.toTempFile((metadata, temp) -> received(metadata.fileName(), temp)));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, ingest.maxBytes()));
         upload.setAcceptedFileTypes(".csv", ".gz", ".txt", ".xlsx");
-        upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
+        upload.addFileRejectedListener(e -> showFileProblem(e.getErrorMessage()));
         encoding.setLabel("Encoding");
         encoding.setId("import-encoding");
         encoding.setItems(FileFormat.Encoding.values());
@@ -108,8 +116,9 @@ public class ImportView extends VerticalLayout {
         encoding.addValueChangeListener(e -> formatChosen());
         delimiter.addValueChangeListener(e -> formatChosen());
         formatRow.setVisible(false);
-        List<String> regions = ingest.regionCodes();
-        defaultRegion.setItems(regions);
+        defaultRegion.setItems(regionNames.keySet());
+        defaultRegion.setItemLabelGenerator(this::regionName);
+        defaultRegion.addValueChangeListener(e -> showCountryStatus());
         defaultRegion.setClearButtonVisible(true);
         defaultRegion.setId("import-default-region");
         defaultRegion.setWidth("20em");
@@ -133,6 +142,9 @@ public class ImportView extends VerticalLayout {
         status.setId("import-status");
         error.setId("import-error");
         error.addClassName("c360-error");
+        fileProblem.setId("import-file-problem");
+        fileProblem.addClassName("c360-error");
+        fileProblem.setVisible(false);
         rate.setId("import-rate");
         countryTable.setId("import-countries");
         countryTable.setPadding(false);
@@ -181,7 +193,7 @@ public class ImportView extends VerticalLayout {
                         + "rules as the batch run, loaded in one transaction (a failure or a cancel changes nothing), "
                         + "and a line already in the warehouse is not added again. Each line carries the region of its "
                         + "customer's country, so regional managers see only their region's imported lines."),
-                upload, formatRow, mappingRow(save), columns,
+                upload, formatRow, fileProblem, mappingRow(save), columns,
                 new H3("Countries to regions"), defaultRegion, countryTable, replace,
                 new HorizontalLayout(validate, load, cancel), error, status, rowErrors, progress, rate, preview,
                 new H3("Import history"), history);
@@ -203,7 +215,10 @@ public class ImportView extends VerticalLayout {
             file = temp.toPath();
             fileName = name;
             rowErrors.setVisible(false);
+            preview.setVisible(false);
+            status.setText("");
             showError("");
+            showFileProblem("");
             try {
                 showingDetected = true;
                 var detected = ingest.format(file, fileName);
@@ -213,10 +228,8 @@ public class ImportView extends VerticalLayout {
                 });
                 formatRow.setVisible(detected.isPresent());
             } catch (ImportException e) {
-                showError(e.getMessage());
-                enableSteps(false);
                 formatRow.setVisible(false);
-                columns.setVisible(false);
+                fileRefused(e.getMessage());
                 return;
             } finally {
                 showingDetected = false;
@@ -235,16 +248,17 @@ public class ImportView extends VerticalLayout {
         try {
             header = ingest.columns(file, fileName, format());
         } catch (ImportException e) {
-            showError(e.getMessage());
-            enableSteps(false);
+            fileRefused(e.getMessage());
             return;
         }
         ColumnMapping chosen;
+        ColumnMapping suggested = ingest.suggestColumns(header);
         if (saved != null && !saved.isAutomatic()) {
             chosen = saved;
         } else {
             // The suggestion, with the admin's choices kept where the (re-read) header still has the column.
-            Map<WarehouseField, String> merged = new java.util.EnumMap<>(ingest.suggestColumns(header).columns());
+            Map<WarehouseField, String> merged = new java.util.EnumMap<>(WarehouseField.class);
+            merged.putAll(suggested.columns());
             columns.mapping().columns().forEach((field, column) -> {
                 if (header.contains(column) && !merged.containsValue(column)) {
                     merged.put(field, column);
@@ -253,10 +267,12 @@ public class ImportView extends VerticalLayout {
             chosen = new ColumnMapping(merged);
         }
         columns.show(header, chosen);
+        showFileProblem(headerProblem(header, suggested));
         if (columns.mark(ingest.checkColumns(header, columns.mapping()))) {
             readCountries();
         } else {
             enableSteps(false);
+            countryTable.setVisible(false);
             status.setText(fileName + ": map the columns marked in red, then the countries.");
         }
     }
@@ -270,6 +286,8 @@ public class ImportView extends VerticalLayout {
         preview.setVisible(false);
         if (!columns.mark(ingest.checkColumns(columns.header(), columns.mapping()))) {
             enableSteps(false);
+            countryTable.setVisible(false);
+            status.setText(fileName + ": map the columns marked in red, then the countries.");
             return;
         }
         showError("");
@@ -294,28 +312,38 @@ public class ImportView extends VerticalLayout {
                 ? new FileFormat(encoding.getValue(), delimiter.getValue()) : null;
     }
 
+    /**
+     * Reads the file's countries into the country step: each country keeps the admin's choice, else takes the region
+     * of the warehouse's existing customers of that country (said below its select), else waits for one.
+     */
     private void readCountries() {
         try {
             List<String> countries = ingest.countries(file, fileName, format(), columns.mapping());
             Map<String, String> chosen = new LinkedHashMap<>(mapping().countryToRegion());
+            knownRegions = ingest.existingCountryRegions(countries);
             countryRegions.clear();
             countryTable.removeAll();
             for (String country : countries) {
-                ComboBox<String> region = new ComboBox<>(country, ingest.regionCodes());
+                ComboBox<String> region = new ComboBox<>(country, regionNames.keySet());
+                region.setItemLabelGenerator(this::regionName);
                 region.setId("import-region-" + country.replaceAll("[^A-Za-z0-9]", "-"));
-                region.setValue(chosen.get(country));
+                String known = knownRegions.get(country);
+                region.setValue(chosen.getOrDefault(country, known));
+                if (known != null) {
+                    region.setHelperText("existing customers: " + regionName(known));
+                }
+                region.addValueChangeListener(e -> showCountryStatus());
                 countryRegions.put(country, region);
             }
             HorizontalLayout row = new HorizontalLayout();
             row.setWrap(true);
             row.add(countryRegions.values().toArray(ComboBox[]::new));
             countryTable.add(row);
-            status.setText(fileName + (format() == null ? "" : " (" + format().describe() + ")") + ": "
-                    + countries.size() + " countries; map each to a region or choose a default region, then "
-                    + "validate.");
+            countryTable.setVisible(true);
+            showCountryStatus();
             enableSteps(true);
         } catch (ImportException e) {
-            showError(e.getMessage());
+            showFileProblem(e.getMessage());
             enableSteps(false);
         }
     }
@@ -334,8 +362,53 @@ public class ImportView extends VerticalLayout {
         if (file != null && !mapping.columns().isAutomatic()) {
             readColumns(mapping.columns());
         }
-        countryRegions.forEach((country, box) -> box.setValue(mapping.countryToRegion().get(country)));
+        countryRegions.forEach((country, box) -> box.setValue(mapping.countryToRegion().getOrDefault(country,
+                knownRegions.get(country))));
         defaultRegion.setValue(mapping.defaultRegion());
+    }
+
+    /**
+     * The country step in words: the file's countries, how many took their existing customers' region, and those
+     * still without a region, named: the countries a validation would refuse (unless a region column covers them).
+     */
+    private void showCountryStatus() {
+        if (file == null || !countryTable.isVisible()) {
+            return;
+        }
+        List<String> open = countryRegions.entrySet().stream().filter(e -> e.getValue().getValue() == null)
+                .map(Map.Entry::getKey).toList();
+        long asCustomers = countryRegions.entrySet().stream().filter(e -> e.getValue().getValue() != null
+                && e.getValue().getValue().equals(knownRegions.get(e.getKey()))).count();
+        String fallback = defaultRegion.getValue();
+        StringBuilder text = new StringBuilder(fileName)
+                .append(format() == null ? "" : " (" + format().describe() + ")").append(": ");
+        if (countryRegions.isEmpty()) {
+            text.append(fallback == null ? "no country in the file: choose a default region for its lines, then "
+                    + "validate." : "no country in the file: its lines go to the default region "
+                    + regionName(fallback) + "; validate.");
+        } else {
+            text.append(countryRegions.size()).append(countryRegions.size() == 1 ? " country" : " countries")
+                    .append(" in the file");
+            if (asCustomers > 0) {
+                text.append(", ").append(asCustomers).append(" set to the region of their existing customers");
+            }
+            if (open.isEmpty()) {
+                text.append("; each has a region: validate.");
+            } else if (fallback != null) {
+                text.append("; ").append(open.size()).append(" without a region (").append(String.join(", ", open))
+                        .append(open.size() == 1 ? ") goes" : ") go").append(" to the default region ")
+                        .append(regionName(fallback)).append(": validate.");
+            } else {
+                text.append("; ").append(open.size()).append(" without a region: ").append(String.join(", ", open))
+                        .append(". Map ").append(open.size() == 1 ? "it" : "them")
+                        .append(" to a region or choose a default region, then validate.");
+            }
+        }
+        status.setText(text.toString());
+    }
+
+    private String regionName(String code) {
+        return regionNames.getOrDefault(code, code);
     }
 
     private void saveMapping() {
@@ -437,6 +510,44 @@ public class ImportView extends VerticalLayout {
     private void showError(String message) {
         error.setText(message);
         error.setVisible(!message.isEmpty());
+    }
+
+    private void showFileProblem(String message) {
+        fileProblem.setText(message);
+        fileProblem.setVisible(!message.isEmpty());
+    }
+
+    /** The file cannot be imported as read: its problem at the upload, and no step after it. */
+    private void fileRefused(String message) {
+        showFileProblem(message);
+        enableSteps(false);
+        columns.setVisible(false);
+        countryTable.setVisible(false);
+        status.setText("");
+    }
+
+    /**
+     * A header the column step can show but that looks like no header: a single column (another delimiter, or no
+     * header line), or no column the suggestion recognises (a first line of data?); empty when neither.
+     */
+    private String headerProblem(List<String> header, ColumnMapping suggested) {
+        String line = format() == null ? "row 1" : "line 1";
+        if (header.size() == 1) {
+            return fileName + ": " + line + " has a single column (\"" + clip(header.getFirst()) + "\")"
+                    + (format() == null ? "" : ", read as " + format().describe()) + ": the import needs a header "
+                    + "naming the columns invoice, product code, date, customer id and quantity with unit price (or an "
+                    + "amount)" + (format() == null ? "." : "; if the file is separated by another character, choose "
+                    + "it above.");
+        }
+        if (suggested.isAutomatic()) {
+            return fileName + ": " + line + " names no column the import knows (\"" + clip(String.join("\", \"",
+                    header)) + "\"): is it the header? If it is, choose the column of each field below.";
+        }
+        return "";
+    }
+
+    private static String clip(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     private void reloadHistory() {

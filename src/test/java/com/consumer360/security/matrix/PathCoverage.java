@@ -23,6 +23,7 @@ import com.consumer360.customsegments.SegmentPagesFixture;
 import com.consumer360.customsegments.SegmentRef;
 import com.consumer360.customsegments.SegmentSummary;
 import com.consumer360.export.ExportFormat;
+import com.consumer360.ingest.IngestService;
 import com.consumer360.rfm.CustomerSearchService;
 import com.consumer360.rfm.RfmMatrix;
 import com.consumer360.rfm.RfmService;
@@ -86,6 +87,7 @@ final class PathCoverage {
         clv();
         basket();
         customSegments();
+        ingest();
         notDataBearing();
         views();
     }
@@ -554,6 +556,12 @@ final class PathCoverage {
         });
     }
 
+    private static void ingest() {
+        // Admins only (the matrix sees every other role refused); read from dim_customer in the caller's own scope.
+        probe("IngestService.existingCountryRegions", (beans, o) -> o.result(beans.getBean(IngestService.class)
+                .existingCountryRegions(List.of("Norway", "Spain", "Poland", "France", "Germany", "Narnia"))));
+    }
+
     private static void notDataBearing() {
         NOT_DATA_BEARING.put("AppUserDetailsService.loadUserByUsername",
                 "sign-in: reads a user's own account, no customer data (SignInHardeningTest)");
@@ -587,6 +595,7 @@ final class PathCoverage {
         NOT_DATA_BEARING.put("IngestService.preview", "the uploaded file's own first lines, admins only (IngestServiceSecurityTest)");
         NOT_DATA_BEARING.put("IngestService.countries", "the uploaded file's country names, admins only (IngestServiceSecurityTest)");
         NOT_DATA_BEARING.put("IngestService.regionCodes", "all region codes for mapping countries, admins only");
+        NOT_DATA_BEARING.put("IngestService.regionNames", "all region codes and names for mapping countries, admins only");
         NOT_DATA_BEARING.put("IngestService.mapping", "a saved country-to-region mapping, no customer rows, admins only (IngestServiceSecurityTest)");
         NOT_DATA_BEARING.put("IngestService.mappingNames", "names of saved mappings, admins only (IngestServiceSecurityTest)");
         NOT_DATA_BEARING.put("IngestService.saveMapping", "admin write of a mapping (IngestServiceSecurityTest)");
