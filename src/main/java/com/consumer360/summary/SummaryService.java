@@ -9,6 +9,7 @@ import com.consumer360.warehouse.CellCustomer;
 import com.consumer360.warehouse.CustomerOrder;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -109,7 +110,8 @@ public class SummaryService {
             moves.forEach((key, n) -> movementCells.add(new Object[] {key.substring(0, key.indexOf('→')),
                     key.substring(key.indexOf('→') + 1), n}));
             movement = movement(movementCells, segments);
-            notable = notable(movement, queries.storedMovement(pair.previous().id(), narrow));
+            notable = notable(movement, comparableSpans(all, pair.previous(), pair.current())
+                    ? queries.storedMovement(pair.previous().id(), narrow) : Map.of());
             byRegion = byRegion(cells, queries.regionNames());
         }
         return new WeeklySummary(current, previous, figures, segments, movement, notable, byRegion);
@@ -213,6 +215,17 @@ public class SummaryService {
                     }
                     return text + ".";
                 }).toList();
+    }
+
+    /**
+     * Whether the move stored with {@code previous} (from the snapshot before it, by id) spans as many days as the
+     * pair does, so that the two counts compare: a four-week pair is not set against a one-week move.
+     */
+    static boolean comparableSpans(List<SnapshotRef> all, SnapshotRef previous, SnapshotRef current) {
+        return all.stream().filter(s -> s.id() < previous.id()).max(Comparator.comparingLong(SnapshotRef::id))
+                .map(before -> ChronoUnit.DAYS.between(before.asOf(), previous.asOf())
+                        == ChronoUnit.DAYS.between(previous.asOf(), current.asOf()))
+                .orElse(false);
     }
 
     private record Pair(SnapshotRef previous, SnapshotRef current) {

@@ -147,6 +147,12 @@ class SummaryServiceTest {
         assertThat(span.previous().snapshot()).isEqualTo(oldest);
         checkPair(span, ALL);
         assertThat(span.current().newCustomers()).isGreaterThan(week.current().newCustomers());
+        // The second-oldest snapshot has a one-week move stored; against the current one it spans two weeks or more.
+        SnapshotRef second = all.get(all.size() - 2);
+        WeeklySummary longer = summaries.summary(second.id(), week.current().snapshot().id(), Set.of());
+        assertThat(longer.notableMoves()).as("a pair of several weeks is not set against a one-week move")
+                .isNotEmpty().noneMatch(text -> text.contains("on the move before"));
+        assertThat(week.notableMoves()).as("the week is").anyMatch(text -> text.contains("on the move before"));
         assertThat(span.regions()).hasSize(5);
         for (WeeklySummary.RegionRow row : span.regions()) {
             String region = " AND region_id = " + row.regionId();

@@ -1,0 +1,32 @@
+package com.consumer360.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComparableSpansTest {
+
+    private static final SnapshotRef NOV_15 = new SnapshotRef(1, LocalDate.of(2026, 11, 15));
+    private static final SnapshotRef NOV_22 = new SnapshotRef(2, LocalDate.of(2026, 11, 22));
+    private static final SnapshotRef NOV_29 = new SnapshotRef(3, LocalDate.of(2026, 11, 29));
+    private static final SnapshotRef NOV_29_AGAIN = new SnapshotRef(4, LocalDate.of(2026, 11, 29));
+    private static final SnapshotRef DEC_06 = new SnapshotRef(5, LocalDate.of(2026, 12, 6));
+    private static final List<SnapshotRef> ALL = List.of(DEC_06, NOV_29_AGAIN, NOV_29, NOV_22, NOV_15);
+
+    @Test
+    void aWeekComparesWithTheWeekBefore() {
+        assertThat(SummaryService.comparableSpans(ALL, NOV_22, NOV_29)).isTrue();
+        // A same-day refresh in between changes nothing: the latest of the earlier day against a week.
+        assertThat(SummaryService.comparableSpans(ALL, NOV_29, DEC_06)).isTrue();
+    }
+
+    @Test
+    void longerPairsAndSameDayMovesDoNot() {
+        assertThat(SummaryService.comparableSpans(ALL, NOV_15, DEC_06)).as("no move stored before the oldest").isFalse();
+        assertThat(SummaryService.comparableSpans(ALL, NOV_22, DEC_06)).as("two weeks against one").isFalse();
+        assertThat(SummaryService.comparableSpans(ALL, NOV_29_AGAIN, DEC_06))
+                .as("its stored move is from a refresh of the same day").isFalse();
+    }
+}
