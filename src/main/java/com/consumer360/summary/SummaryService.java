@@ -202,7 +202,7 @@ public class SummaryService {
     }
 
     /** The three largest moves between two different segments, in words, with the change on the week before. */
-    private static List<String> notable(List<WeeklySummary.Move> movement, Map<String, Long> weekBefore) {
+    static List<String> notable(List<WeeklySummary.Move> movement, Map<String, Long> weekBefore) {
         return movement.stream()
                 .filter(m -> !m.from().equals(m.to()) && !NEW.equals(m.from()) && !GONE.equals(m.to()))
                 .sorted(Comparator.comparingLong(WeeklySummary.Move::customers).reversed()).limit(3)

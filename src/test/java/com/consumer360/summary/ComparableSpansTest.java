@@ -23,6 +23,17 @@ class ComparableSpansTest {
     }
 
     @Test
+    void aMoveIsSetAgainstTheStoredMoveOnlyWhenThereIsOne() {
+        List<WeeklySummary.Move> moves = List.of(new WeeklySummary.Move("Champions", "Loyal Customers", 30, 0.1),
+                new WeeklySummary.Move("At Risk", "Lost", 12, 0.2));
+        assertThat(SummaryService.notable(moves, java.util.Map.of("Champions→Loyal Customers", 20L)))
+                .containsExactly("30 Champions became Loyal Customers (+50 % on the move before).",
+                        "12 At Risk became Lost.");
+        assertThat(SummaryService.notable(moves, java.util.Map.of()))
+                .containsExactly("30 Champions became Loyal Customers.", "12 At Risk became Lost.");
+    }
+
+    @Test
     void longerPairsAndSameDayMovesDoNot() {
         assertThat(SummaryService.comparableSpans(ALL, NOV_15, DEC_06)).as("no move stored before the oldest").isFalse();
         assertThat(SummaryService.comparableSpans(ALL, NOV_22, DEC_06)).as("two weeks against one").isFalse();
