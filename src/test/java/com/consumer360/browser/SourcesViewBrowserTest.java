@@ -65,6 +65,12 @@ class SourcesViewBrowserTest {
                 browser.settle();
                 click(browser, "#sources-add");
                 browser.settle();
+                browser.script("document.querySelector('#source-defaultRegion').scrollIntoView({block: 'center'})");
+                browser.find("#source-defaultRegion input").click();
+                // The regions by name (the select showed their codes, NORTH…).
+                browser.waitUntilScript("return Array.from(document.querySelectorAll('vaadin-combo-box-item'))"
+                        + ".map(i => i.textContent.trim()).join(',') === arguments[0]", "North,South,East,West,Central");
+                browser.find("#source-defaultRegion input").sendKeys(org.openqa.selenium.Keys.ESCAPE);
                 type(browser, "source-name", "browser-src");
                 type(browser, "source-jdbcUrl", url);
                 type(browser, "source-username", SourceDatabases.READER);

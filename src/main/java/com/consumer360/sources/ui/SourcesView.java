@@ -89,6 +89,8 @@ public class SourcesView extends VerticalLayout {
         mapping.setClearButtonVisible(true);
         mapping.setId("source-mappingName");
         defaultRegion.setItems(ingest.regionCodes());
+        Map<String, String> regionNames = ingest.regionNames();
+        defaultRegion.setItemLabelGenerator(code -> regionNames.getOrDefault(code, code));
         defaultRegion.setClearButtonVisible(true);
         defaultRegion.setId("source-defaultRegion");
         fields.put("defaultRegion", defaultRegion);
