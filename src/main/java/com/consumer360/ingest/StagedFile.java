@@ -323,13 +323,15 @@ final class StagedFile {
 
     /**
      * Each product of the kept lines with its first non-blank description in file order (null: none); shared with
-     * {@link WarehouseImport}'s staging of a source's extract.
+     * {@link WarehouseImport}'s staging of a source's extract. A grouping by product and one join, not a sort of every
+     * line by product code (which, in the database's collation, cost the import of 541,909 lines about 2 s).
      */
     static final String PRODUCTS = """
             CREATE TEMPORARY TABLE stage_product ON COMMIT DROP AS
-            SELECT DISTINCT ON (product_code) product_code, description FROM stage_import
-            WHERE product_code IS NOT NULL
-            ORDER BY product_code, description IS NULL, line_no""";
+            SELECT p.product_code, s.description
+            FROM (SELECT product_code, min(line_no) FILTER (WHERE description IS NOT NULL) AS first_line
+                  FROM stage_import WHERE product_code IS NOT NULL GROUP BY product_code) p
+            LEFT JOIN stage_import s ON s.line_no = p.first_line""";
 
     /**
      * Applies the rules that need every line once the whole file is staged, and checks what the load needs: the
