@@ -1,7 +1,6 @@
 package com.consumer360.ui;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.data.binder.ValueContext;
 import java.util.Locale;
 
 /**
@@ -22,10 +21,5 @@ public final class DateFields {
         field.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd").setFirstDayOfWeek(1)
                 .setBadInputErrorMessage(BAD_INPUT));
         return field;
-    }
-
-    /** Whether the field holds text that is no date (or a date outside its limits): its value then reads as empty. */
-    public static boolean unreadable(DatePicker field) {
-        return field.getDefaultValidator().apply(field.getValue(), new ValueContext(field)).isError();
     }
 }

@@ -181,11 +181,7 @@ class ImportViewBrowserTest {
         }
         long lines = superuserLong("SELECT count(*) FROM fact_sales");
         try (Browser browser = new Browser(port)) {
-            browser.signIn("admin", "demo");
-            browser.waitFor("#region-grid");
-            browser.open("admin/import");
-            browser.waitFor("#import-upload");
-            browser.settle();
+            openImport(browser);
             upload(browser, renamed);
             browser.waitForText("#import-status", "map the columns marked in red");
             browser.settle();
@@ -276,11 +272,7 @@ class ImportViewBrowserTest {
         String header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
         String line = "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,Narnia\n";
         try (Browser browser = new Browser(port)) {
-            browser.signIn("admin", "demo");
-            browser.waitFor("#region-grid");
-            browser.open("admin/import");
-            browser.waitFor("#import-upload");
-            browser.settle();
+            openImport(browser);
             uploadText(browser, dir, "one-line.csv", "just one line no header\n");
             browser.waitForText("#import-file-problem", "one-line.csv: no data lines to import: line 1 is the file's "
                     + "only line, read as the header (\"just one line no header\")");
@@ -403,5 +395,14 @@ class ImportViewBrowserTest {
             statement.execute("DELETE FROM dim_date WHERE date_key < " + firstDate);
         }
         TestRefresh.runNow(context, "test:import-cleanup");
+    }
+
+    /** Signs in as the admin and opens the import wizard. */
+    private static void openImport(Browser browser) {
+        browser.signIn("admin", "demo");
+        browser.waitFor("#region-grid");
+        browser.open("admin/import");
+        browser.waitFor("#import-upload");
+        browser.settle();
     }
 }

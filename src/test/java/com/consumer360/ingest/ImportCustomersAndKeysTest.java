@@ -25,8 +25,7 @@ class ImportCustomersAndKeysTest {
 
     private static final RegionMapping MAPPING = new RegionMapping(
             Map.of("United Kingdom", "NORTH", "France", "WEST", "Germany", "CENTRAL"), "EAST");
-    private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
-            + "Country\n";
+    private static final String HEADER = ImportDatabase.ONLINE_RETAIL_HEADER;
 
     @TempDir
     static Path dir;

@@ -17,6 +17,10 @@ import org.flywaydb.core.Flyway;
  */
 final class ImportDatabase {
 
+    /** The header of an Online-Retail-shaped CSV file, as the import tests write them. */
+    static final String ONLINE_RETAIL_HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,"
+            + "CustomerID,Country\n";
+
     static final String ALL_REGIONS = "1,2,3,4,5";
 
     final String url;

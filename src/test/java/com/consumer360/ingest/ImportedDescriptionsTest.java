@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportedDescriptionsTest {
 
     private static final RegionMapping MAPPING = new RegionMapping(Map.of("United Kingdom", "NORTH"), null);
-    private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
-            + "Country\n";
+    private static final String HEADER = ImportDatabase.ONLINE_RETAIL_HEADER;
 
     @TempDir
     static Path dir;

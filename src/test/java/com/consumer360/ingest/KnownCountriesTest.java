@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KnownCountriesTest {
 
-    private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
-            + "Country\n";
+    private static final String HEADER = ImportDatabase.ONLINE_RETAIL_HEADER;
 
     @TempDir
     static Path dir;

@@ -11,6 +11,7 @@ import com.consumer360.clv.SegmentValue;
 import com.consumer360.security.Roles;
 import com.consumer360.ui.Cards;
 import com.consumer360.ui.ExportLinks;
+import com.consumer360.ui.FieldChecks;
 import com.consumer360.ui.Formats;
 import com.consumer360.ui.PageHeader;
 import com.consumer360.ui.RegionFilter;
@@ -20,10 +21,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.AbstractNumberField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
-import com.vaadin.flow.data.binder.ValueContext;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -172,12 +171,8 @@ public class ClvView extends Div implements BeforeEnterObserver {
         maxPAlive.addValidationStatusChangeListener(e -> thresholdsChanged());
     }
 
-    private static <C extends AbstractNumberField<C, T>, T extends Number> boolean refused(C field) {
-        return field.getDefaultValidator().apply(field.getValue(), new ValueContext(field)).isError();
-    }
-
     private void thresholdsChanged() {
-        if (refused(minMScore) || refused(maxPAlive)) {
+        if (FieldChecks.refused(minMScore) || FieldChecks.refused(maxPAlive)) {
             // The field says what is wrong; no list of the thresholds before stays under the refused ones.
             showChurnList(false);
             return;
@@ -234,7 +229,7 @@ public class ClvView extends Div implements BeforeEnterObserver {
     }
 
     private void showChurn(Set<Short> filter) {
-        if (refused(minMScore) || refused(maxPAlive)) {
+        if (FieldChecks.refused(minMScore) || FieldChecks.refused(maxPAlive)) {
             showChurnList(false);
             return;
         }

@@ -6,6 +6,7 @@ import com.consumer360.customsegments.Operator;
 import com.consumer360.customsegments.Rule;
 import com.consumer360.customsegments.ValueType;
 import com.consumer360.ui.DateFields;
+import com.consumer360.ui.FieldChecks;
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -315,7 +316,7 @@ final class CriterionRow extends Div {
             // The browser keeps text that is not a number in the field and sends no value: the validator sees an
             // empty value, the user sees what they typed.
             message = NOT_A_NUMBER;
-        } else if (target instanceof DatePicker date && date.isEmpty() && DateFields.unreadable(date)) {
+        } else if (target instanceof DatePicker date && date.isEmpty() && FieldChecks.refused(date)) {
             message = DateFields.BAD_INPUT;
         }
         String before = target.getErrorMessage();

@@ -1,20 +1,21 @@
 package com.consumer360.sales.ui;
 
-import com.consumer360.sales.ProductRankings;
 import com.consumer360.sales.ProductRankings.ProductSales;
+import com.consumer360.sales.ProductRankings;
 import com.consumer360.sales.SalesFilter;
-import com.consumer360.sales.SalesOverview;
 import com.consumer360.sales.SalesOverview.MonthlySales;
 import com.consumer360.sales.SalesOverview.RegionSales;
+import com.consumer360.sales.SalesOverview;
 import com.consumer360.sales.SalesService;
 import com.consumer360.ui.DateFields;
 import com.consumer360.ui.ExportLinks;
+import com.consumer360.ui.FieldChecks;
 import com.consumer360.ui.Formats;
 import com.consumer360.ui.PageHeader;
 import com.consumer360.ui.RegionFilter;
 import com.consumer360.ui.chart.ApexChart;
-import com.consumer360.ui.chart.ChartOptions;
 import com.consumer360.ui.chart.ChartOptions.Series;
+import com.consumer360.ui.chart.ChartOptions;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -84,7 +85,7 @@ public class SalesView extends VerticalLayout {
     }
 
     private void reload() {
-        if (DateFields.unreadable(from) || DateFields.unreadable(to)) {
+        if (FieldChecks.refused(from) || FieldChecks.refused(to)) {
             // The field says what is wrong; nothing computed for the dates before stays on screen.
             refuse("Enter the dates as yyyy-mm-dd, or leave them empty for the first and the latest sale.");
             return;
