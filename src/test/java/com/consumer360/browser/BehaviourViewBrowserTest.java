@@ -183,8 +183,9 @@ class BehaviourViewBrowserTest {
             assertThat(browser.script("return document.querySelector('#group-b-mscore-min').errorMessage"))
                     .isEqualTo("A score from 1 to 5.");
             click(browser, "#compare-button");
-            browser.waitUntilScript("return document.querySelector('#group-error').checkVisibility()"
-                    + " && !document.querySelector('#comparison').checkVisibility()");
+            // The error is sent to the browser only once it is shown: wait for it to exist.
+            browser.waitUntilScript("const e = document.querySelector('#group-error');"
+                    + " return !!e && e.checkVisibility() && !document.querySelector('#comparison').checkVisibility()");
         }
     }
 
