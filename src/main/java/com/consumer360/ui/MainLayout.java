@@ -4,8 +4,12 @@ import com.consumer360.security.AppUser;
 import com.consumer360.security.Roles;
 import com.consumer360.security.ViewAs;
 import com.consumer360.warehouse.DataFreshness;
+import com.consumer360.warehouse.SnapshotWatch;
 import com.consumer360.warehouse.WarehouseStatusService;
 import org.springframework.security.access.AccessDeniedException;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -23,10 +27,14 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** The shell of every signed-in page: navigation filtered by role, data freshness, user and sign-out. */
+/**
+ * The shell of every signed-in page: navigation filtered by role, data freshness, user and sign-out. When another
+ * snapshot becomes current while a page is open (a refresh on any node), the header says so and offers a reload.
+ */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
@@ -34,10 +42,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private static final DateTimeFormatter LOADED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final WarehouseStatusService status;
+    private final SnapshotWatch watch;
     private final Span freshness = new Span();
+    private final Span newData = new Span();
+    /** The refresh time of the snapshot the page shows (null: none yet); set once the page has shown one. */
+    private volatile OffsetDateTime shownRefreshedAt;
+    private volatile boolean showing;
+    private volatile boolean noticeShown;
+    private Runnable stopWatching = () -> { };
 
-    MainLayout(WarehouseStatusService status, AuthenticationContext authentication) {
+    MainLayout(WarehouseStatusService status, SnapshotWatch watch, AuthenticationContext authentication) {
         this.status = status;
+        this.watch = watch;
         Span brand = new Span("Consumer360");
         brand.addClassName("c360-brand");
         freshness.addClassName("c360-freshness");
@@ -50,7 +66,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         signOut.setId("sign-out");
         Span userName = new Span(user);
         userName.addClassName("c360-user");
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, freshness, userName, signOut);
+        newData.setId("new-data");
+        newData.addClassName("c360-new-data");
+        newData.setVisible(false);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, freshness, newData, userName, signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(freshness);
         header.setWidthFull();
@@ -81,16 +100,60 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        stopWatching = watch.register(current -> {
+            OffsetDateTime shown = shownRefreshedAt;
+            if (!showing || noticeShown || (shown != null && shown.isEqual(current.refreshedAt()))) {
+                return;
+            }
+            noticeShown = true;
+            ui.access(() -> showNewer(current));
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        stopWatching.run();
+        super.onDetach(detachEvent);
+    }
+
+    /** Another snapshot is current than the one this page shows: say so, with a reload that shows it. */
+    private void showNewer(SnapshotWatch.Current current) {
+        OffsetDateTime shown = shownRefreshedAt;
+        if (shown != null && shown.isEqual(current.refreshedAt())) {
+            return; // the page was opened again meanwhile, with this snapshot
+        }
+        Button reload = new Button("Newer data: reload", e -> UI.getCurrent().getPage().reload());
+        reload.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        reload.setId("new-data-reload");
+        String when = "as of " + current.asOf() + ", refreshed "
+                + LOADED.format(current.refreshedAt().atZoneSameInstant(ZoneId.systemDefault()));
+        newData.removeAll();
+        newData.add(reload);
+        reload.setTooltipText("A newer snapshot is current (" + when
+                + "); this page shows the one it was opened with. Reload to see the newer one.");
+        newData.setVisible(true);
+    }
+
+    @Override
     public void afterNavigation(AfterNavigationEvent event) {
         PreviousPage.shown(event);
         freshness.removeAll();
+        newData.removeAll();
+        newData.setVisible(false);
+        noticeShown = false;
         DataFreshness data;
         try {
             data = status.freshness();
         } catch (AccessDeniedException noRole) {
+            showing = false;
             freshness.add(new Span("No role assigned: ask an administrator for access"));
             return;
         }
+        shownRefreshedAt = data.refreshedAt();
+        showing = true;
         if (data.snapshotAsOf() != null) {
             freshness.add(new Span("Data as of " + data.snapshotAsOf() + " · refreshed "
                     + LOADED.format(data.refreshedAt().atZoneSameInstant(ZoneId.systemDefault()))));

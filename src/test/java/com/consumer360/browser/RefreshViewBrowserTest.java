@@ -41,7 +41,15 @@ class RefreshViewBrowserTest {
     @Test
     void adminWatchesARefreshAndNorthSeesTheNewSnapshotDate() throws Exception {
         long lastRunBefore = superuserLong("SELECT max(run_id) FROM refresh_run");
-        try (Browser browser = new Browser(port)) {
+        try (Browser north = new Browser(port); Browser browser = new Browser(port)) {
+            // North has a page open before the refresh: it learns of the newer snapshot without navigating.
+            north.signIn("north", "demo");
+            north.waitFor("#region-grid");
+            north.waitForText("#data-as-of", "Data as of");
+            String northHeaderBefore = (String) north.script("return document.getElementById('data-as-of').textContent");
+            assertThat(north.script("return !!document.getElementById('new-data') "
+                    + "&& !document.getElementById('new-data').hidden")).as("no notice before the refresh").isEqualTo(false);
+
             browser.signIn("admin", "demo");
             browser.waitFor("#region-grid");
             assertThat(browser.navLabels()).contains("Refresh");
@@ -73,13 +81,26 @@ class RefreshViewBrowserTest {
             assertThat(browser.script("return document.getElementById('refresh-now').hasAttribute('disabled')"))
                     .isEqualTo(false);
             browser.screenshot("refresh-admin");
+
+            // North's open page says that newer data is current (within the watch's interval, 1 s in tests) and
+            // keeps the header of the snapshot it shows until reloaded.
+            north.waitUntilScript("const n = document.getElementById('new-data');"
+                    + "return !!n && !n.hidden && n.textContent.includes('Newer data')");
+            assertThat(north.script("return document.getElementById('data-as-of').textContent"))
+                    .isEqualTo(northHeaderBefore);
+            assertThat((String) north.script("return document.querySelector('#new-data-reload > vaadin-tooltip').text"))
+                    .contains("A newer snapshot is current (as of ");
+            north.screenshot("new-data-north");
+            north.waitFor("#new-data-reload").click();
+            north.waitFor("#region-grid");
+            north.waitUntilScript("const n = document.getElementById('new-data'); return !n || n.hidden");
+            north.waitForText("#data-as-of", "Data as of");
+            north.settle();
+            assertThat(north.script("return document.getElementById('data-as-of').textContent"))
+                    .isEqualTo(expectedHeader());
         }
 
-        String expectedHeader = "Data as of " + LocalDate.ofEpochDay(superuserLong(
-                "SELECT as_of_date - DATE '1970-01-01' FROM snapshot WHERE is_current")) + " · refreshed "
-                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(superuserLong(
-                        "SELECT (extract(epoch FROM created_at) * 1000)::bigint FROM snapshot WHERE is_current"))
-                        .atZone(ZoneId.systemDefault()));
+        String expectedHeader = expectedHeader();
         try (Browser browser = new Browser(port)) {
             browser.signIn("north", "demo");
             browser.waitFor("#region-grid");
@@ -95,6 +116,15 @@ class RefreshViewBrowserTest {
             assertThat(browser.pageText()).contains("Access denied")
                     .doesNotContain("Refresh now", "Job history", "system:startup");
         }
+    }
+
+    /** The header of a page opened on the current snapshot. */
+    private static String expectedHeader() throws java.sql.SQLException {
+        return "Data as of " + LocalDate.ofEpochDay(superuserLong(
+                "SELECT as_of_date - DATE '1970-01-01' FROM snapshot WHERE is_current")) + " · refreshed "
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(superuserLong(
+                        "SELECT (extract(epoch FROM created_at) * 1000)::bigint FROM snapshot WHERE is_current"))
+                        .atZone(ZoneId.systemDefault()));
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "consumer360.data-dir=" + PortalIntegration.DATA_DIR,
     "consumer360.demo-lines=" + PortalIntegration.DEMO_LINES,
     "consumer360.refresh.initial-history-weeks=" + PortalIntegration.HISTORY_WEEKS,
+    "consumer360.snapshot-watch-interval=1s",
     "vaadin.devmode.devTools.enabled=false"})
 public @interface PortalIntegration {
 
