@@ -14,7 +14,7 @@ public class FreshTestDatabase implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        Path dir = Path.of(PortalIntegration.DATA_DIR);
+        Path dir = TestDataDir.path();
         if (!Files.exists(dir)) {
             return;
         }
