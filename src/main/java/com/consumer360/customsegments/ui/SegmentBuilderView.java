@@ -186,7 +186,7 @@ public class SegmentBuilderView extends VerticalLayout implements BeforeEnterObs
         previewRows.addColumn(CellCustomer::region).setHeader("Region");
         previewRows.addColumn(CellCustomer::recencyDays).setHeader("Recency (days)").setTextAlign(ColumnTextAlign.END);
         previewRows.addColumn(CellCustomer::frequency).setHeader("Frequency").setTextAlign(ColumnTextAlign.END);
-        previewRows.addColumn(c -> Formats.money(c.monetary())).setHeader("Monetary").setTextAlign(ColumnTextAlign.END);
+        previewRows.addColumn(c -> Formats.money(c.monetary())).setHeader(Formats.withCurrency("Monetary")).setTextAlign(ColumnTextAlign.END);
         previewRows.addColumn(CellCustomer::segment).setHeader("RFM segment").setFlexGrow(2);
         previewRows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         previewRows.setAllRowsVisible(true);
@@ -308,7 +308,7 @@ public class SegmentBuilderView extends VerticalLayout implements BeforeEnterObs
                 : "This definition, unsaved, evaluated against the snapshot as of " + preview.asOf()
                 + " in your own regions; the first members by monetary value.");
         previewFigures.add(figure("Customers", Formats.count(preview.customers()), "preview-count"),
-                figure("Revenue", Formats.money(preview.revenue()), "preview-revenue"),
+                figure(Formats.withCurrency("Revenue"), Formats.money(preview.revenue()), "preview-revenue"),
                 figure("Share of scoped base", Formats.percent(preview.share()), "preview-share"),
                 figure("Scored customers in scope", Formats.count(preview.baseCustomers()), "preview-base"));
         previewRows.setItems(preview.first());

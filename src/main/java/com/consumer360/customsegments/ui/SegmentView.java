@@ -133,9 +133,9 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
     private static Div kpis(SegmentFigures f) {
         Div kpis = new Div(kpi("Size", Formats.count(f.customers()), "kpi-size"),
                 kpi("Share of scoped base", Formats.percent(f.share()), "kpi-share"),
-                kpi("Revenue", Formats.money(f.revenue()), "kpi-revenue"),
-                kpi("AOV", Formats.money(f.averageOrderValue()), "kpi-aov"),
-                kpi("Mean CLV", Formats.money(f.meanClv()), "kpi-clv"),
+                kpi(Formats.withCurrency("Revenue"), Formats.money(f.revenue()), "kpi-revenue"),
+                kpi(Formats.withCurrency("AOV"), Formats.money(f.averageOrderValue()), "kpi-aov"),
+                kpi(Formats.withCurrency("Mean CLV"), Formats.money(f.meanClv()), "kpi-clv"),
                 kpi("Mean P(alive)", f.meanPAlive() == null ? "–" : Formats.decimal(f.meanPAlive(), 2), "kpi-palive"));
         kpis.addClassName("c360-summary-figures");
         kpis.setId("segment-kpis");

@@ -268,17 +268,13 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static String change(long now, long before) {
-        return Formats.signed(now - before) + (before == 0 ? "" : " (" + signedPercent((double) (now - before) / before) + ")");
+        return Formats.signed(now - before) + (before == 0 ? ""
+                : " (" + Formats.signedPercent((double) (now - before) / before) + ")");
     }
 
     private static String changeMoney(double now, double before) {
-        String sign = now >= before ? "+" : "−";
-        return sign + Formats.money(Math.abs(now - before)) + (before == 0 ? ""
-                : " (" + signedPercent((now - before) / before) + ")");
-    }
-
-    private static String signedPercent(double fraction) {
-        return (fraction >= 0 ? "+" : "−") + Formats.decimal(Math.abs(fraction) * 100, 1) + " %";
+        return Formats.signedMoney(now - before) + (before == 0 ? ""
+                : " (" + Formats.signedPercent((now - before) / before) + ")");
     }
 
     private static Div figure(String id, String label, String value, String change, List<Figures> history,
@@ -328,10 +324,10 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         segments.addColumn(r -> Formats.count(r.customers())).setHeader("Customers").setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> Formats.signed(r.customerChange())).setHeader("Change").setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> Formats.money(r.revenue())).setHeader(Formats.withCurrency("Revenue")).setTextAlign(ColumnTextAlign.END);
-        segments.addColumn(r -> Formats.money(r.previousRevenue())).setHeader("Revenue before")
+        segments.addColumn(r -> Formats.money(r.previousRevenue())).setHeader(Formats.withCurrency("Revenue before"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         segments.addColumn(r -> Formats.money(r.meanClv())).setHeader(Formats.withCurrency("Mean CLV")).setTextAlign(ColumnTextAlign.END);
-        segments.addColumn(r -> Formats.money(r.previousMeanClv())).setHeader("Mean CLV before")
+        segments.addColumn(r -> Formats.money(r.previousMeanClv())).setHeader(Formats.withCurrency("Mean CLV before"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         segments.setAllRowsVisible(true);
         segments.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
