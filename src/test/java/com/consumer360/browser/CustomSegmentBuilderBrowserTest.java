@@ -147,6 +147,20 @@ class CustomSegmentBuilderBrowserTest {
             select(browser, segments.often);
             browser.movePointerAway();
             browser.screenshot("custom-segments-list-csops");
+            // At a tablet's width the list fits: no sideways scrolling, in the page or in the grid, to reach Delete.
+            browser.resize(820, 1000);
+            browser.waitUntilScript("return document.documentElement.clientWidth < 830");
+            browser.settle();
+            assertThat(browser.fitsWidth()).as("no horizontal scrolling at 820 px").isTrue();
+            assertThat(browser.script("const grid = document.querySelector('#custom-segments-grid');"
+                    + "const table = grid.shadowRoot.querySelector('#table');"
+                    + "const right = grid.getBoundingClientRect().right;"
+                    + "const del = document.querySelector('#segment-delete-' + arguments[0]).getBoundingClientRect();"
+                    + "return table.scrollWidth <= table.clientWidth && del.width > 0 && del.right <= right", id))
+                    .as("Delete in view without scrolling the list sideways at 820 px").isEqualTo(true);
+            browser.screenshot("custom-segments-list-csops-tablet");
+            browser.resize(1280, 800);
+            browser.settle();
             browser.script("document.querySelector('#custom-segments-compare').click()");
             browser.waitFor("#compare-grid");
             browser.settle();
