@@ -29,6 +29,16 @@ class C360ApexChart extends HTMLElement {
       return;
     }
     const options = JSON.parse(this._config);
+    if (options.c360NumberFormat === 'integer') {
+      // Counts on an axis whose ticks the server chose as whole numbers: written in full, grouped (1,234).
+      const whole = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+      const axes = Array.isArray(options.yaxis) ? options.yaxis : [options.yaxis = options.yaxis || {}];
+      axes.forEach((axis) => {
+        axis.labels = Object.assign({}, axis.labels, { formatter: (v) => whole.format(v) });
+      });
+      options.tooltip = Object.assign({}, options.tooltip, { y: { formatter: (v) => whole.format(v) } });
+      delete options.c360NumberFormat;
+    }
     if (options.c360NumberFormat === 'compact') {
       const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
       const full = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });

@@ -4,11 +4,14 @@
 // targets are node ids, titles are the tooltips, label names the whole diagram for screen readers. A click on a link, or
 // Enter / Space on a focused link (each link is a button in the tab order), is sent back as a `link-click` event with
 // the link's index, and the link stays marked (class c360-sankey-selected) until the data changes.
-// The width follows the element's (ResizeObserver); labels stand outside the two columns of nodes.
+// The width follows the element's (ResizeObserver); labels stand outside the two columns of nodes, in as much room as
+// the longest label of each side needs (measured in the label's own style), at most MAX_LABEL_SHARE of the width each;
+// a label longer than that is shortened with an ellipsis (its tooltip keeps the whole text).
 import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const LABEL_SPACE = 150;
+const LABEL_GAP = 6;
+const MAX_LABEL_SHARE = 0.3;
 
 class C360Sankey extends HTMLElement {
   set config(value) {
@@ -46,7 +49,6 @@ class C360Sankey extends HTMLElement {
     this._drawnWidth = width;
     const data = JSON.parse(this._config);
     const height = data.height || 460;
-    const labelSpace = Math.min(LABEL_SPACE, Math.floor(width / 4));
     const svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('width', width);
     svg.setAttribute('height', height);
@@ -55,16 +57,40 @@ class C360Sankey extends HTMLElement {
     if (data.label) {
       svg.setAttribute('aria-label', data.label);
     }
+    this.replaceChildren(svg);
     if (data.nodes.length === 0 || data.links.length === 0) {
-      this.replaceChildren(svg);
       return;
     }
+    // Nodes that no link enters stand in the left column, their labels left of them; the others right.
+    const targets = new Set(data.links.map((link) => link.target));
+    const probe = document.createElementNS(SVG, 'text');
+    probe.setAttribute('class', 'c360-sankey-label');
+    svg.appendChild(probe);
+    const textWidth = (text) => {
+      probe.textContent = text;
+      return probe.getComputedTextLength();
+    };
+    const maxSpace = Math.floor(width * MAX_LABEL_SHARE);
+    const space = (left) => Math.min(maxSpace, Math.ceil(Math.max(0, ...data.nodes
+      .filter((node) => targets.has(node.id) !== left).map((node) => textWidth(node.label)))) + 2 * LABEL_GAP);
+    const leftSpace = space(true);
+    const rightSpace = space(false);
+    const fitted = (text, room) => {
+      if (textWidth(text) <= room) {
+        return text;
+      }
+      let cut = text.length;
+      while (cut > 1 && textWidth(text.slice(0, cut) + '…') > room) {
+        cut--;
+      }
+      return text.slice(0, cut) + '…';
+    };
     const layout = sankey()
       .nodeId((node) => node.id)
       .nodeWidth(14)
       .nodePadding(14)
       .nodeSort(null)
-      .extent([[labelSpace, 6], [width - labelSpace, height - 6]]);
+      .extent([[leftSpace, 6], [width - rightSpace, height - 6]]);
     const graph = layout({
       nodes: data.nodes.map((node) => Object.assign({}, node)),
       links: data.links.map((link, index) => Object.assign({ index }, link))
@@ -123,23 +149,23 @@ class C360Sankey extends HTMLElement {
       title.textContent = node.title;
       box.appendChild(title);
       nodes.appendChild(box);
-      const left = node.x0 < width / 2;
+      const left = !targets.has(node.id);
       const label = document.createElementNS(SVG, 'text');
-      label.setAttribute('x', left ? node.x0 - 6 : node.x1 + 6);
+      label.setAttribute('x', left ? node.x0 - LABEL_GAP : node.x1 + LABEL_GAP);
       label.setAttribute('y', (node.y0 + node.y1) / 2);
       label.setAttribute('dy', '0.35em');
       label.setAttribute('text-anchor', left ? 'end' : 'start');
       label.setAttribute('class', 'c360-sankey-label');
       label.setAttribute('aria-hidden', 'true');
-      label.textContent = node.label;
+      label.textContent = fitted(node.label, (left ? leftSpace : rightSpace) - 2 * LABEL_GAP);
       const labelTitle = document.createElementNS(SVG, 'title');
       labelTitle.textContent = node.title;
       label.appendChild(labelTitle);
       nodes.appendChild(label);
     });
+    svg.removeChild(probe);
     svg.appendChild(links);
     svg.appendChild(nodes);
-    this.replaceChildren(svg);
   }
 }
 

@@ -582,7 +582,7 @@ class CustomSegmentQueries {
     }
 
     List<SizePoint> sizes(long segmentId) {
-        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE, CUSTOM_SEGMENT_RUN.VERSION,
+        return db.select(SNAPSHOT.SNAPSHOT_ID, SNAPSHOT.AS_OF_DATE, SNAPSHOT.CREATED_AT, CUSTOM_SEGMENT_RUN.VERSION,
                         org.jooq.impl.DSL.coalesce(select(sum(CUSTOM_SEGMENT_MEMBER.CUSTOMERS)).from(CUSTOM_SEGMENT_MEMBER)
                                 .where(CUSTOM_SEGMENT_MEMBER.SEGMENT_ID.eq(segmentId),
                                         CUSTOM_SEGMENT_MEMBER.SNAPSHOT_ID.eq(SNAPSHOT.SNAPSHOT_ID))
@@ -590,7 +590,7 @@ class CustomSegmentQueries {
                 .from(CUSTOM_SEGMENT_RUN).join(SNAPSHOT).on(SNAPSHOT.SNAPSHOT_ID.eq(CUSTOM_SEGMENT_RUN.SNAPSHOT_ID))
                 .where(CUSTOM_SEGMENT_RUN.SEGMENT_ID.eq(segmentId), CUSTOM_SEGMENT_RUN.STATUS.eq("EVALUATED"))
                 .orderBy(SNAPSHOT.SNAPSHOT_ID)
-                .fetch(r -> new SizePoint(r.value1(), r.value2(), r.value3(), ((Number) r.value4()).longValue()));
+                .fetch(r -> new SizePoint(r.value1(), r.value2(), r.value3(), r.value4(), ((Number) r.value5()).longValue()));
     }
 
     /** Per segment, the as-of date of the latest snapshot a refresh stored its members for. */

@@ -31,14 +31,16 @@ final class DefinitionValidator {
         if (trimmed.isEmpty()) {
             problems.add(new DefinitionProblem("name", "Give the segment a name."));
         } else if (trimmed.length() > 100) {
-            problems.add(new DefinitionProblem("name", "At most 100 characters."));
+            problems.add(new DefinitionProblem("name", "At most 100 characters; this name has " + trimmed.length()
+                    + ". Shorten it: nothing is cut."));
         } else if (!NAME.matcher(trimmed).matches()) {
             problems.add(new DefinitionProblem("name", "Use letters, digits, spaces and - _ . , & ( ) ' / + : # % ! ? "
                     + "only (no ; = < > \" \\ or `)."));
         }
         String text = description == null ? "" : description;
         if (text.length() > 1000) {
-            problems.add(new DefinitionProblem("description", "At most 1000 characters."));
+            problems.add(new DefinitionProblem("description", "At most 1000 characters; this description has "
+                    + text.length() + ". Shorten it: nothing is cut."));
         } else if (text.chars().anyMatch(c -> c == '<' || c == '>' || (Character.isISOControl(c) && c != '\n'))) {
             problems.add(new DefinitionProblem("description", "Plain text only: no < >, no control characters."));
         }

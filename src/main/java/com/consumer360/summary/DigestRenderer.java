@@ -39,9 +39,9 @@ final class DigestRenderer {
         row(html, "Active customers", count(now.active()), before == null ? "" : signed(now.active() - before.active()));
         row(html, "New customers", now.newCustomers() == null ? "–" : count(now.newCustomers()), "");
         row(html, "Lost customers", now.lost() == null ? "–" : count(now.lost()), "");
-        row(html, "Revenue", now.revenue() == null ? "–" : money(now.revenue()), "");
-        row(html, "Average order value", now.averageOrderValue() == null ? "–" : money(now.averageOrderValue()), "");
-        row(html, "Total expected CLV", money(BigDecimal.valueOf(now.totalClv())), "");
+        row(html, Formats.withCurrency("Revenue"), now.revenue() == null ? "–" : money(now.revenue()), "");
+        row(html, Formats.withCurrency("Average order value"), now.averageOrderValue() == null ? "–" : money(now.averageOrderValue()), "");
+        row(html, Formats.withCurrency("Total expected CLV"), money(BigDecimal.valueOf(now.totalClv())), "");
         html.append("</table>");
         if (!s.notableMoves().isEmpty()) {
             html.append("<h3>Notable moves</h3><ul>");
@@ -75,7 +75,7 @@ final class DigestRenderer {
         }
         if (s.regions().size() > 1) {
             html.append("<h3>By region</h3><table style=\"border-collapse:collapse\"><tr>");
-            for (String h : List.of("Region", "Active", "New", "Lost", "Revenue")) {
+            for (String h : List.of("Region", "Active", "New", "Lost", Formats.withCurrency("Revenue"))) {
                 html.append("<th ").append(HEAD).append(">").append(h).append("</th>");
             }
             html.append("</tr>");

@@ -5,6 +5,7 @@ import com.consumer360.export.ExportColumn;
 import com.consumer360.export.ExportFormat;
 import com.consumer360.export.ExportTable;
 import com.consumer360.security.Roles;
+import com.consumer360.ui.Formats;
 import com.consumer360.warehouse.CellCustomer;
 import com.consumer360.warehouse.CustomerOrder;
 import java.io.OutputStream;
@@ -207,11 +208,11 @@ public class SummaryService {
                 .filter(m -> !m.from().equals(m.to()) && !NEW.equals(m.from()) && !GONE.equals(m.to()))
                 .sorted(Comparator.comparingLong(WeeklySummary.Move::customers).reversed()).limit(3)
                 .map(m -> {
-                    String text = String.format("%,d %s became %s", m.customers(), m.from(), m.to());
+                    String text = Formats.count(m.customers()) + " " + m.from() + " became " + m.to();
                     Long before = weekBefore.get(m.from() + "→" + m.to());
                     if (before != null && before > 0) {
                         long change = Math.round(100.0 * (m.customers() - before) / before);
-                        text += String.format(" (%+d %% on the move before)", change);
+                        text += " (" + Formats.signed(change) + " % on the move before)";
                     }
                     return text + ".";
                 }).toList();

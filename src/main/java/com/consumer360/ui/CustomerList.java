@@ -105,9 +105,9 @@ public final class CustomerList extends Div {
         sortable(grid.addColumn(c -> Formats.count(c.recencyDays())).setHeader("Recency (days)"),
                 CustomerOrder.Column.RECENCY);
         sortable(grid.addColumn(c -> Formats.count(c.frequency())).setHeader("Frequency"), CustomerOrder.Column.FREQUENCY);
-        sortable(grid.addColumn(c -> Formats.money(c.monetary())).setHeader("Monetary"), CustomerOrder.Column.MONETARY);
+        sortable(grid.addColumn(c -> Formats.money(c.monetary())).setHeader(Formats.withCurrency("Monetary")), CustomerOrder.Column.MONETARY);
         grid.addColumn(CellCustomer::segment).setHeader("Segment").setFlexGrow(2);
-        sortable(grid.addColumn(c -> Formats.money(c.clv())).setHeader("CLV"), CustomerOrder.Column.CLV);
+        sortable(grid.addColumn(c -> Formats.money(c.clv())).setHeader(Formats.withCurrency("CLV")), CustomerOrder.Column.CLV);
         grid.setMultiSort(false);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setPageSize(50);

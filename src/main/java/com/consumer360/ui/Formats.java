@@ -1,6 +1,7 @@
 package com.consumer360.ui;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
@@ -62,6 +63,24 @@ public final class Formats {
         return decimal(fraction * 100, 1) + " %";
     }
 
+    /** A change of an amount, two decimals, with its sign: "+1,234.50", "−12.00" (U+2212), "±0.00". */
+    public static String signedMoney(double change) {
+        BigDecimal size = BigDecimal.valueOf(Math.abs(change));
+        return sign(change, size.setScale(2, RoundingMode.HALF_EVEN)) + money(size);
+    }
+
+    /** A relative change as a percentage with one decimal and its sign: "+2.5 %", "−0.4 %", "±0.0 %". */
+    public static String signedPercent(double fraction) {
+        BigDecimal size = BigDecimal.valueOf(Math.abs(fraction) * 100);
+        return sign(fraction, size.setScale(1, RoundingMode.HALF_EVEN)) + decimal(size, 1) + " %";
+    }
+
+    /** The sign of a change as shown: "±" when it shows as zero, the minus sign U+2212 rather than a hyphen. */
+    private static String sign(double change, BigDecimal shown) {
+        return shown.signum() == 0 ? "±" : change > 0 ? "+" : "−";
+    }
+
+    /** A change of a count with its sign: "+12", "−3" (U+2212, not a hyphen), "±0"; "–" for none. */
     public static String signed(Long change) {
         if (change == null) {
             return "–";

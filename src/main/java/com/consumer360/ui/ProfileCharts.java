@@ -53,14 +53,14 @@ public final class ProfileCharts {
     public static ApexChart products(String name, List<Product> top) {
         ApexChart chart = new ApexChart(ChartOptions.bar(name + ": top products by net revenue",
                 top.stream().map(p -> label(p.description())).toList(),
-                List.of(new Series("Net revenue", top.stream().map(Product::revenue).toList())), true));
+                List.of(new Series(Formats.withCurrency("Net revenue"), top.stream().map(Product::revenue).toList())), true));
         chart.setId("segment-products-chart");
         return chart;
     }
 
     /** The top products as figures, followed by {@code note} and, when {@code export} is given, its links. */
     public static Div productCard(List<Product> top, String note, ExportLinks export) {
-        Div card = Cards.card("Top products");
+        Div card = Cards.card(Formats.withCurrency("Top products by net revenue"));
         card.setId("segment-products");
         for (Product product : top) {
             card.add(Cards.figure(product.description() + " · " + Formats.count(product.customers())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.consumer360.customsegments.SegmentPagesFixture;
 import com.consumer360.support.PortalIntegration;
 import com.consumer360.support.TestDatabase;
+import com.consumer360.ui.DateFields;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -105,7 +106,30 @@ class CustomSegmentBuilderBrowserTest {
             waitForCount(browser, count(where));
             assertThat(browser.linkedCustomerIds("#preview-rows")).isNotEmpty();
 
+            // A name refused at its field is re-checked as it changes: the message follows the text, and goes once
+            // the name is put right, before any save. A name over 100 characters stays whole (no silent cut).
+            browser.script("document.querySelector('#segment-save').click()");
+            browser.waitUntilScript("return document.querySelector('#segment-name').invalid === true");
+            assertThat(browser.script("return document.querySelector('#segment-name').errorMessage"))
+                    .isEqualTo("Give the segment a name.");
+            String tooLong = NAME + " who bought often in the spring and then stopped buying for more than ninety days";
+            assertThat(tooLong).hasSizeGreaterThan(100);
+            type(browser, "#segment-name", tooLong);
+            browser.waitUntilScript("return (document.querySelector('#segment-name').errorMessage || '')"
+                    + ".startsWith('At most 100 characters')");
+            assertThat(browser.script("return document.querySelector('#segment-name').value")).isEqualTo(tooLong);
+            browser.movePointerAway();
+            browser.screenshot("custom-segment-builder-name-too-long");
+            assertThat(browser.script("return document.querySelector('#segment-name').errorMessage")).asString()
+                    .contains("this name has " + tooLong.length());
+            browser.script("document.querySelector('#segment-save').click()");
+            browser.settle();
+            assertThat(browser.currentUrl()).endsWith("custom-segments/new");
+            assertThat(superuserLong("SELECT count(*) FROM custom_segment WHERE name LIKE ?", NAME + " who%"))
+                    .as("nothing saved, not even a cut name").isZero();
+            assertThat(browser.script("return document.querySelector('#segment-name').invalid")).isEqualTo(true);
             type(browser, "#segment-name", NAME);
+            browser.waitUntilScript("return document.querySelector('#segment-name').invalid === false");
             browser.script("document.querySelector('#segment-save').click()");
             browser.waitFor("#segment-versions");
             browser.waitUntilScript("return location.pathname.match(/custom-segments\\/[0-9]+$/) !== null");
@@ -138,6 +162,38 @@ class CustomSegmentBuilderBrowserTest {
             browser.movePointerAway();
             browser.screenshot("custom-segment-builder-versions");
 
+            // Text that is no date in a date criterion: the message at that field, and a save saves nothing.
+            browser.script("document.querySelector('.group-add-criterion').click()");
+            browser.waitFor("[data-path='rules[2]'] .criterion-attribute");
+            browser.settle();
+            // The attribute is a select: open it, click the item.
+            browser.script("document.querySelector(\"[data-path='rules[2]'] .criterion-attribute\").opened = true");
+            browser.waitUntilScript("return !!document.querySelector(\"[data-path='rules[2]'] vaadin-select-item"
+                    + "[label='First purchase (date)']\")");
+            browser.script("document.querySelector(\"[data-path='rules[2]'] vaadin-select-item"
+                    + "[label='First purchase (date)']\").click()");
+            browser.settle();
+            browser.waitFor("[data-path='rules[2]'] vaadin-date-picker.criterion-value");
+            // Typed and committed with Enter, as a user does (the date picker's calendar opens on typing).
+            var dateInput = browser.find("[data-path='rules[2]'] .criterion-value input");
+            dateInput.click();
+            dateInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2026-13-45", Keys.ENTER);
+            browser.settle();
+            String dateField = "document.querySelector(\"[data-path='rules[2]'] .criterion-value\")";
+            // The empty field was refused already ("empty"): wait for the message about the text typed.
+            browser.waitUntilScript("return " + dateField + ".invalid === true && " + dateField + ".errorMessage === "
+                    + "arguments[0]", DateFields.BAD_INPUT);
+            assertThat(browser.find("#preview-note").getText()).contains("Fix the marked fields");
+            browser.script("document.querySelector('#segment-save').click()");
+            browser.settle();
+            assertThat(browser.script("return " + dateField + ".errorMessage")).isEqualTo(DateFields.BAD_INPUT);
+            assertThat(browser.script("return " + dateField + ".inputElement.value")).isEqualTo("2026-13-45");
+            assertThat(superuserLong("SELECT current_version FROM custom_segment WHERE segment_id = ?", id))
+                    .as("nothing saved").isEqualTo(2);
+            browser.script(dateField + ".scrollIntoView({block: 'center'})");
+            browser.movePointerAway();
+            browser.screenshot("custom-segment-builder-bad-date");
+
             browser.open("custom-segments");
             browser.waitFor("#segment-open-" + id);
             browser.settle();
@@ -147,6 +203,20 @@ class CustomSegmentBuilderBrowserTest {
             select(browser, segments.often);
             browser.movePointerAway();
             browser.screenshot("custom-segments-list-csops");
+            // At a tablet's width the list fits: no sideways scrolling, in the page or in the grid, to reach Delete.
+            browser.resize(820, 1000);
+            browser.waitUntilScript("return document.documentElement.clientWidth < 830");
+            browser.settle();
+            assertThat(browser.fitsWidth()).as("no horizontal scrolling at 820 px").isTrue();
+            assertThat(browser.script("const grid = document.querySelector('#custom-segments-grid');"
+                    + "const table = grid.shadowRoot.querySelector('#table');"
+                    + "const right = grid.getBoundingClientRect().right;"
+                    + "const del = document.querySelector('#segment-delete-' + arguments[0]).getBoundingClientRect();"
+                    + "return table.scrollWidth <= table.clientWidth && del.width > 0 && del.right <= right", id))
+                    .as("Delete in view without scrolling the list sideways at 820 px").isEqualTo(true);
+            browser.screenshot("custom-segments-list-csops-tablet");
+            browser.resize(1280, 800);
+            browser.settle();
             browser.script("document.querySelector('#custom-segments-compare').click()");
             browser.waitFor("#compare-grid");
             browser.settle();

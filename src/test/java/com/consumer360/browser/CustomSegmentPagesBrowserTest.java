@@ -72,6 +72,21 @@ class CustomSegmentPagesBrowserTest {
             browser.screenshot("custom-segment-profile-north");
             browser.script("document.querySelector('#segment-movement').scrollIntoView()");
             browser.screenshot("custom-segment-profile-north-movement");
+            // Member counts are whole numbers: so are the size chart's y ticks. Amounts name their currency once.
+            @SuppressWarnings("unchecked")
+            List<String> ticks = (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                    + "'#segment-history-chart .apexcharts-yaxis-label')).map(t => t.textContent.trim())");
+            assertThat(ticks).isNotEmpty().allSatisfy(t -> assertThat(t).matches("[0-9][0-9,]*"));
+            assertThat(browser.script("return document.querySelector('#segment-kpis').textContent")).asString().contains("Revenue (£)", "AOV (£)", "Mean CLV (£)");
+            browser.script("document.querySelector('#segment-history').scrollIntoView()");
+            browser.screenshot("custom-segment-profile-north-history");
+            browser.resize(820, 1000);
+            browser.settle();
+            assertThat(browser.fitsWidth()).as("no horizontal scrolling at 820 px").isTrue();
+            browser.script("document.querySelector('#segment-kpis').scrollIntoView()");
+            browser.screenshot("custom-segment-profile-north-tablet");
+            browser.resize(1280, 800);
+            browser.settle();
 
             List<String> csv = browser.download("#members-export");
             assertThat(csv).hasSize((int) size + 1);

@@ -50,17 +50,11 @@ class SummaryViewBrowserTest {
 
             assertThat(browser.script("return document.querySelector('#summary-movement').innerText")).asString()
                     .contains("Champions");
-            // The matrix is wider than its card at 1280 px: it scrolls inside the card, the row headers stay.
+            // Column names written upwards and each count over its share: the whole matrix fits its card at 1280 px.
             browser.script("document.querySelector('#summary-movement').scrollIntoView({block: 'center'})");
-            browser.script("document.querySelector('#summary-movement').scrollLeft = 10000");
             browser.settle();
             assertThat(browser.script("const box = document.querySelector('#summary-movement');"
-                    + "const row = box.querySelector('tbody th').getBoundingClientRect();"
-                    + "return row.left >= box.getBoundingClientRect().left - 1 && box.scrollLeft > 0"))
-                    .as("row headers stay in view while the matrix scrolls").isEqualTo(true);
-            browser.screenshot("summary-movement-north-scrolled");
-            browser.script("document.querySelector('#summary-movement').scrollLeft = 0");
-            browser.settle();
+                    + "return box.scrollWidth <= box.clientWidth")).as("the matrix fits at 1280 px").isEqualTo(true);
             browser.screenshot("summary-movement-north");
             WebElement move = browser.find("#summary-movement vaadin-button");
             String label = move.getText();
@@ -84,19 +78,46 @@ class SummaryViewBrowserTest {
             browser.movePointerAway();
             browser.settle();
             browser.screenshot("summary-sankey-north");
+            assertThat(browser.script(LABELS_INSIDE)).as("every end label inside the diagram").isEqualTo(true);
+            // Counts of a large warehouse make the labels longer: they still fit, whole, at 1280 px.
+            browser.script(LONG_LABELS);
+            assertThat(browser.script(LABELS_INSIDE)).as("long end labels inside the diagram").isEqualTo(true);
+            assertThat(browser.script("return Array.from(document.querySelectorAll('#summary-flow .c360-sankey-label'))"
+                    + ".every(l => l.firstChild.nodeValue.endsWith(' · 123,456'))")).as("not shortened at 1280 px").isEqualTo(true);
+            browser.screenshot("summary-sankey-north-long-labels");
+            browser.script("const f = document.querySelector('#summary-flow'); f.config = f.dataset.original");
 
             browser.resize(820, 1100);
             browser.settle();
             assertThat(browser.fitsWidth()).as("no horizontal scrolling at tablet width").isTrue();
             browser.waitUntilScript("const svg = document.querySelector('#summary-flow svg');"
                     + "return !!svg && svg.getAttribute('width') <= window.innerWidth");
+            assertThat(browser.script(LABELS_INSIDE)).as("end labels inside the diagram at 820 px").isEqualTo(true);
             browser.screenshot("summary-sankey-north-tablet");
+            browser.script(LONG_LABELS);
+            assertThat(browser.script(LABELS_INSIDE)).as("long end labels inside at 820 px").isEqualTo(true);
+            browser.script("const f = document.querySelector('#summary-flow'); f.config = f.dataset.original");
             browser.script("arguments[0].click()", browser.find("#summary-tab-matrix"));
             browser.script("document.querySelector('#summary-movement-tabs').scrollIntoView({block: 'center'})");
             browser.settle();
+            assertThat(browser.script("const box = document.querySelector('#summary-movement');"
+                    + "box.scrollLeft = 10000; const row = box.querySelector('tbody th').getBoundingClientRect();"
+                    + "return row.left >= box.getBoundingClientRect().left - 1"))
+                    .as("row headers stay in view should the matrix scroll at 820 px").isEqualTo(true);
+            browser.script("document.querySelector('#summary-movement').scrollLeft = 0");
             browser.screenshot("summary-north-tablet");
         }
     }
+
+    /** Whether every end label of the flow diagram lies inside its SVG (none cut off at either edge). */
+    private static final String LABELS_INSIDE = "const svg = document.querySelector('#summary-flow svg')"
+            + ".getBoundingClientRect(); const labels = Array.from(document.querySelectorAll('#summary-flow "
+            + ".c360-sankey-label')); return labels.length > 0 && labels.every(l => { const r = "
+            + "l.getBoundingClientRect(); return r.left >= svg.left - 0.5 && r.right <= svg.right + 0.5; })";
+    /** Redraws the flow diagram with six-digit counts in its labels, keeping the data shown in data-original. */
+    private static final String LONG_LABELS = "const f = document.querySelector('#summary-flow');"
+            + "f.dataset.original = f.config; const c = JSON.parse(f.config);"
+            + "c.nodes.forEach(n => n.label = n.name + ' · 123,456'); f.config = JSON.stringify(c)";
 
     /** Customers in one cell of the default pair's movement, by superuser SQL over the regions given. */
     private static long moversInSql(Flow flow, String region) throws java.sql.SQLException {

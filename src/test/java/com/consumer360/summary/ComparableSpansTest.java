@@ -31,6 +31,10 @@ class ComparableSpansTest {
                         "12 At Risk became Lost.");
         assertThat(SummaryService.notable(moves, java.util.Map.of()))
                 .containsExactly("30 Champions became Loyal Customers.", "12 At Risk became Lost.");
+        // A fall reads with the minus sign (U+2212) the rest of the page uses, counts with the locale's grouping.
+        assertThat(SummaryService.notable(List.of(new WeeklySummary.Move("Champions", "Loyal Customers", 1500, 0.1)),
+                java.util.Map.of("Champions→Loyal Customers", 2000L)))
+                .containsExactly("1,500 Champions became Loyal Customers (−25 % on the move before).");
     }
 
     @Test

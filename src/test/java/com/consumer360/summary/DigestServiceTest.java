@@ -73,6 +73,8 @@ class DigestServiceTest {
         Digest exec = as("exec", () -> digests.myDigests().getFirst());
         assertThat(exec.html()).contains(">" + String.format("%,d", allActive) + "<")
                 .contains("North", "South", "East", "West", "Central");
+        // Amounts carry no currency of their own: each label names it once.
+        assertThat(exec.html()).contains(">Revenue (£)<", ">Average order value (£)<", ">Total expected CLV (£)<");
         assertThat(as("north", () -> digests.myDigest(exec.id()))).as("exec's digest opened by north").isEmpty();
         assertThat(as("exec", () -> digests.myDigest(exec.id()))).isPresent();
         assertThat(as("south", () -> digests.myDigests())).as("south did not subscribe").isEmpty();

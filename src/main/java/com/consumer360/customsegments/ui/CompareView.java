@@ -162,11 +162,11 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private static final List<Kpi> KPIS = List.of(
             new Kpi("Customers", f -> Formats.count(f.customers())),
             new Kpi("Share of scoped base", f -> Formats.percent(f.share())),
-            new Kpi("Revenue", f -> Formats.money(f.revenue())),
-            new Kpi("AOV", f -> Formats.money(f.averageOrderValue())),
+            new Kpi(Formats.withCurrency("Revenue"), f -> Formats.money(f.revenue())),
+            new Kpi(Formats.withCurrency("AOV"), f -> Formats.money(f.averageOrderValue())),
             new Kpi("Mean recency (days)", f -> f.meanRecencyDays() == null ? "–" : Formats.decimal(f.meanRecencyDays(), 0)),
             new Kpi("Mean frequency", f -> f.meanFrequency() == null ? "–" : Formats.decimal(f.meanFrequency(), 1)),
-            new Kpi("Mean CLV", f -> Formats.money(f.meanClv())),
+            new Kpi(Formats.withCurrency("Mean CLV"), f -> Formats.money(f.meanClv())),
             new Kpi("Mean P(alive)", f -> f.meanPAlive() == null ? "–" : Formats.decimal(f.meanPAlive(), 2)),
             new Kpi("Source", SegmentFigures::source));
 

@@ -26,7 +26,8 @@ public final class CustomSegmentDefinitions {
             "Movement compares the members stored at the previous refresh that evaluated the segment with the "
                     + "members now: joined = members now who were not members then; left = members then who are not "
                     + "now; stayed = members both times. Size history shows the stored members at each refresh, with "
-                    + "the version that produced them.",
+                    + "the version that produced them; refreshes of the same as-of date are told apart by the time "
+                    + "they ran.",
             "Why in / why out tests each criterion of the current version on one customer of your regions: the "
                     + "customer's value and whether the criterion holds; a group of all of holds when every rule "
                     + "holds, a group of any of when one does.");

@@ -16,7 +16,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -85,29 +87,28 @@ public class CustomSegmentsView extends VerticalLayout implements BeforeEnterObs
                 + "two to four to compare them.");
     }
 
+    /**
+     * Columns that fit a tablet's width (820 px) without sideways scrolling: the description under the name, owner and
+     * version in one column, the actions wrapping onto two lines in a narrow one.
+     */
     private void configureGrid() {
         grid.setId("custom-segments-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addComponentColumn(s -> {
-            Anchor open = new Anchor("custom-segments/" + s.id() + "/profile", s.name());
-            open.getElement().setAttribute("router-link", true);
-            open.setId("segment-open-" + s.id());
-            return open;
-        }).setHeader("Name").setWidth("11em").setFlexGrow(2).setResizable(true);
-        grid.addColumn(SegmentSummary::description).setHeader("Description").setWidth("6em").setFlexGrow(2);
-        grid.addColumn(SegmentSummary::owner).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(s -> "v" + s.version()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(CustomSegmentsView::nameAndDescription).setHeader("Name").setWidth("10em")
+                .setFlexGrow(1);
         grid.addColumn(s -> s.members() == null ? "–" : Formats.count(s.members())).setHeader("Members")
                 .setTooltipGenerator(s -> "Members in your own regions at the current snapshot")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> s.owner() + " · v" + s.version()).setHeader("Owner · version").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(s -> s.lastEvaluated() == null ? "not yet" : s.lastEvaluated().toString())
                 .setHeader("Last evaluated")
                 .setTooltipGenerator(s -> s.lastEvaluated() == null
                         ? "No refresh has stored this segment's members yet: until one does, they are counted from "
                         + "its rules at the current snapshot"
                         : "As-of date of the latest snapshot a refresh stored its members for")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+                .setWidth("8em").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("9em").setFlexGrow(0);
         grid.addSelectionListener(e -> {
             int n = e.getAllSelectedItems().size();
             compare.setEnabled(n >= 2 && n <= 4);
@@ -117,12 +118,23 @@ public class CustomSegmentsView extends VerticalLayout implements BeforeEnterObs
         grid.setWidthFull();
     }
 
-    /** Export JSON for everyone; Edit and Delete for CS ops and administrators only. */
-    private HorizontalLayout actions(SegmentSummary s) {
-        HorizontalLayout actions = new HorizontalLayout(exportLink(s));
-        actions.setSpacing(true);
-        actions.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment
-                .CENTER);
+    private static Div nameAndDescription(SegmentSummary s) {
+        Anchor open = new Anchor("custom-segments/" + s.id() + "/profile", s.name());
+        open.getElement().setAttribute("router-link", true);
+        open.setId("segment-open-" + s.id());
+        Div cell = new Div(open);
+        if (s.description() != null && !s.description().isBlank()) {
+            Span description = new Span(s.description());
+            description.addClassName("c360-segment-description");
+            cell.add(description);
+        }
+        return cell;
+    }
+
+    /** Export JSON for everyone; Edit and Delete for CS ops and administrators only; they wrap in a narrow column. */
+    private Div actions(SegmentSummary s) {
+        Div actions = new Div(exportLink(s));
+        actions.addClassName("c360-segment-actions");
         if (s.editable()) {
             Anchor edit = new Anchor("custom-segments/" + s.id(), "Edit");
             edit.getElement().setAttribute("router-link", true);

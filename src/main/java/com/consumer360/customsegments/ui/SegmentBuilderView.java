@@ -41,6 +41,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -93,18 +94,22 @@ public class SegmentBuilderView extends VerticalLayout implements BeforeEnterObs
         this.segments = segments;
         addClassName("c360-page");
         setId("segment-builder");
+        // No maxlength on the fields: the browser would cut a longer text silently. The checks below say so instead.
         name.setId("segment-name");
-        name.setMaxLength(100);
         name.setWidth("24em");
         name.setManualValidation(true);
         name.setRequiredIndicatorVisible(true);
+        name.setValueChangeMode(ValueChangeMode.LAZY);
+        name.addValueChangeListener(e -> checkDetails());
         description.setId("segment-description");
-        description.setMaxLength(1000);
         description.setWidth("36em");
         description.setManualValidation(true);
+        description.setValueChangeMode(ValueChangeMode.LAZY);
+        description.addValueChangeListener(e -> checkDetails());
         shared.setId("segment-shared");
         shared.setItems(SHARE.keySet());
         shared.setItemLabelGenerator(SHARE::get);
+        shared.addValueChangeListener(e -> checkDetails());
         definitionError.setId("definition-error");
         definitionError.getStyle().set("color", "var(--lumo-error-text-color)");
         criteria.setId("segment-criteria");
@@ -186,7 +191,7 @@ public class SegmentBuilderView extends VerticalLayout implements BeforeEnterObs
         previewRows.addColumn(CellCustomer::region).setHeader("Region");
         previewRows.addColumn(CellCustomer::recencyDays).setHeader("Recency (days)").setTextAlign(ColumnTextAlign.END);
         previewRows.addColumn(CellCustomer::frequency).setHeader("Frequency").setTextAlign(ColumnTextAlign.END);
-        previewRows.addColumn(c -> Formats.money(c.monetary())).setHeader("Monetary").setTextAlign(ColumnTextAlign.END);
+        previewRows.addColumn(c -> Formats.money(c.monetary())).setHeader(Formats.withCurrency("Monetary")).setTextAlign(ColumnTextAlign.END);
         previewRows.addColumn(CellCustomer::segment).setHeader("RFM segment").setFlexGrow(2);
         previewRows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         previewRows.setAllRowsVisible(true);
@@ -292,7 +297,7 @@ public class SegmentBuilderView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void refreshPreview() {
-        clearErrors();
+        clearDefinitionErrors();
         previewFigures.removeAll();
         Preview preview;
         try {
@@ -308,7 +313,7 @@ public class SegmentBuilderView extends VerticalLayout implements BeforeEnterObs
                 : "This definition, unsaved, evaluated against the snapshot as of " + preview.asOf()
                 + " in your own regions; the first members by monetary value.");
         previewFigures.add(figure("Customers", Formats.count(preview.customers()), "preview-count"),
-                figure("Revenue", Formats.money(preview.revenue()), "preview-revenue"),
+                figure(Formats.withCurrency("Revenue"), Formats.money(preview.revenue()), "preview-revenue"),
                 figure("Share of scoped base", Formats.percent(preview.share()), "preview-share"),
                 figure("Scored customers in scope", Formats.count(preview.baseCustomers()), "preview-base"));
         previewRows.setItems(preview.first());
@@ -322,11 +327,29 @@ public class SegmentBuilderView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void clearErrors() {
+        clearDetailErrors();
+        clearDefinitionErrors();
+    }
+
+    private void clearDetailErrors() {
         name.setInvalid(false);
         description.setInvalid(false);
         shared.setInvalid(false);
+    }
+
+    private void clearDefinitionErrors() {
         definitionError.setText("");
         root.clearErrors();
+    }
+
+    /**
+     * Re-checks name, description and sharing as they change, so that a message shows as soon as a field goes wrong
+     * and goes as soon as it is put right, not at the next save. An empty name is left for the save to point out.
+     */
+    private void checkDetails() {
+        clearDetailErrors();
+        show(new SegmentDraft(name.getValue(), description.getValue(), shared.getValue(), null).detailProblems()
+                .stream().filter(p -> !(p.field().equals("name") && name.getValue().isBlank())).toList());
     }
 
     /** Shows each problem at the field it names. */

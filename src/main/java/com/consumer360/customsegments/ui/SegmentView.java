@@ -38,8 +38,13 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A custom segment's profile in the reader's scope: which version produced the numbers, the KPIs, R/F/M score
@@ -51,6 +56,9 @@ import java.util.Optional;
 @PageTitle("Custom segment · Consumer360")
 @RolesAllowed({Roles.REGIONAL_MANAGER, Roles.EXECUTIVE, Roles.CS_OPS, Roles.ADMIN})
 public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final CustomSegmentService segments;
     private final CustomerList members = new CustomerList("members");
@@ -133,9 +141,9 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
     private static Div kpis(SegmentFigures f) {
         Div kpis = new Div(kpi("Size", Formats.count(f.customers()), "kpi-size"),
                 kpi("Share of scoped base", Formats.percent(f.share()), "kpi-share"),
-                kpi("Revenue", Formats.money(f.revenue()), "kpi-revenue"),
-                kpi("AOV", Formats.money(f.averageOrderValue()), "kpi-aov"),
-                kpi("Mean CLV", Formats.money(f.meanClv()), "kpi-clv"),
+                kpi(Formats.withCurrency("Revenue"), Formats.money(f.revenue()), "kpi-revenue"),
+                kpi(Formats.withCurrency("AOV"), Formats.money(f.averageOrderValue()), "kpi-aov"),
+                kpi(Formats.withCurrency("Mean CLV"), Formats.money(f.meanClv()), "kpi-clv"),
                 kpi("Mean P(alive)", f.meanPAlive() == null ? "–" : Formats.decimal(f.meanPAlive(), 2), "kpi-palive"));
         kpis.addClassName("c360-summary-figures");
         kpis.setId("segment-kpis");
@@ -201,13 +209,33 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
             card.add(Cards.muted("No refresh has stored this segment's members yet."));
             return card;
         }
-        ApexChart chart = new ApexChart(ChartOptions.line("Members at each refresh (version in brackets)",
-                points.stream().map(p -> p.asOf() + " (v" + p.version() + ")").toList(),
+        ApexChart chart = new ApexChart(ChartOptions.countLine("Members at each refresh (version in brackets)",
+                refreshLabels(points, ZoneId.systemDefault()),
                 List.of(new ChartOptions.Series("Members", points.stream().map(SizePoint::customers).toList())),
                 "Members"));
         chart.setId("segment-history-chart");
         card.add(chart);
         return card;
+    }
+
+    /**
+     * Each refresh's label: its snapshot's as-of date and the version; where refreshes share an as-of date, also the
+     * time each refreshed (to the second where the minute is shared too), so that no two labels read the same.
+     */
+    static List<String> refreshLabels(List<SizePoint> points, ZoneId zone) {
+        Map<LocalDate, Long> perDay = points.stream().collect(Collectors.groupingBy(SizePoint::asOf,
+                Collectors.counting()));
+        Map<String, Long> perMinute = points.stream().collect(Collectors.groupingBy(p -> p.asOf()
+                + MINUTE.format(p.refreshedAt().atZoneSameInstant(zone)), Collectors.counting()));
+        return points.stream().map(p -> {
+            String when = p.asOf().toString();
+            if (perDay.get(p.asOf()) > 1) {
+                String minute = MINUTE.format(p.refreshedAt().atZoneSameInstant(zone));
+                when += ", refreshed " + (perMinute.get(p.asOf() + minute) > 1
+                        ? SECOND.format(p.refreshedAt().atZoneSameInstant(zone)) : minute);
+            }
+            return when + " (v" + p.version() + ")";
+        }).toList();
     }
 
     private Div whyCard() {

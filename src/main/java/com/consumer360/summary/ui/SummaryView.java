@@ -89,8 +89,8 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
     private WeeklySummary shown = WeeklySummary.NONE;
     private final List<SnapshotRef> snapshots;
 
-    private static final String MATRIX_HINT = "Rows: segment in the earlier snapshot; columns: in the later one. "
-            + "Click a number to list those customers.";
+    private static final String MATRIX_HINT = "Rows: segment in the earlier snapshot; columns: in the later one. Each "
+            + "cell: customers, and under it their share of the row's segment. Click a number to list those customers.";
     private static final String FLOW_HINT = "Customers who changed segment, from the earlier snapshot (left) to the "
             + "later one (right); those who stayed are left out. Click a flow (or focus it and press Enter) to list "
             + "those customers; the Matrix tab has the same counts as a table.";
@@ -268,17 +268,13 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static String change(long now, long before) {
-        return Formats.signed(now - before) + (before == 0 ? "" : " (" + signedPercent((double) (now - before) / before) + ")");
+        return Formats.signed(now - before) + (before == 0 ? ""
+                : " (" + Formats.signedPercent((double) (now - before) / before) + ")");
     }
 
     private static String changeMoney(double now, double before) {
-        String sign = now >= before ? "+" : "−";
-        return sign + Formats.money(Math.abs(now - before)) + (before == 0 ? ""
-                : " (" + signedPercent((now - before) / before) + ")");
-    }
-
-    private static String signedPercent(double fraction) {
-        return (fraction >= 0 ? "+" : "−") + Formats.decimal(Math.abs(fraction) * 100, 1) + " %";
+        return Formats.signedMoney(now - before) + (before == 0 ? ""
+                : " (" + Formats.signedPercent((now - before) / before) + ")");
     }
 
     private static Div figure(String id, String label, String value, String change, List<Figures> history,
@@ -328,10 +324,10 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         segments.addColumn(r -> Formats.count(r.customers())).setHeader("Customers").setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> Formats.signed(r.customerChange())).setHeader("Change").setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> Formats.money(r.revenue())).setHeader(Formats.withCurrency("Revenue")).setTextAlign(ColumnTextAlign.END);
-        segments.addColumn(r -> Formats.money(r.previousRevenue())).setHeader("Revenue before")
+        segments.addColumn(r -> Formats.money(r.previousRevenue())).setHeader(Formats.withCurrency("Revenue before"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         segments.addColumn(r -> Formats.money(r.meanClv())).setHeader(Formats.withCurrency("Mean CLV")).setTextAlign(ColumnTextAlign.END);
-        segments.addColumn(r -> Formats.money(r.previousMeanClv())).setHeader("Mean CLV before")
+        segments.addColumn(r -> Formats.money(r.previousMeanClv())).setHeader(Formats.withCurrency("Mean CLV before"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         segments.setAllRowsVisible(true);
         segments.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -387,7 +383,14 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         NativeTable table = new NativeTable();
         table.addClassName("c360-movement-table");
         NativeTableRow head = new NativeTableRow(new NativeTableHeaderCell("from \\ to"));
-        to.forEach(t -> head.add(new NativeTableHeaderCell(t)));
+        // Column names written upwards: the columns are then as narrow as their numbers, and all fit at 1280 px.
+        to.forEach(t -> {
+            Span name = new Span(t);
+            name.addClassName("c360-movement-column-name");
+            NativeTableHeaderCell cell = new NativeTableHeaderCell(name);
+            cell.getElement().setAttribute("scope", "col");
+            head.add(cell);
+        });
         table.add(new NativeTableHeader(head));
         NativeTableBody body = new NativeTableBody();
         for (String f : from) {
@@ -409,10 +412,14 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         movement.add(table);
     }
 
+    /** The count over its share of the row's segment, on two lines, so that the column stays narrow. */
     private Component moveButton(WeeklySummary.Move move) {
-        String text = Formats.count(move.customers())
-                + (move.shareOfOrigin() == null ? "" : " · " + Formats.decimal(move.shareOfOrigin() * 100, 0) + " %");
-        Button button = new Button(text, e -> showMovers(move));
+        Button button = new Button(Formats.count(move.customers()), e -> showMovers(move));
+        if (move.shareOfOrigin() != null) {
+            Span share = new Span(Formats.decimal(move.shareOfOrigin() * 100, 0) + " %");
+            share.addClassName("c360-movement-share");
+            button.getElement().appendChild(share.getElement());
+        }
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         button.setId("move-" + slug(move.from()) + "-" + slug(move.to()));
         button.setTooltipText(Formats.count(move.customers()) + " customers: " + move.from() + " → " + move.to());

@@ -30,6 +30,61 @@ public final class ChartOptions {
     }
 
     /**
+     * A line of counts (customers, members): the y axis has whole-number ticks only, from a scale chosen here (ApexCharts
+     * would split a small range into halves, 755.5), written in full rather than compactly.
+     */
+    public static Map<String, Object> countLine(String title, List<String> categories, List<Series> series,
+                                                String yTitle) {
+        Map<String, Object> options = line(title, categories, series, yTitle);
+        List<Long> values = series.stream().flatMap(s -> s.data().stream()).filter(v -> v != null)
+                .map(Number::longValue).toList();
+        Map<String, Object> yaxis = new LinkedHashMap<>();
+        yaxis.put("title", Map.of("text", yTitle));
+        if (!values.isEmpty()) {
+            IntegerScale scale = IntegerScale.of(Collections.min(values), Collections.max(values));
+            yaxis.put("min", scale.min());
+            yaxis.put("max", scale.max());
+            yaxis.put("tickAmount", scale.ticks());
+            yaxis.put("forceNiceScale", false);
+        }
+        options.put("yaxis", yaxis);
+        // Not an ApexCharts option: our element writes the axis and tooltip numbers as whole numbers.
+        options.put("c360NumberFormat", "integer");
+        return options;
+    }
+
+    /** An axis from {@code min} to {@code max} in {@code ticks} equal steps of a whole 1, 2 or 5 × 10^k. */
+    record IntegerScale(long min, long max, int ticks) {
+
+        private static final int MOST_STEPS = 5;
+
+        static IntegerScale of(long low, long high) {
+            long lo = Math.min(low, high);
+            long hi = Math.max(low, high);
+            long step = step(Math.max(1, (long) Math.ceil((hi - lo) / (double) MOST_STEPS)));
+            long min = Math.floorDiv(lo, step) * step;
+            long max = Math.ceilDiv(hi, step) * step;
+            if (min == max) {
+                // One value: a step either side, so that the line does not run along the frame (counts stay ≥ 0).
+                min = lo >= 0 ? Math.max(0, min - step) : min - step;
+                max += step;
+            }
+            return new IntegerScale(min, max, (int) ((max - min) / step));
+        }
+
+        /** The smallest of 1, 2, 5, 10, 20, 50, … that is at least {@code raw}. */
+        private static long step(long raw) {
+            for (long power = 1; ; power *= 10) {
+                for (long factor : new long[] {1, 2, 5}) {
+                    if (factor * power >= raw) {
+                        return factor * power;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * A line over months whose last month may be unfinished: that month is drawn as a second, dashed series named
      * {@code partialName} (e.g. "… month to date") joined to the last complete month, so a few days of data do not
      * read as a collapse. With {@code lastPartial} false it is a plain line.
