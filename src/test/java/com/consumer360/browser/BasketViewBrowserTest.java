@@ -70,6 +70,9 @@ class BasketViewBrowserTest {
             String[] shown = firstRowMeasures(browser);
             double[] stored = measures(1, "lift >= 10");
             assertThat(shown).containsExactly(percent(stored[0], 2), percent(stored[1], 1));
+            browser.script("document.querySelector('#rules-title').scrollIntoView()");
+            browser.movePointerAway();
+            browser.screenshot("basket-north-table");
 
             // Confidence is typed as a percentage too: above 100 or a fraction below the mined 20 % is explained at the
             // field and changes nothing; any percentage within the limits filters.
@@ -154,6 +157,9 @@ class BasketViewBrowserTest {
             assertThat(browser.fitsWidth()).as("no horizontal scrolling at tablet width").isTrue();
             browser.movePointerAway();
             browser.screenshot("basket-north-tablet");
+            browser.script("document.querySelector('#rules-title').scrollIntoView()");
+            browser.settle();
+            browser.screenshot("basket-north-tablet-table");
         }
     }
 
