@@ -229,8 +229,9 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            problems.add("The " + name + " \"" + text + "\" is not a number between " + min
-                    + (max == Double.MAX_VALUE ? " and above." : " and " + max + "."));
+            problems.add("The " + name + " \"" + text + "\" is not a number "
+                    + (max == Double.MAX_VALUE ? "of at least " + Formats.decimal(min, 0) + "."
+                            : "between " + min + " and " + max + "."));
         });
     }
 
