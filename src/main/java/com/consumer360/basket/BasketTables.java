@@ -19,14 +19,13 @@ final class BasketTables {
      * The filtered rules in the grid's order. Conviction is empty when infinite (confidence 1), as in the batch run's
      * JSON; the rule set, its thresholds and basket count repeat on every row so that a file read alone says
      * where its numbers come from. Support and confidence are fractions with every digit (0.00122, as arules and the
-     * batch run's JSON write them), where the page shows percentages; the headers say so.
+     * batch run's JSON write them, under their names), where the page shows percentages.
      */
     static ExportTable rules(RuleSetInfo info, Consumer<Consumer<BasketRule>> each) {
         return new ExportTable("Rules " + info.set().name(), List.of(integer("rank"), text("antecedent"),
-                text("consequent"), measure("support_fraction"), measure("confidence_fraction"), measure("lift"),
-                measure("leverage"), measure("conviction"), integer("count"), text("rule_set"), integer("baskets"),
-                measure("min_support_fraction"), measure("min_confidence_fraction"), integer("max_length"),
-                date("as_of")),
+                text("consequent"), measure("support"), measure("confidence"), measure("lift"), measure("leverage"),
+                measure("conviction"), integer("count"), text("rule_set"), integer("baskets"), measure("min_support"),
+                measure("min_confidence"), integer("max_length"), date("as_of")),
                 sink -> each.accept(r -> sink.row(r.rank(), r.antecedent(), r.consequent(), r.support(),
                         r.confidence(), r.lift(), r.leverage(), r.conviction(), r.count(), info.set().name(),
                         info.baskets(), info.minSupport(), info.minConfidence(), info.maxLength(), info.asOf())));

@@ -74,9 +74,8 @@ class BasketScopeTest {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         basket.exportRules(RuleFilter.all(NORTH), RuleOrder.BY_RANK, ExportFormat.CSV, csv);
         List<String> lines = csv.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.getFirst()).isEqualTo("rank,antecedent,consequent,support_fraction,confidence_fraction,"
-                + "lift,leverage,conviction,count,rule_set,baskets,min_support_fraction,min_confidence_fraction,"
-                + "max_length,as_of");
+        assertThat(lines.getFirst()).isEqualTo("rank,antecedent,consequent,support,confidence,lift,leverage,"
+                + "conviction,count,rule_set,baskets,min_support,min_confidence,max_length,as_of");
         assertThat(lines).hasSize(north.size() + 1);
         for (int i = 0; i < north.size(); i++) {
             BasketRule rule = north.get(i);
@@ -96,7 +95,7 @@ class BasketScopeTest {
                 .containsExactlyElementsOf(north.stream().map(BasketRule::rank).toList());
         assertThat(rows.stream().skip(1).map(r -> (Double) r.get(5)).toList())
                 .containsExactlyElementsOf(north.stream().map(BasketRule::lift).toList());
-        // Fractions with every digit, as the headers say, though the page shows percentages.
+        // Fractions with every digit, as arules writes them, though the page shows percentages.
         assertThat(rows.stream().skip(1).map(r -> (Double) r.get(3)).toList())
                 .containsExactlyElementsOf(north.stream().map(BasketRule::support).toList());
         assertThat(rows.stream().skip(1).map(r -> (Double) r.get(4)).toList())

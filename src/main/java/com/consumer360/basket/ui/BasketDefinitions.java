@@ -33,8 +33,7 @@ final class BasketDefinitions {
             "Rules are ranked by lift, then support, then confidence, all descending. The filters take support and "
                     + "confidence as percentages (20 = 20 %) and lift as a ratio; they only narrow the mined rules: a "
                     + "minimum below the mined threshold cannot bring back rules that were not kept. The exports hold "
-                    + "support and confidence as fractions (0.2 = 20 %), as their column names say (support_fraction, "
-                    + "confidence_fraction).",
+                    + "support and confidence as fractions (0.2 = 20 %), as arules and the batch run write them.",
             "Bought together: the rules with the chosen product alone on the left, the strongest by lift and by "
                     + "confidence.");
 
