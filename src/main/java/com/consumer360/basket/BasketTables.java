@@ -18,7 +18,8 @@ final class BasketTables {
     /**
      * The filtered rules in the grid's order. Conviction is empty when infinite (confidence 1), as in the batch run's
      * JSON; the rule set, its thresholds and basket count repeat on every row so that a file read alone says
-     * where its numbers come from.
+     * where its numbers come from. Support and confidence are fractions with every digit (0.00122, as arules and the
+     * batch run's JSON write them, under their names), where the page shows percentages.
      */
     static ExportTable rules(RuleSetInfo info, Consumer<Consumer<BasketRule>> each) {
         return new ExportTable("Rules " + info.set().name(), List.of(integer("rank"), text("antecedent"),

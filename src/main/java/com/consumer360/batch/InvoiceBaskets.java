@@ -53,7 +53,7 @@ record InvoiceBaskets(Baskets baskets, List<String> regionOfBasket) {
         for (int b = 0; b < trimmed.length; b++) {
             trimmed[b] = Arrays.copyOf(baskets.get(b), sizes[b]);
         }
-        return new InvoiceBaskets(Baskets.of(labels(table), trimmed), regions);
+        return new InvoiceBaskets(Baskets.of(labels(clean), trimmed), regions);
     }
 
     /** A purchase line with a product; baskets-only sources have no amount (NaN), and all their lines count. */
@@ -63,16 +63,18 @@ record InvoiceBaskets(Baskets baskets, List<String> regionOfBasket) {
 
     /**
      * The description when it names one product only, else the product id (with the description when shared).
-     * Descriptions are stripped: UCI's often end in a space ("STRAWBERRY BATH SPONGE ").
+     * Descriptions are stripped: UCI's often end in a space ("STRAWBERRY BATH SPONGE "). They come from the kept lines
+     * only, as in the import: a line the cleaning excludes does not name a product.
      */
-    private static List<String> labels(TransactionTable table) {
+    private static List<String> labels(CleanedTransactions clean) {
+        TransactionTable table = clean.table();
         Map<String, Integer> productsPerDescription = new HashMap<>();
         for (int p = 0; p < table.productCount(); p++) {
-            productsPerDescription.merge(table.productDescription(p).strip(), 1, Integer::sum);
+            productsPerDescription.merge(clean.productDescription(p).strip(), 1, Integer::sum);
         }
         List<String> labels = new ArrayList<>(table.productCount());
         for (int p = 0; p < table.productCount(); p++) {
-            String description = table.productDescription(p).strip();
+            String description = clean.productDescription(p).strip();
             if (description.isBlank()) {
                 labels.add(table.productId(p));
             } else if (productsPerDescription.get(description) > 1) {

@@ -35,11 +35,11 @@ final class BehaviourTables {
 
     /**
      * The comparison in long form: first the two rules and the snapshot (text in {@code item}), then the summary
-     * figures, then customers per bin of each histogram. Shares are fractions.
+     * figures, then customers per bin of each histogram. Shares are fractions, so the figures keep four decimals.
      */
     static ExportTable comparison(GroupComparison c) {
-        return new ExportTable("Group comparison", List.of(text("section"), text("item"), decimal("group_a"),
-                decimal("group_b")),
+        return new ExportTable("Group comparison", List.of(text("section"), text("item"), decimal("group_a", 4),
+                decimal("group_b", 4)),
                 sink -> {
                     GroupComparison.Group a = c.a();
                     GroupComparison.Group b = c.b();

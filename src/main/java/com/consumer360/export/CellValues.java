@@ -1,6 +1,7 @@
 package com.consumer360.export;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -22,6 +23,26 @@ final class CellValues {
             return number;
         }
         throw mismatch(column, value);
+    }
+
+    /**
+     * The value rounded half up to the column's decimals (an amount's two, a fraction's four); as given when the
+     * column keeps every digit, when the value has no more digits, or when it is no finite number.
+     */
+    static Number rounded(ExportColumn column, Object value) {
+        Number number = number(column, value);
+        if (column.digits() == ExportColumn.ALL_DIGITS) {
+            return number;
+        }
+        return switch (number) {
+            case BigDecimal decimal when decimal.scale() > column.digits() ->
+                    decimal.setScale(column.digits(), RoundingMode.HALF_UP);
+            case Double d when Double.isFinite(d) ->
+                    BigDecimal.valueOf(d).setScale(column.digits(), RoundingMode.HALF_UP).doubleValue();
+            case Float f when Float.isFinite(f) ->
+                    BigDecimal.valueOf(f.doubleValue()).setScale(column.digits(), RoundingMode.HALF_UP).doubleValue();
+            default -> number;
+        };
     }
 
     static LocalDate date(ExportColumn column, Object value) {

@@ -51,7 +51,8 @@ final class CsvTableWriter {
         }
         return switch (column.type()) {
             case TEXT -> quote(FormulaGuard.guard(value.toString()));
-            case INTEGER, DECIMAL, FRACTION, MEASURE -> CellValues.plain(CellValues.number(column, value));
+            case INTEGER, MEASURE -> CellValues.plain(CellValues.number(column, value));
+            case DECIMAL, FRACTION -> CellValues.plain(CellValues.rounded(column, value));
             case DATE -> CellValues.date(column, value).toString();
             case DATE_TIME -> CellValues.dateTime(column, value).format(DATE_TIME);
         };

@@ -57,11 +57,11 @@ final class XlsxTableWriter {
             case TEXT -> sheet.inlineString(r, c, FormulaGuard.guard(value.toString()));
             case INTEGER, MEASURE -> sheet.value(r, c, CellValues.number(column, value));
             case DECIMAL -> {
-                sheet.value(r, c, CellValues.number(column, value));
-                sheet.style(r, c).format("0.00").set();
+                sheet.value(r, c, CellValues.rounded(column, value));
+                sheet.style(r, c).format(decimals(column.digits())).set();
             }
             case FRACTION -> {
-                sheet.value(r, c, CellValues.number(column, value));
+                sheet.value(r, c, CellValues.rounded(column, value));
                 sheet.style(r, c).format("0.0%").set();
             }
             case DATE -> {
@@ -73,6 +73,11 @@ final class XlsxTableWriter {
                 sheet.style(r, c).format("yyyy-mm-dd hh:mm:ss").set();
             }
         }
+    }
+
+    /** Excel's number format showing the column's decimals: 0.00 for an amount. */
+    private static String decimals(int digits) {
+        return digits == ExportColumn.ALL_DIGITS ? "General" : digits == 0 ? "0" : "0." + "0".repeat(digits);
     }
 
     /** Excel's sheet-name rules: at most 31 characters, none of [ ] : * ? / \, not empty. */

@@ -60,7 +60,12 @@ public final class Formats {
     }
 
     public static String percent(double fraction) {
-        return decimal(fraction * 100, 1) + " %";
+        return percent(fraction, 1);
+    }
+
+    /** A fraction as a percentage with {@code digits} decimals: 0.002534 with two is "0.25 %". */
+    public static String percent(double fraction, int digits) {
+        return decimal(fraction * 100, digits) + " %";
     }
 
     /** A change of an amount, two decimals, with its sign: "+1,234.50", "−12.00" (U+2212), "±0.00". */

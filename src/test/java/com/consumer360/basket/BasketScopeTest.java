@@ -95,6 +95,11 @@ class BasketScopeTest {
                 .containsExactlyElementsOf(north.stream().map(BasketRule::rank).toList());
         assertThat(rows.stream().skip(1).map(r -> (Double) r.get(5)).toList())
                 .containsExactlyElementsOf(north.stream().map(BasketRule::lift).toList());
+        // Fractions with every digit, as arules writes them, though the page shows percentages.
+        assertThat(rows.stream().skip(1).map(r -> (Double) r.get(3)).toList())
+                .containsExactlyElementsOf(north.stream().map(BasketRule::support).toList());
+        assertThat(rows.stream().skip(1).map(r -> (Double) r.get(4)).toList())
+                .containsExactlyElementsOf(north.stream().map(BasketRule::confidence).toList());
         assertThat(rows.stream().skip(1).map(r -> r.get(9)).distinct().toList()).containsExactly("North");
     }
 

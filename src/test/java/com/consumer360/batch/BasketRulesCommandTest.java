@@ -135,6 +135,34 @@ class BasketRulesCommandTest {
     }
 
     @Test
+    void productsAreNamedByTheLinesTheCleaningKeepsOnly() throws IOException {
+        // P1's first line has price 0 (excluded by the cleaning) and another description: neither the rules nor the
+        // top products may take that name, as the import takes descriptions from the lines it loads only.
+        List<String> lines = new ArrayList<>(List.of(
+                "customer_id,invoice_id,invoice_date,product_id,description,quantity,unit_price",
+                "c9,I8,2024-01-01,P1,damaged stock write-off,1,0"));
+        for (int i = 0; i < 4; i++) {
+            lines.add("c" + i + ",I" + i + ",2024-01-0" + (i + 2) + ",P1,Mug,1,5");
+            lines.add("c" + i + ",I" + i + ",2024-01-0" + (i + 2) + ",P2,Plate,1,7");
+        }
+        Path input = Files.write(dir.resolve("sales.csv"), lines);
+        Path out = dir.resolve("out");
+
+        AnalyzeRun run = AnalyzeRun.of("--input", input.toString(), "--out", out.toString(),
+                "--min-support", "0.5", "--min-confidence", "0.5");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rules = json(out.resolve("rules.json"));
+        assertThat(rules.valueStream().flatMap(rule -> java.util.stream.Stream.of(rule.get("antecedent").toString(),
+                rule.get("consequent").asString()))).isNotEmpty().noneMatch(text -> text.contains("write-off"))
+                .anyMatch(text -> text.contains("Mug"));
+        JsonNode metrics = json(out.resolve("metrics.json"));
+        assertThat(metrics.get("top_products_by_revenue").valueStream()
+                .filter(p -> p.get("product_id").asString().equals("P1")).map(p -> p.get("description").asString())
+                .toList()).containsExactly("Mug");
+    }
+
+    @Test
     void eachRegionGetsTheRulesOfItsOwnInvoices() throws IOException {
         List<String> lines = new ArrayList<>(List.of("customer_id,invoice_id,invoice_date,product_id,description,"
                 + "amount,region"));

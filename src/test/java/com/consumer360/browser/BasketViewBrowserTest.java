@@ -46,8 +46,8 @@ class BasketViewBrowserTest {
                     .isNull();
             assertThat(browser.find("#mining-thresholds").getText()).startsWith("Mined on North's "
                     + String.format("%,d", superuserLong("SELECT count(*) FROM fact_invoice WHERE region_id = 1 "
-                    + "AND purchase_lines > 0")) + " baskets (invoices) with minimum support 0.002, minimum "
-                    + "confidence 0.2 and at most 3 items per rule");
+                    + "AND purchase_lines > 0")) + " baskets (invoices) with minimum support 0.2 %, minimum "
+                    + "confidence 20 % and at most 3 items per rule");
             assertThat(browser.find("#basket-summary").getText()).startsWith(String.format("%,d", northRules)
                     + " of " + String.format("%,d", northRules) + " rules of North match");
             assertThat(markers(browser)).isEqualTo(northRules);
@@ -66,12 +66,26 @@ class BasketViewBrowserTest {
             assertThat(xlsx).hasSize((int) strong + 1);
             assertThat(xlsx.stream().skip(1).map(r -> r.get(9)).distinct().toList()).containsExactly("North");
 
-            // Confidence typed as a percentage is explained at the field; any fraction within the limits filters.
-            type(browser, "#min-confidence", "50");
+            // Support and confidence are percentages in the table, as on the scatter's axes.
+            String[] shown = firstRowMeasures(browser);
+            double[] stored = measures(1, "lift >= 10");
+            assertThat(shown).containsExactly(percent(stored[0], 2), percent(stored[1], 1));
+            browser.script("document.querySelector('#rules-title').scrollIntoView()");
+            browser.movePointerAway();
+            browser.screenshot("basket-north-table");
+
+            // Confidence is typed as a percentage too: above 100 or a fraction below the mined 20 % is explained at the
+            // field and changes nothing; any percentage within the limits filters.
+            type(browser, "#min-confidence", "150");
             browser.waitUntilScript("return document.querySelector('#min-confidence').invalid");
             assertThat(browser.script("return document.querySelector('#min-confidence').errorMessage"))
-                    .isEqualTo("Confidence is at most 1 as a fraction of baskets (0.5 = 50 %).");
+                    .isEqualTo("Confidence is at most 100 %.");
             type(browser, "#min-confidence", "0.33");
+            browser.waitUntilScript("return document.querySelector('#min-confidence').invalid");
+            assertThat(browser.script("return document.querySelector('#min-confidence').errorMessage"))
+                    .isEqualTo("Confidence is at least 20 %, the threshold the rules were mined at.");
+            assertThat(browser.find("#basket-summary").getText()).startsWith(String.format("%,d", strong) + " of ");
+            type(browser, "#min-confidence", "33");
             long confident = rules(1, "lift >= 10 AND confidence >= 0.33");
             waitForContent(browser, "#basket-summary", String.format("%,d", confident) + " of ");
             assertThat(browser.script("return document.querySelector('#min-confidence').invalid")).isEqualTo(false);
@@ -83,6 +97,11 @@ class BasketViewBrowserTest {
             clickGridCellWith(browser, top[1]);
             waitForContent(browser, "#rule-title", "⇒ {" + top[1] + "}");
             assertThat((String) browser.script("return document.querySelector('#rule-card').textContent")).contains("#1 of " + String.format("%,d", northRules));
+            double[] first = measures(1, "rule_rank = 1");
+            assertThat(browser.script("return document.querySelector('#rule-support').textContent"))
+                    .isEqualTo(percent(first[0], 2));
+            assertThat(browser.script("return document.querySelector('#rule-confidence').textContent"))
+                    .isEqualTo(percent(first[1], 1));
             click(browser, "#rule-card vaadin-button:last-of-type");
             browser.waitFor("#together-lift");
             browser.settle();
@@ -121,6 +140,10 @@ class BasketViewBrowserTest {
                 assertThat(browser.find("#basket-summary").getText()).as(query)
                         .startsWith(String.format("%,d", northRules) + " of ");
             }
+            // A bookmark made when the address took fractions still filters the same rules; the field shows 33 %.
+            open(browser, "basket?confidence=0.33&lift=10");
+            waitForContent(browser, "#basket-summary", String.format("%,d", confident) + " of ");
+            assertThat(browser.script("return document.querySelector('#min-confidence').value")).isEqualTo("33");
             String product = top[1];
             open(browser, "basket?product=" + java.net.URLEncoder.encode(product, java.nio.charset.StandardCharsets.UTF_8)
                     .replace("+", "%20"));
@@ -134,6 +157,9 @@ class BasketViewBrowserTest {
             assertThat(browser.fitsWidth()).as("no horizontal scrolling at tablet width").isTrue();
             browser.movePointerAway();
             browser.screenshot("basket-north-tablet");
+            browser.script("document.querySelector('#rules-title').scrollIntoView()");
+            browser.settle();
+            browser.screenshot("basket-north-tablet-table");
         }
     }
 
@@ -185,6 +211,28 @@ class BasketViewBrowserTest {
     private static void waitForContent(Browser browser, String css, String text) {
         browser.waitUntilScript("const e = document.querySelector(arguments[0]);"
                 + "return e !== null && e.textContent.includes(arguments[1])", css, text);
+    }
+
+    /** Support and confidence as the first row of the rules grid shows them. */
+    @SuppressWarnings("unchecked")
+    private static String[] firstRowMeasures(Browser browser) {
+        browser.waitUntilScript("return document.querySelectorAll('#rules-grid vaadin-grid-cell-content').length > 20");
+        List<String> cells = (List<String>) browser.script("const g = document.querySelector('#rules-grid');"
+                + "const cells = Array.from(g.shadowRoot.querySelectorAll('tbody#items tr:not([hidden])'))"
+                + ".sort((a, b) => a.index - b.index)[0].querySelectorAll('td');"
+                + "return Array.from(cells).map(td => td.querySelector('slot').assignedNodes()[0].textContent);");
+        return new String[] {cells.get(3), cells.get(4)};
+    }
+
+    /** Support and confidence of the rule (in rank order, the first) matching {@code where}. */
+    private static double[] measures(int region, String where) throws SQLException {
+        String[] row = query("SELECT support::text, confidence::text FROM snap_basket_rule WHERE snapshot_id = "
+                + CURRENT + " AND region_id = " + region + " AND (" + where + ") ORDER BY rule_rank LIMIT 1").getFirst();
+        return new double[] {Double.parseDouble(row[0]), Double.parseDouble(row[1])};
+    }
+
+    private static String percent(double fraction, int digits) {
+        return com.consumer360.ui.Formats.percent(fraction, digits);
     }
 
     private static long markers(Browser browser) {

@@ -1,6 +1,7 @@
 package com.consumer360.browser;
 
 import static com.consumer360.support.TestDatabase.superuserLong;
+import static com.consumer360.support.TestDatabase.superuserText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.refresh.RefreshStage;
@@ -98,6 +99,40 @@ class RefreshViewBrowserTest {
             north.settle();
             assertThat(north.script("return document.getElementById('data-as-of').textContent"))
                     .isEqualTo(expectedHeader());
+
+            // A long message with long words (as an exception's) is shown whole under its run, at desktop and tablet
+            // width: wrapped, not cut off, and within the window without scrolling sideways.
+            String message = "CLV left out: org.springframework.dao.DataIntegrityViolationException: "
+                    + "snap_customer_clv_parameters_check_violated_by_the_fitted_model "
+                    + "(the BG/NBD fit did not converge in 200 iterations; r, alpha, a, b were NaN). ".repeat(4)
+                    + "· digests: 3 sent, 1 not sent (north@consumer360.example: 550 mailbox unavailable) · the end.";
+            // On the run before this one: the new run's digests may still add a line to its own message.
+            String before = superuserText("SELECT error_message FROM refresh_run WHERE run_id = " + lastRunBefore);
+            setMessage(lastRunBefore, message);
+            try {
+                String find = "const m = Array.from(document.querySelectorAll('#refresh-history .c360-run-message'))"
+                        + ".find(e => e.textContent.startsWith('Message of run #' + arguments[0] + ': '));";
+                for (int[] size : new int[][] {{1280, 800}, {820, 1000}}) {
+                    browser.resize(size[0], size[1]);
+                    browser.open("admin/refresh");
+                    browser.waitUntilScript(find + "return m !== undefined && m.textContent.endsWith('the end.')",
+                            lastRunBefore);
+                    browser.settle();
+                    String at = size[0] + " px";
+                    assertThat(browser.script(find + "return m.textContent", lastRunBefore)).as(at)
+                            .isEqualTo("Message of run #" + lastRunBefore + ": " + message);
+                    browser.script(find + "m.scrollIntoView({block: 'center'})", lastRunBefore);
+                    browser.settle();
+                    assertThat(browser.script(find + "const r = m.getBoundingClientRect();"
+                            + "return m.scrollWidth <= m.clientWidth && m.scrollHeight <= m.clientHeight + 1"
+                            + " && r.left >= 0 && r.right <= window.innerWidth", lastRunBefore))
+                            .as(at + ": all of it in view").isEqualTo(true);
+                    browser.movePointerAway();
+                    browser.screenshot(size[0] == 1280 ? "refresh-message" : "refresh-message-tablet");
+                }
+            } finally {
+                setMessage(lastRunBefore, before);
+            }
         }
 
         String expectedHeader = expectedHeader();
@@ -125,6 +160,16 @@ class RefreshViewBrowserTest {
                 + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(superuserLong(
                         "SELECT (extract(epoch FROM created_at) * 1000)::bigint FROM snapshot WHERE is_current"))
                         .atZone(ZoneId.systemDefault()));
+    }
+
+    private static void setMessage(long run, String message) throws java.sql.SQLException {
+        try (java.sql.Connection db = com.consumer360.support.TestDatabase.connectAs("postgres");
+             java.sql.PreparedStatement update = db.prepareStatement(
+                     "UPDATE refresh_run SET error_message = ? WHERE run_id = ?")) {
+            update.setString(1, message);
+            update.setLong(2, run);
+            update.executeUpdate();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -43,13 +43,39 @@ class UsersViewBrowserTest {
             browser.waitFor("#users-grid");
             browser.find("#user-new").click();
             browser.waitFor("#user-form-username");
+            // Three mistakes at once: each is said at its field, in words, and nothing is created.
             type(browser, "#user-form-username input", "Not Valid!");
             type(browser, "#user-form-name input", "Page User");
-            type(browser, "#user-form-password input", "page password");
-            check(browser, "#user-form-roles", "CS ops");
+            type(browser, "#user-form-password input", "short");
             check(browser, "#user-form-regions", "West");
             browser.find("#user-form-save").click();
-            browser.waitForText("#user-form-error", "user name");
+            browser.waitUntilScript("return document.querySelector('#user-form-roles').invalid");
+            assertThat(fieldError(browser, "#user-form-username")).isEqualTo("Use 2–64 characters: lower-case "
+                    + "letters, digits, dots, dashes or underscores, beginning with a letter or digit.");
+            assertThat(fieldError(browser, "#user-form-password")).isEqualTo("The password needs at least "
+                    + UserAdminService.MIN_PASSWORD_LENGTH + " characters.");
+            assertThat(fieldError(browser, "#user-form-roles")).isEqualTo("Choose at least one role.");
+            assertThat(fieldError(browser, "#user-form-name")).isNull();
+            assertThat(browser.script("const e = document.querySelector('#user-form-error');"
+                    + "return e === null || e.offsetParent === null")).as("no message under the form").isEqualTo(true);
+            browser.movePointerAway();
+            browser.screenshot("users-dialog-errors");
+            browser.resize(820, 1000);
+            browser.settle();
+            browser.screenshot("users-dialog-errors-tablet");
+            browser.resize(1280, 800);
+            assertThat(superuserLong("SELECT count(*) FROM app_user WHERE display_name = 'Page User'")).isZero();
+
+            // A name the database refuses (taken) is said at the user name too; a corrected field loses its message.
+            type(browser, "#user-form-username input", "admin");
+            type(browser, "#user-form-password input", "page password");
+            check(browser, "#user-form-roles", "CS ops");
+            browser.waitUntilScript("return !document.querySelector('#user-form-roles').invalid");
+            browser.find("#user-form-save").click();
+            browser.waitUntilScript("return document.querySelector('#user-form-username').errorMessage "
+                    + "=== 'This user name is taken: choose another.'");
+            assertThat(browser.script("return document.querySelector('#user-form-username').invalid")).isEqualTo(true);
+            assertThat(browser.script("return document.querySelector('#user-form-password').invalid")).isEqualTo(false);
             assertThat(superuserLong("SELECT count(*) FROM app_user WHERE display_name = 'Page User'")).isZero();
             WebElement username = browser.find("#user-form-username input");
             username.clear();
@@ -110,6 +136,12 @@ class UsersViewBrowserTest {
         WebElement input = browser.find(css);
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** The message a field shows, or null when it is valid. */
+    private static String fieldError(Browser browser, String field) {
+        return (String) browser.script("const f = document.querySelector(arguments[0]);"
+                + "return f.invalid ? f.errorMessage : null", field);
     }
 
     private static void check(Browser browser, String group, String label) {

@@ -93,6 +93,18 @@ class ClvScopeTest {
                 + "p_alive,expected_purchases,expected_avg_value,clv,value_at_risk");
         assertThat(csv.subList(1, csv.size()).stream().map(line -> Long.parseLong(line.substring(0,
                 line.indexOf(','))))).containsExactlyElementsOf(highValue);
+        // Amounts two decimals, P(alive) and expected purchases four: no model double at full precision.
+        assertThat(csv.subList(1, csv.size())).isNotEmpty().allSatisfy(line -> {
+            String[] fields = line.substring(line.lastIndexOf('"') + 1).split(",");
+            List<Integer> decimals = java.util.Arrays.stream(fields).skip(fields.length - 6)
+                    .map(f -> f.contains(".") ? f.length() - f.indexOf('.') - 1 : 0).toList();
+            assertThat(decimals).as(line).satisfies(d -> {
+                assertThat(d.get(0)).isLessThanOrEqualTo(2);
+                assertThat(d.get(1)).isLessThanOrEqualTo(4);
+                assertThat(d.get(2)).isLessThanOrEqualTo(4);
+                assertThat(d.subList(3, 6)).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+            });
+        });
         List<List<Object>> xlsx = Spreadsheets.rows(bytes(out -> clv.exportHighValue(Set.of(), ExportFormat.XLSX,
                 out)));
         assertThat(xlsx.subList(1, xlsx.size()).stream().map(row -> ((Double) row.get(0)).longValue()))

@@ -129,6 +129,28 @@ class ExportFormatTest {
     }
 
     @Test
+    void modelDoublesAreRoundedToWhatTheyMeanInBothFormats() throws IOException {
+        ExportTable model = new ExportTable("m", List.of(ExportColumn.decimal("clv"), ExportColumn.fraction("p_alive"),
+                ExportColumn.decimal("expected_purchases", 4), ExportColumn.decimal("monetary")),
+                sink -> {
+                    sink.row(123.4567891234, 0.87654321, 1.23456789, new java.math.BigDecimal("12.50"));
+                    sink.row(0.005, 1.0, Double.NaN, new java.math.BigDecimal("7.125"));
+                });
+        assertThat(write(ExportFormat.CSV, model).lines()).containsExactly(
+                "clv,p_alive,expected_purchases,monetary", "123.46,0.8765,1.2346,12.50", "0.01,1,,7.13");
+        try (XSSFWorkbook book = xlsx(model)) {
+            var row = book.getSheetAt(0).getRow(1);
+            assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(123.46);
+            assertThat(row.getCell(0).getCellStyle().getDataFormatString()).isEqualTo("0.00");
+            assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(0.8765);
+            assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(1.2346);
+            assertThat(row.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.0000");
+        }
+        assertThatThrownBy(() -> new ExportColumn("n", ExportColumn.Type.INTEGER, 2))
+                .hasMessageContaining("cannot be rounded");
+    }
+
+    @Test
     void aRowThatDoesNotFitTheColumnsFails() {
         ExportTable shortRow = new ExportTable("t", COLUMNS, sink -> sink.row(1, "a"));
         ExportTable wrongType = new ExportTable("t", List.of(integer("n")), sink -> sink.row("seven"));

@@ -8,6 +8,7 @@ import com.consumer360.security.Roles;
 import com.consumer360.ui.Cards;
 import com.consumer360.ui.PageHeader;
 import com.consumer360.warehouse.RegionOption;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -37,7 +38,8 @@ import java.util.stream.Collectors;
 /**
  * Users with their roles and regions, and what admins do with them: create, change roles and regions, disable or
  * enable, reset a password; the latest changes below. Every change goes through {@link UserAdminService}, which the
- * database checks again; a refused change shows its reason in the dialog and changes nothing.
+ * database checks again; a refused change shows its reason at the field it concerns (a line under the form when it
+ * concerns none) and changes nothing.
  */
 @Route("admin/users")
 @PageTitle("Users · Consumer360")
@@ -148,6 +150,15 @@ public class UsersView extends VerticalLayout {
         Span error = new Span();
         error.setId("user-form-error");
         error.addClassName("c360-warning");
+        error.setVisible(false);
+        Map<UserAdminException.Field, HasValidation> fields = Map.of(UserAdminException.Field.USERNAME, username,
+                UserAdminException.Field.DISPLAY_NAME, displayName, UserAdminException.Field.PASSWORD, password,
+                UserAdminException.Field.ROLES, roles, UserAdminException.Field.REGIONS, regions);
+        checkedOnSave(username);
+        checkedOnSave(displayName);
+        checkedOnSave(password);
+        checkedOnSave(roles);
+        checkedOnSave(regions);
         FormLayout form = new FormLayout();
         if (user == null) {
             form.add(username, displayName, password);
@@ -160,6 +171,14 @@ public class UsersView extends VerticalLayout {
         dialog.add(form, error);
         Button save = new Button("Save", e -> {
             Set<Short> regionIds = regions.getValue().stream().map(RegionOption::id).collect(Collectors.toSet());
+            fields.values().forEach(field -> field.setInvalid(false));
+            error.setVisible(false);
+            List<UserFormChecks.Problem> problems = UserFormChecks.check(user == null, username.getValue().trim(),
+                    displayName.getValue(), password.getValue(), roles.getValue());
+            if (!problems.isEmpty()) {
+                problems.forEach(problem -> show(problem, fields, error));
+                return;
+            }
             try {
                 if (user == null) {
                     users.createUser(username.getValue().trim(), displayName.getValue(), password.getValue(),
@@ -170,7 +189,7 @@ public class UsersView extends VerticalLayout {
                 dialog.close();
                 reload();
             } catch (UserAdminException refused) {
-                error.setText(refused.getMessage());
+                show(UserFormChecks.words(refused), fields, error);
             }
         });
         save.setId("user-form-save");
@@ -179,21 +198,48 @@ public class UsersView extends VerticalLayout {
         dialog.open();
     }
 
+    /** A problem at the field it concerns; one concerning no field of the dialog under the form. */
+    private static void show(UserFormChecks.Problem problem, Map<UserAdminException.Field, HasValidation> fields,
+                             Span error) {
+        HasValidation field = fields.get(problem.field());
+        if (field == null) {
+            error.setText(problem.words());
+            error.setVisible(true);
+        } else {
+            field.setErrorMessage(problem.words());
+            field.setInvalid(true);
+        }
+    }
+
+    /**
+     * The dialog's fields say only what the save found (their own checks would clear it on leaving the field); a
+     * field's message goes when its value changes.
+     */
+    private static <F extends HasValidation & com.vaadin.flow.component.HasValue<?, ?>> void checkedOnSave(F field) {
+        field.setManualValidation(true);
+        field.addValueChangeListener(e -> field.setInvalid(false));
+    }
+
     private void openPassword(UserSummary user) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("New password for " + user.username());
         PasswordField password = new PasswordField("New password");
         password.setId("user-form-new-password");
+        password.setHelperText("At least " + UserAdminService.MIN_PASSWORD_LENGTH + " characters");
+        checkedOnSave(password);
         Span error = new Span();
         error.addClassName("c360-warning");
+        error.setVisible(false);
         dialog.add(password, error);
         Button save = new Button("Set password", e -> {
+            password.setInvalid(false);
+            error.setVisible(false);
             try {
                 users.resetPassword(user.username(), password.getValue());
                 dialog.close();
                 reload();
             } catch (UserAdminException refused) {
-                error.setText(refused.getMessage());
+                show(UserFormChecks.words(refused), Map.of(UserAdminException.Field.PASSWORD, password), error);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -18,6 +18,7 @@ public final class CleanedTransactions {
     private final int firstDay;
     private final int lastDay;
     private final int[] monthOfDay;
+    private volatile String[] descriptions;
 
     CleanedTransactions(TransactionTable table, int[] rows, CleaningReport report) {
         this.table = table;
@@ -55,6 +56,26 @@ public final class CleanedTransactions {
     /** Table row of the i-th kept line, in input order. */
     public int row(int i) {
         return rows[i];
+    }
+
+    /**
+     * The product's first non-blank description among the kept lines, in input order, or an empty string: a line the
+     * cleaning excludes (a price of zero or below, an exact duplicate) never names a product, as in the import
+     * ({@link TransactionTable#productDescription} may come from such a line).
+     */
+    public String productDescription(int product) {
+        if (descriptions == null) {
+            String[] first = new String[table.productCount()];
+            for (int row : rows) {
+                int p = table.product(row);
+                int code = table.lineDescription(row);
+                if (p >= 0 && first[p] == null && code >= 0 && !table.lineDescriptionText(code).isBlank()) {
+                    first[p] = table.lineDescriptionText(code);
+                }
+            }
+            descriptions = first;
+        }
+        return descriptions[product] == null ? "" : descriptions[product];
     }
 
     public void forEachRow(IntConsumer action) {

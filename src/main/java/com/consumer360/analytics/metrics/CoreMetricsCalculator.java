@@ -42,7 +42,7 @@ public final class CoreMetricsCalculator {
         }
         List<ProductSales> all = new ArrayList<>(revenue.length);
         for (int p = 0; p < revenue.length; p++) {
-            all.add(new ProductSales(t.productId(p), t.productDescription(p), revenue[p], quantity[p]));
+            all.add(new ProductSales(t.productId(p), clean.productDescription(p), revenue[p], quantity[p]));
         }
         return all;
     }

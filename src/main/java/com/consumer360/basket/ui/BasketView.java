@@ -32,6 +32,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,9 @@ import java.util.Optional;
  * rules (support × confidence, shaded by lift), the sortable, lazily loaded rule table with filters and CSV/XLSX
  * exports, the selected rule, and "bought together" for one product. A regional manager sees the rules mined on
  * their region's baskets; a user who sees every region chooses the overall rules or one region's.
- * URL parameters {@code region}, {@code product}, {@code support}, {@code confidence}, {@code lift} preset the page.
+ * URL parameters {@code region}, {@code product}, {@code support}, {@code confidence}, {@code lift} preset the page;
+ * support and confidence there stay fractions (0.33), as bookmarks made before the fields took percentages have them.
+ * Support and confidence are shown and typed as percentages (33 = 33 %), lift as a ratio.
  */
 @Route("basket")
 @PageTitle("Basket rules · Consumer360")
@@ -53,8 +56,8 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
     private final BasketService basket;
     private final List<RuleSetOption> sets;
     private final Select<RuleSetOption> ruleSet = new Select<>();
-    private final NumberField minSupport = new NumberField("Min support");
-    private final NumberField minConfidence = new NumberField("Min confidence");
+    private final NumberField minSupport = new NumberField("Min support (%)");
+    private final NumberField minConfidence = new NumberField("Min confidence (%)");
     private final NumberField minLift = new NumberField("Min lift");
     private final ComboBox<String> product = new ComboBox<>("Rules with product");
     private final Paragraph summary = new Paragraph();
@@ -104,8 +107,8 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
             field.addValueChangeListener(e -> reloadUnlessLoading());
         }
         // No step: any number within the limits is a filter (a step would refuse 0.33 without saying why).
-        minSupport.setMax(1);
-        minConfidence.setMax(1);
+        minSupport.setMax(100);
+        minConfidence.setMax(100);
         limits(minSupport, "Support", 0);
         limits(minConfidence, "Confidence", 0);
         limits(minLift, "Lift", 0);
@@ -171,8 +174,8 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
                     .findFirst().ifPresentOrElse(ruleSet::setValue,
                             () -> problems.add("There are no rules for region \"" + region + "\" that you can see.")));
             RuleSetInfo shown = basket.ruleSet(ruleSet.getValue().regionId()).orElseThrow();
-            number(parameters, "support", minSupport, shown.minSupport(), 1, problems);
-            number(parameters, "confidence", minConfidence, shown.minConfidence(), 1, problems);
+            fraction(parameters, "support", minSupport, shown.minSupport(), problems);
+            fraction(parameters, "confidence", minConfidence, shown.minConfidence(), problems);
             number(parameters, "lift", minLift, 0, Double.MAX_VALUE, problems);
             configureProductLists(shown.set().regionId());
             first(parameters, "product").ifPresent(name -> {
@@ -196,6 +199,24 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
         return Optional.ofNullable(parameters.get(name)).filter(v -> !v.isEmpty()).map(List::getFirst);
     }
 
+    /** A fraction in the address (0.33, as before the fields took percentages) into a percentage field (33). */
+    private static void fraction(Map<String, List<String>> parameters, String name, NumberField field, double min,
+                                 List<String> problems) {
+        first(parameters, name).ifPresent(text -> {
+            try {
+                double value = Double.parseDouble(text);
+                if (value >= min && value <= 1) {
+                    field.setValue(toPercent(value));
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add("The " + name + " \"" + text + "\" is not a fraction between " + min + " and 1 ("
+                    + threshold(min) + " to 100 %).");
+        });
+    }
+
     private static void number(Map<String, List<String>> parameters, String name, NumberField field, double min,
                                double max, List<String> problems) {
         first(parameters, name).ifPresent(text -> {
@@ -208,8 +229,9 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            problems.add("The " + name + " \"" + text + "\" is not a number between " + min
-                    + (max == Double.MAX_VALUE ? " and above." : " and " + max + "."));
+            problems.add("The " + name + " \"" + text + "\" is not a number "
+                    + (max == Double.MAX_VALUE ? "of at least " + Formats.decimal(min, 0) + "."
+                            : "between " + min + " and " + max + "."));
         });
     }
 
@@ -228,8 +250,8 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
             grid.setItems(List.of());
             return;
         }
-        RuleFilter next = new RuleFilter(set.regionId(), minSupport.getValue(), minConfidence.getValue(),
-                minLift.getValue(), product.getValue());
+        RuleFilter next = new RuleFilter(set.regionId(), toFraction(minSupport.getValue()),
+                toFraction(minConfidence.getValue()), minLift.getValue(), product.getValue());
         try {
             if (minSupport.isInvalid() || minConfidence.isInvalid() || minLift.isInvalid()) {
                 throw new InvalidRuleFilterException("Correct the filter marked in red (its message says how), or "
@@ -284,32 +306,58 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
         facts.removeAll();
         String baskets = info.set().overall() ? "all regions' " : info.set().name() + "'s ";
         Paragraph mined = new Paragraph("Mined on " + baskets + Formats.count(info.baskets()) + " baskets (invoices) "
-                + "with minimum support " + info.minSupport() + ", minimum confidence " + info.minConfidence()
+                + "with minimum support " + threshold(info.minSupport()) + ", minimum confidence "
+                + threshold(info.minConfidence())
                 + " and at most " + info.maxLength() + " items per rule: " + Formats.count(info.frequentItemsets())
                 + " frequent itemsets, " + Formats.count(info.rules()) + " rules. The filters narrow these rules; "
                 + "they cannot go below the mined thresholds.");
         mined.setId("mining-thresholds");
         facts.add(mined);
-        minSupport.setMin(info.minSupport());
+        minSupport.setMin(toPercent(info.minSupport()));
         limits(minSupport, "Support", info.minSupport());
-        minSupport.setPlaceholder(String.valueOf(info.minSupport()));
-        minConfidence.setMin(info.minConfidence());
+        minSupport.setPlaceholder(toPercentText(info.minSupport()));
+        minConfidence.setMin(toPercent(info.minConfidence()));
         limits(minConfidence, "Confidence", info.minConfidence());
-        minConfidence.setPlaceholder(String.valueOf(info.minConfidence()));
+        minConfidence.setPlaceholder(toPercentText(info.minConfidence()));
         minLift.setPlaceholder("any");
     }
 
     /**
-     * The field's messages: below {@code min} (the mined threshold: rules below it were not mined), above 1 for a
-     * fraction (support and confidence are fractions of baskets: 0.5 is 50 %), and text that is no number.
+     * The field's messages: below {@code min} (a fraction, the mined threshold: rules below it were not mined), above
+     * 100 % for support and confidence, which are typed as percentages of baskets (50 = 50 %, as the table shows them),
+     * and text that is no number.
      */
     private static void limits(NumberField field, String name, double min) {
-        String fraction = name.equals("Lift") ? "" : " as a fraction of baskets (0.5 = 50 %)";
+        if (name.equals("Lift")) {
+            field.setI18n(new NumberField.NumberFieldI18n()
+                    .setBadInputErrorMessage("Enter a number, with a point for decimals.")
+                    .setMinErrorMessage("Lift is at least 0."));
+            return;
+        }
         field.setI18n(new NumberField.NumberFieldI18n()
-                .setBadInputErrorMessage("Enter a number" + fraction + ", with a point for decimals.")
-                .setMinErrorMessage(min > 0 ? name + " is at least " + min + ", the threshold the rules were mined at."
-                        : name + " is at least 0.")
-                .setMaxErrorMessage(name + " is at most 1" + fraction + "."));
+                .setBadInputErrorMessage("Enter a percentage of baskets (50 = 50 %), with a point for decimals.")
+                .setMinErrorMessage(min > 0 ? name + " is at least " + threshold(min) + ", the threshold the "
+                        + "rules were mined at." : name + " is at least 0 %.")
+                .setMaxErrorMessage(name + " is at most 100 %."));
+    }
+
+    /** A percentage typed in a field as the fraction the service filters by, exactly: 0.2 % is 0.002, not 0.0019…. */
+    static Double toFraction(Double percent) {
+        return percent == null ? null : BigDecimal.valueOf(percent).movePointLeft(2).doubleValue();
+    }
+
+    static double toPercent(double fraction) {
+        return BigDecimal.valueOf(fraction).movePointRight(2).doubleValue();
+    }
+
+    /** A threshold as a percentage to type, with the digits it has and no more: 0.002 is "0.2", 0.2 is "20". */
+    static String toPercentText(double fraction) {
+        return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
+    /** A threshold as a percentage shown, every digit it has: 0.002 is "0.2 %", 0.2 is "20 %". */
+    static String threshold(double fraction) {
+        return Formats.percent(fraction, Math.max(0, new BigDecimal(toPercentText(fraction)).scale()));
     }
 
     private void updateExport() {
@@ -340,8 +388,8 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
                 .setFlexGrow(3).setTooltipGenerator(BasketRule::antecedent).setKey("antecedent");
         grid.addColumn(BasketRule::consequent).setHeader("⇒ it also holds").setFlexGrow(2)
                 .setTooltipGenerator(BasketRule::consequent).setKey("consequent");
-        sortable(grid.addColumn(r -> Formats.decimal(r.support(), 6)).setHeader("Support"), RuleOrder.Column.SUPPORT);
-        sortable(grid.addColumn(r -> Formats.decimal(r.confidence(), 4)).setHeader("Confidence"),
+        sortable(grid.addColumn(r -> support(r.support())).setHeader("Support"), RuleOrder.Column.SUPPORT);
+        sortable(grid.addColumn(r -> confidence(r.confidence())).setHeader("Confidence"),
                 RuleOrder.Column.CONFIDENCE);
         sortable(grid.addColumn(r -> Formats.decimal(r.lift(), 3)).setHeader("Lift"), RuleOrder.Column.LIFT);
         sortable(grid.addColumn(r -> Formats.decimal(r.leverage(), 6)).setHeader("Leverage"), RuleOrder.Column.LEVERAGE);
@@ -360,6 +408,15 @@ public class BasketView extends VerticalLayout implements BeforeEnterObserver {
 
     private static Grid.Column<BasketRule> sortable(Grid.Column<BasketRule> column, RuleOrder.Column by) {
         return column.setKey(by.name()).setSortProperty(by.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    }
+
+    /** Support as a percentage with two decimals: rules are mined from 0.2 % of baskets, so one would hide most. */
+    static String support(double fraction) {
+        return Formats.percent(fraction, 2);
+    }
+
+    static String confidence(double fraction) {
+        return Formats.percent(fraction);
     }
 
     static String conviction(Double value) {

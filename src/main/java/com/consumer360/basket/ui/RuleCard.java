@@ -44,8 +44,8 @@ final class RuleCard extends Div {
         }
         add(title,
                 Cards.figure("Rank", "#" + rule.rank() + " of " + Formats.count(info.rules()), "rule-rank"),
-                Cards.figure("Support", Formats.decimal(rule.support(), 6), "rule-support"),
-                Cards.figure("Confidence", Formats.decimal(rule.confidence(), 4), "rule-confidence"),
+                Cards.figure("Support", BasketView.support(rule.support()), "rule-support"),
+                Cards.figure("Confidence", BasketView.confidence(rule.confidence()), "rule-confidence"),
                 Cards.figure("Lift", Formats.decimal(rule.lift(), 3), "rule-lift"),
                 Cards.figure("Leverage", Formats.decimal(rule.leverage(), 6), "rule-leverage"),
                 Cards.figure("Conviction", BasketView.conviction(rule.conviction()), "rule-conviction"),

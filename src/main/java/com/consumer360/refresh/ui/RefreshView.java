@@ -105,7 +105,7 @@ public class RefreshView extends VerticalLayout {
 
     private List<RefreshRun> reloadHistory() {
         List<RefreshRun> runs = refresh.history(HISTORY_ROWS);
-        history.setItems(runs);
+        history.show(runs);
         return runs;
     }
 }

@@ -8,9 +8,13 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.util.List;
 import java.util.Locale;
 
-/** The refresh job history, newest first: when, outcome, who, how long, what was written and where time went. */
+/**
+ * The refresh job history, newest first: when, outcome, who, how long, what was written and where time went, and a
+ * run's message in full on a line below it.
+ */
 class RunHistoryGrid extends Grid<RefreshRun> {
 
     RunHistoryGrid() {
@@ -33,9 +37,36 @@ class RunHistoryGrid extends Grid<RefreshRun> {
                 .setFlexGrow(3);
         addColumn(new ComponentRenderer<>(run -> new StageTimesCell(RunText.stageMillis(run.stageMillis()))))
                 .setHeader("Stage times").setWidth("11em").setFlexGrow(2);
-        addColumn(RefreshRun::errorMessage).setHeader("Message").setFlexGrow(1).setWidth("14em");
+        // A run's message (an error, a note such as CLV left out, the digests' delivery) runs to 2,000 characters and
+        // holds long words (exception and table names): a column cut it off, so it is a line of its own under the run,
+        // as wide as the grid, always open.
+        setItemDetailsRenderer(new ComponentRenderer<>(RunHistoryGrid::message));
+        setDetailsVisibleOnClick(false);
         addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         setAllRowsVisible(true);
+    }
+
+    /** Shows the runs, each with its message, if it has one, below it. */
+    void show(List<RefreshRun> runs) {
+        setItems(runs);
+        for (RefreshRun run : runs) {
+            setDetailsVisible(run, hasMessage(run));
+        }
+    }
+
+    private static boolean hasMessage(RefreshRun run) {
+        return run.errorMessage() != null && !run.errorMessage().isBlank();
+    }
+
+    private static Component message(RefreshRun run) {
+        Div cell = new Div();
+        if (hasMessage(run)) {
+            Span label = new Span("Message of run #" + run.runId() + ": ");
+            label.addClassName("c360-run-message-label");
+            cell.add(label, new Span(run.errorMessage()));
+        }
+        cell.addClassName("c360-run-message");
+        return cell;
     }
 
     private static Span statusBadge(RefreshRun run) {
