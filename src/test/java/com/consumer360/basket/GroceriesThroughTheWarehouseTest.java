@@ -9,7 +9,6 @@ import com.consumer360.refresh.RefreshService;
 import com.consumer360.security.AppUser;
 import com.consumer360.security.Roles;
 import com.consumer360.support.PortalIntegration;
-import com.consumer360.support.TestDataDir;
 import com.consumer360.support.TestDatabase;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -62,7 +61,7 @@ class GroceriesThroughTheWarehouseTest {
             statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + "c360_owner");
             statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + DATABASE + " TO c360_app");
         }
-        String url = EmbeddedDatabase.startOrGet(TestDataDir.path().resolve("postgres")).jdbcUrl()
+        String url = EmbeddedDatabase.startOrGet(Path.of(PortalIntegration.DATA_DIR).resolve("postgres")).jdbcUrl()
                 .replace("/consumer360", "/" + DATABASE);
         // As ExternalDatabaseTest: a second context installs its own security context-holder strategy.
         SecurityContextHolderStrategy shared = SecurityContextHolder.getContextHolderStrategy();

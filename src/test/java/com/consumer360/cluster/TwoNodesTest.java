@@ -6,7 +6,6 @@ import com.consumer360.database.EmbeddedDatabase;
 import com.consumer360.refresh.AppNodeMain;
 import com.consumer360.security.http.Portal;
 import com.consumer360.support.PortalIntegration;
-import com.consumer360.support.TestDataDir;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,7 +67,7 @@ class TwoNodesTest {
     @BeforeAll
     void startTwoNodesOnOneDatabase() throws Exception {
         deleteRecursively(ROOT);
-        EmbeddedDatabase server = EmbeddedDatabase.startOrGet(TestDataDir.path().resolve("postgres"));
+        EmbeddedDatabase server = EmbeddedDatabase.startOrGet(Path.of(PortalIntegration.DATA_DIR).resolve("postgres"));
         serverPort = server.port();
         jdbcUrl = "jdbc:postgresql://localhost:" + serverPort + "/" + DATABASE;
         try (Connection admin = DriverManager.getConnection(

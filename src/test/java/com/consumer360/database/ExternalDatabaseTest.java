@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.Consumer360Application;
 import com.consumer360.support.PortalIntegration;
-import com.consumer360.support.TestDataDir;
 import com.consumer360.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,7 +30,7 @@ class ExternalDatabaseTest {
             statement.execute("REVOKE ALL ON DATABASE consumer360_external FROM PUBLIC");
             statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE consumer360_external TO c360_app");
         }
-        String url = EmbeddedDatabase.startOrGet(com.consumer360.support.TestDataDir.path().resolve("postgres"))
+        String url = EmbeddedDatabase.startOrGet(java.nio.file.Path.of(PortalIntegration.DATA_DIR).resolve("postgres"))
                 .jdbcUrl().replace("/consumer360", "/consumer360_external");
         // Another application context in this JVM installs its own Spring Security context-holder strategy
         // statically; put back the shared test context's afterwards so later tests keep their signed-in user.

@@ -3,7 +3,6 @@ package com.consumer360.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.support.PortalIntegration;
-import com.consumer360.support.TestDataDir;
 import com.consumer360.support.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,7 +39,7 @@ class SnapshotArraysMigrationTest {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + EmbeddedDatabase.OWNER_ROLE);
         }
-        String url = EmbeddedDatabase.startOrGet(TestDataDir.path().resolve("postgres")).jdbcUrl()
+        String url = EmbeddedDatabase.startOrGet(Path.of(PortalIntegration.DATA_DIR).resolve("postgres")).jdbcUrl()
                 .replace("/consumer360", "/" + DATABASE);
         migrate(url, "11");
         try (Connection owner = DriverManager.getConnection(url, EmbeddedDatabase.OWNER_ROLE, EmbeddedDatabase.PASSWORD);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consumer360.database.EmbeddedDatabase;
 import com.consumer360.support.PortalIntegration;
-import com.consumer360.support.TestDataDir;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ class ScopeBoundaryTest {
 
     @Test
     void twoUsersOnAPoolOfTwoNeverSeeEachOthersRowsEvenAfterAFailedTransaction() throws Exception {
-        EmbeddedDatabase database = EmbeddedDatabase.startOrGet(TestDataDir.path().resolve("postgres"));
+        EmbeddedDatabase database = EmbeddedDatabase.startOrGet(Path.of(PortalIntegration.DATA_DIR).resolve("postgres"));
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername("c360_app");

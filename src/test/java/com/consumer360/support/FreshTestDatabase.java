@@ -14,7 +14,7 @@ public class FreshTestDatabase implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        Path dir = TestDataDir.path();
+        Path dir = Path.of(PortalIntegration.DATA_DIR);
         if (!Files.exists(dir)) {
             return;
         }

@@ -21,7 +21,7 @@ public final class TestDatabase {
 
     /** A connection as {@code role} (the embedded server trusts local connections). */
     public static Connection connectAs(String role) throws SQLException {
-        EmbeddedDatabase database = EmbeddedDatabase.startOrGet(TestDataDir.path().resolve("postgres"));
+        EmbeddedDatabase database = EmbeddedDatabase.startOrGet(Path.of(PortalIntegration.DATA_DIR).resolve("postgres"));
         return DriverManager.getConnection(database.jdbcUrl(), role, "");
     }
 
