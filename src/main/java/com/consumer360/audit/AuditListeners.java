@@ -51,9 +51,13 @@ class AuditListeners {
         trail.record(AuditAction.EXPORT, download.table() + " (" + download.fileName() + ")", download.rows());
     }
 
+    /** A published refresh, in the name of the person who started it (Refresh now), else of the system. */
     @EventListener
     void refreshed(SnapshotPublished published) {
-        trail.recordFor("system", AuditAction.REFRESH,
-                "refresh run " + published.runId() + " published snapshot " + published.snapshotId());
+        String trigger = published.trigger() == null ? "" : published.trigger().toLowerCase(java.util.Locale.ROOT);
+        trail.recordFor(published.startedByUser() ? published.startedBy() : "system", AuditAction.REFRESH,
+                "refresh run " + published.runId() + " (" + trigger
+                        + (published.startedByUser() ? ", started by " + published.startedBy() : "")
+                        + ") published snapshot " + published.snapshotId());
     }
 }

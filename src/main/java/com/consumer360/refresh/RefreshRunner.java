@@ -116,7 +116,7 @@ class RefreshRunner {
                 housekeeping(regions);
                 if (salesBefore == null) {
                     afterSwitch(regions, outcome.snapshotId());
-                    publishSnapshot(runId, outcome.snapshotId());
+                    publishSnapshot(runId, outcome.snapshotId(), trigger, startedBy);
                 }
             }
         } catch (Exception e) {
@@ -261,12 +261,12 @@ class RefreshRunner {
     }
 
     /** Tells listeners (the weekly digest) about the new snapshot; their failures never fail the refresh. */
-    private void publishSnapshot(long runId, Long snapshotId) {
+    private void publishSnapshot(long runId, Long snapshotId, String trigger, String startedBy) {
         if (snapshotId == null) {
             return;
         }
         try {
-            events.publishEvent(new SnapshotPublished(runId, snapshotId));
+            events.publishEvent(new SnapshotPublished(runId, snapshotId, trigger, startedBy));
         } catch (RuntimeException e) {
             log.warn("After refresh {}: a listener failed: {}", runId, e.getMessage(), e);
         }

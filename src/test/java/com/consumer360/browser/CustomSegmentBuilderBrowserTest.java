@@ -82,14 +82,12 @@ class CustomSegmentBuilderBrowserTest {
             type(browser, "[data-path='rules[0]'] .criterion-value", "120");
             waitForCount(browser, count("sc.recency_days > 120"));
 
+            // An emptied value is unfinished, not wrong: the preview waits for it without marking the field.
             type(browser, "[data-path='rules[0]'] .criterion-value", "");
-            browser.waitUntilScript("return document.querySelector(\"[data-path='rules[0]'] .criterion-value\")"
-                    + ".invalid === true");
+            browser.waitUntilScript("return document.querySelector('#preview-note').textContent"
+                    + ".startsWith('Fill in the criteria')");
             assertThat(browser.script("return document.querySelector(\"[data-path='rules[0]'] .criterion-value\")"
-                    + ".errorMessage")).asString().contains("empty");
-            assertThat(browser.find("#preview-note").getText()).contains("Fix the marked fields");
-            browser.movePointerAway();
-            browser.screenshot("custom-segment-builder-error");
+                    + ".invalid")).isEqualTo(false);
             // Text that is not a number stays in the field; the message says so rather than "empty".
             type(browser, "[data-path='rules[0]'] .criterion-value", "1e");
             browser.waitUntilScript("return (document.querySelector(\"[data-path='rules[0]'] .criterion-value\")"
@@ -174,13 +172,22 @@ class CustomSegmentBuilderBrowserTest {
                     + "[label='First purchase (date)']\").click()");
             browser.settle();
             browser.waitFor("[data-path='rules[2]'] vaadin-date-picker.criterion-value");
+            String dateField = "document.querySelector(\"[data-path='rules[2]'] .criterion-value\")";
+            // The new criterion's empty date is not marked before anything is typed; a save marks it.
+            browser.waitUntilScript("return document.querySelector('#preview-note').textContent"
+                    + ".startsWith('Fill in the criteria')");
+            assertThat(browser.script("return " + dateField + ".invalid")).isEqualTo(false);
+            browser.script("document.querySelector('#segment-save').click()");
+            browser.waitUntilScript("return " + dateField + ".invalid === true");
+            assertThat(browser.script("return " + dateField + ".errorMessage")).asString().contains("empty");
+            browser.movePointerAway();
+            browser.screenshot("custom-segment-builder-error");
             // Typed and committed with Enter, as a user does (the date picker's calendar opens on typing).
             var dateInput = browser.find("[data-path='rules[2]'] .criterion-value input");
             dateInput.click();
             dateInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2026-13-45", Keys.ENTER);
             browser.settle();
-            String dateField = "document.querySelector(\"[data-path='rules[2]'] .criterion-value\")";
-            // The empty field was refused already ("empty"): wait for the message about the text typed.
+            // The field was marked "empty" by the save: wait for the message about the text typed.
             browser.waitUntilScript("return " + dateField + ".invalid === true && " + dateField + ".errorMessage === "
                     + "arguments[0]", DateFields.BAD_INPUT);
             assertThat(browser.find("#preview-note").getText()).contains("Fix the marked fields");

@@ -83,6 +83,15 @@ class RefreshViewBrowserTest {
                     .isEqualTo(false);
             browser.screenshot("refresh-admin");
 
+            // The audit trail names the admin who started the run, not only "system".
+            String audited = "SELECT count(*) FROM audit_event WHERE username = 'admin' AND action = 'REFRESH' "
+                    + "AND detail = 'refresh run " + run + " (manual, started by admin) published snapshot " + run + "'";
+            for (long deadline = System.currentTimeMillis() + 30_000;
+                 superuserLong(audited) == 0 && System.currentTimeMillis() < deadline; ) {
+                Thread.sleep(200);
+            }
+            assertThat(superuserLong(audited)).as("the run's audit entry in admin's name").isEqualTo(1);
+
             // North's open page says that newer data is current (within the watch's interval, 1 s in tests) and
             // keeps the header of the snapshot it shows until reloaded.
             north.waitUntilScript("const n = document.getElementById('new-data');"

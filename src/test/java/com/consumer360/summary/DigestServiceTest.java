@@ -58,7 +58,7 @@ class DigestServiceTest {
         });
         long current = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
         SecurityContextHolder.clearContext();
-        events.publishEvent(new SnapshotPublished(current, current));
+        events.publishEvent(new SnapshotPublished(current, current, "MANUAL", "test"));
 
         Digest north = as("north", () -> digests.myDigests().getFirst());
         assertThat(north.snapshotId()).isEqualTo(current);

@@ -297,6 +297,30 @@ final class CriterionRow extends Div {
 
     /** Shows a problem whose field lies in this criterion ({@code rest} is the part after the criterion's path). */
     void error(String rest, String message) {
+        HasValidation target = target(rest);
+        if (unparsable(target)) {
+            // The browser keeps text that is not a number in the field and sends no value: the validator sees an
+            // empty value, the user sees what they typed.
+            message = NOT_A_NUMBER;
+        } else if (target instanceof DatePicker date && date.isEmpty() && FieldChecks.refused(date)) {
+            message = DateFields.BAD_INPUT;
+        }
+        String before = target.getErrorMessage();
+        target.setErrorMessage(before == null || before.isEmpty() || !target.isInvalid() ? message
+                : before.equals(message) ? before : before + " " + message);
+        target.setInvalid(true);
+    }
+
+    /** Whether the problem's field is a value (or days) field left empty, with no unreadable text in it. */
+    boolean unfilled(String rest) {
+        HasValidation target = target(rest);
+        return (valueFields.contains(target) || target == days) && target instanceof com.vaadin.flow.component.HasValue<?, ?> value
+                && value.isEmpty() && !unparsable(target)
+                && !(target instanceof DatePicker date && FieldChecks.refused(date));
+    }
+
+    /** The field a problem of this criterion is shown at. */
+    private HasValidation target(String rest) {
         HasValidation target;
         if (rest.startsWith(".attribute")) {
             target = attribute;
@@ -312,17 +336,7 @@ final class CriterionRow extends Div {
         } else {
             target = operator;
         }
-        if (unparsable(target)) {
-            // The browser keeps text that is not a number in the field and sends no value: the validator sees an
-            // empty value, the user sees what they typed.
-            message = NOT_A_NUMBER;
-        } else if (target instanceof DatePicker date && date.isEmpty() && FieldChecks.refused(date)) {
-            message = DateFields.BAD_INPUT;
-        }
-        String before = target.getErrorMessage();
-        target.setErrorMessage(before == null || before.isEmpty() || !target.isInvalid() ? message
-                : before.equals(message) ? before : before + " " + message);
-        target.setInvalid(true);
+        return target;
     }
 
     static final String NOT_A_NUMBER = "Not a number: type digits, with a point for decimals (for example 250.50).";

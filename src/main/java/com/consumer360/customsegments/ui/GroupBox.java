@@ -162,6 +162,23 @@ final class GroupBox extends Div {
         });
     }
 
+    /**
+     * Whether a problem's field is a criterion's value the author has not filled in yet: empty, and holding no text the
+     * field cannot read. The preview does not mark such a field (a new criterion is not wrong, only unfinished); a save
+     * does.
+     */
+    boolean unfilled(String field) {
+        for (Component c : children) {
+            if (c instanceof CriterionRow row && (field.equals(row.path()) || field.startsWith(row.path() + "."))) {
+                return row.unfilled(field.substring(row.path().length()));
+            }
+            if (c instanceof GroupBox g && (field.equals(g.path) || field.startsWith(g.path + "."))) {
+                return g.unfilled(field);
+            }
+        }
+        return false;
+    }
+
     /** Shows a problem at the deepest criterion or group its field lies in; false if none holds it. */
     boolean error(String field, String message) {
         for (Component c : children) {

@@ -303,8 +303,12 @@ public class SegmentBuilderView extends VerticalLayout implements BeforeEnterObs
         try {
             preview = segments.preview(definition());
         } catch (InvalidSegmentException e) {
-            show(e.problems());
-            previewNote.setText("Fix the marked fields to see the preview.");
+            // A criterion whose value is not filled in yet is unfinished, not wrong: the preview waits for it without
+            // marking it (Save does mark it).
+            List<DefinitionProblem> marked = e.problems().stream().filter(p -> !root.unfilled(p.field())).toList();
+            show(marked);
+            previewNote.setText(marked.isEmpty() ? "Fill in the criteria's values to see the preview."
+                    : "Fix the marked fields to see the preview.");
             previewRows.setItems(List.of());
             previewRows.setVisible(false);
             return;
