@@ -220,7 +220,8 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
 
     /**
      * Each refresh's label: its snapshot's as-of date and the version; where refreshes share an as-of date, also the
-     * time each refreshed (to the second where the minute is shared too), so that no two labels read the same.
+     * time each refreshed (to the second where the minute is shared too), so that no two labels read the same. Kept
+     * short: the axis turns long labels, and the first one reaches left of the chart.
      */
     static List<String> refreshLabels(List<SizePoint> points, ZoneId zone) {
         Map<LocalDate, Long> perDay = points.stream().collect(Collectors.groupingBy(SizePoint::asOf,
@@ -231,7 +232,7 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
             String when = p.asOf().toString();
             if (perDay.get(p.asOf()) > 1) {
                 String minute = MINUTE.format(p.refreshedAt().atZoneSameInstant(zone));
-                when += ", refreshed " + (perMinute.get(p.asOf() + minute) > 1
+                when += " " + (perMinute.get(p.asOf() + minute) > 1
                         ? SECOND.format(p.refreshedAt().atZoneSameInstant(zone)) : minute);
             }
             return when + " (v" + p.version() + ")";

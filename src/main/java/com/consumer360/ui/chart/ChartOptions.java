@@ -48,6 +48,8 @@ public final class ChartOptions {
             yaxis.put("forceNiceScale", false);
         }
         options.put("yaxis", yaxis);
+        // Room on the left for the first category label, which the axis turns when the labels are long.
+        options.put("grid", Map.of("padding", Map.of("left", 40)));
         // Not an ApexCharts option: our element writes the axis and tooltip numbers as whole numbers.
         options.put("c360NumberFormat", "integer");
         return options;

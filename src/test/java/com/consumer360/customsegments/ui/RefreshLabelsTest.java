@@ -27,7 +27,7 @@ class RefreshLabelsTest {
         List<SizePoint> points = List.of(point(1, DEC_6, "03:00:00", 1), point(2, DEC_7, "05:10:00", 1),
                 point(3, DEC_7, "05:42:10", 2), point(4, DEC_7, "05:42:50", 2));
         assertThat(SegmentView.refreshLabels(points, ZoneId.of("UTC"))).containsExactly("2026-12-06 (v1)",
-                "2026-12-07, refreshed 05:10 (v1)", "2026-12-07, refreshed 05:42:10 (v2)",
-                "2026-12-07, refreshed 05:42:50 (v2)").doesNotHaveDuplicates();
+                "2026-12-07 05:10 (v1)", "2026-12-07 05:42:10 (v2)",
+                "2026-12-07 05:42:50 (v2)").doesNotHaveDuplicates();
     }
 }
