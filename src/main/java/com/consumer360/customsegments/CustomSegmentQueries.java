@@ -2,6 +2,7 @@ package com.consumer360.customsegments;
 
 import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT;
 import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_FIGURES;
+import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_LIST;
 import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_MEMBER;
 import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_RUN;
 import static com.consumer360.jooq.Tables.CUSTOM_SEGMENT_VERSION;
@@ -12,6 +13,7 @@ import static com.consumer360.jooq.Tables.FACT_SALES;
 import static com.consumer360.jooq.Tables.SNAPSHOT;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
 import static com.consumer360.jooq.Tables.SNAP_SEGMENT_SUMMARY;
+import static com.consumer360.jooq.Tables.WAREHOUSE_VERSION;
 import static org.jooq.impl.DSL.avg;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
@@ -46,6 +48,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record8;
+import org.jooq.SelectLimitStep;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
@@ -433,6 +437,63 @@ class CustomSegmentQueries {
     }
 
     /** Snapshot customers (with dim_customer for country and first purchase) of one snapshot meeting a condition. */
+    /**
+     * Whether the member list the refresh wrote for the segment at the snapshot (V53) lists what the member list
+     * would show now: written (its run marked), every snapshot customer named in the snapshot row's region, and no
+     * customer moved, removed or renamed since (see V53).
+     */
+    boolean listed(long segmentId, long snapshotId) {
+        return db.fetchExists(org.jooq.impl.DSL.selectOne().from(CUSTOM_SEGMENT_RUN, SNAPSHOT, WAREHOUSE_VERSION)
+                .where(CUSTOM_SEGMENT_RUN.SEGMENT_ID.eq(segmentId), CUSTOM_SEGMENT_RUN.SNAPSHOT_ID.eq(snapshotId),
+                        SNAPSHOT.SNAPSHOT_ID.eq(CUSTOM_SEGMENT_RUN.SNAPSHOT_ID), SNAPSHOT.UNNAMED_CUSTOMERS.eq(0),
+                        SNAPSHOT.CUSTOMER_MOVES.eq(WAREHOUSE_VERSION.CUSTOMER_MOVES),
+                        CUSTOM_SEGMENT_RUN.LIST_RENAMES.eq(WAREHOUSE_VERSION.CUSTOMER_RENAMES)));
+    }
+
+    /**
+     * The members of a stored list that also are members of the other listed segments and in the RFM segments
+     * {@code labels} (an intersection), in the member list's default order (net revenue descending, then customer
+     * id descending): the list's index order.
+     */
+    private SelectLimitStep<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> listed(
+            long snapshotId, List<Long> segmentIds, List<String> labels) {
+        var l = CUSTOM_SEGMENT_LIST;
+        List<Condition> conditions = new ArrayList<>(List.of(l.SNAPSHOT_ID.eq(snapshotId),
+                l.SEGMENT_ID.eq(segmentIds.getFirst())));
+        for (Long other : segmentIds.subList(1, segmentIds.size())) {
+            var o = CUSTOM_SEGMENT_LIST.as("other_" + conditions.size());
+            conditions.add(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(o).where(
+                    o.SNAPSHOT_ID.eq(snapshotId), o.SEGMENT_ID.eq(other), o.CUSTOMER_ID.eq(l.CUSTOMER_ID))));
+        }
+        labels.forEach(label -> conditions.add(l.SEGMENT.eq(label)));
+        return db.select(l.CUSTOMER_ID, l.NAME, DIM_REGION.NAME, l.RECENCY_DAYS, l.FREQUENCY, l.MONETARY, l.SEGMENT,
+                        l.CLV)
+                .from(l).leftJoin(DIM_REGION).on(DIM_REGION.REGION_ID.eq(l.REGION_ID))
+                .where(conditions)
+                .orderBy(l.MONETARY.desc().nullsLast(), l.CUSTOMER_ID.desc());
+    }
+
+    /** A page of {@link #listed(long, List, List)}: the list's index read from the start. */
+    List<CellCustomer> listedPage(long snapshotId, List<Long> segmentIds, List<String> labels, int offset, int limit) {
+        return listed(snapshotId, segmentIds, labels).offset(offset).limit(limit)
+                .fetch(CustomerListQuery::toCustomer);
+    }
+
+    /**
+     * Streams {@link #listed(long, List, List)}. A streamed query is planned for all its rows, and the planner may
+     * sort them rather than read the index in order (the first rows then wait for the last): sorting is discouraged
+     * for this statement only, and put back after, as for the churn-risk export.
+     */
+    void eachListed(long snapshotId, List<Long> segmentIds, List<String> labels, Consumer<CellCustomer> sink) {
+        String sort = String.valueOf(db.fetchValue("SELECT current_setting('enable_sort')"));
+        db.execute("SELECT set_config('enable_sort', 'off', true)");
+        try (var rows = listed(snapshotId, segmentIds, labels).fetchSize(1_000).stream()) {
+            rows.map(CustomerListQuery::toCustomer).forEach(sink);
+        } finally {
+            db.execute("SELECT set_config('enable_sort', {0}, true)", org.jooq.impl.DSL.val(sort));
+        }
+    }
+
     private static Condition at(long snapshotId, Condition members) {
         return SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId).and(members);
     }

@@ -357,7 +357,53 @@ public class CustomSegmentService {
                 }
             }
         }
-        return queries.page(snapshot.id(), intersection(refs, snapshot), order, offset, limit);
+        Condition members = intersection(refs, snapshot);
+        if ((long) offset + limit <= LISTED_PAGES) {
+            Optional<Listed> listed = listed(refs, snapshot, order);
+            if (listed.isPresent()) {
+                return queries.listedPage(snapshot.id(), listed.get().segmentIds(), listed.get().labels(), offset,
+                        limit);
+            }
+        }
+        return queries.page(snapshot.id(), members, order, offset, limit);
+    }
+
+    /**
+     * Pages up to this many rows deep are read from the refresh's member lists when they answer ({@link #listed}):
+     * read from the start of the list's index, a page further down would pass over every row before it, while the
+     * members' list reads a page in its second half from its end.
+     */
+    private static final int LISTED_PAGES = 10_000;
+
+    /** Custom segments read from their member lists (V53), and the RFM segments the members must be in too. */
+    private record Listed(List<Long> segmentIds, List<String> labels) {
+    }
+
+    /**
+     * The members of {@code refs} (an intersection) as the refresh's member lists give them: when the order is the
+     * list's default (net revenue, largest first) and every custom segment among them has a list that answers for
+     * its stored members now ({@link CustomSegmentQueries#listed(long, long)}); empty otherwise, or with no custom
+     * segment among them.
+     */
+    private Optional<Listed> listed(List<SegmentRef> refs, CustomSegmentQueries.Snap snapshot, CustomerOrder order) {
+        if (!order.equals(CustomerOrder.BY_MONETARY)) {
+            return Optional.empty();
+        }
+        List<Long> ids = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (SegmentRef ref : refs) {
+            switch (ref) {
+                case SegmentRef.Custom custom -> {
+                    Long stored = resolve(custom, snapshot).members().storedSegment();
+                    if (stored == null || !queries.listed(stored, snapshot.id())) {
+                        return Optional.empty();
+                    }
+                    ids.add(stored);
+                }
+                case SegmentRef.Rfm rfm -> labels.add(rfm.label());
+            }
+        }
+        return ids.isEmpty() ? Optional.empty() : Optional.of(new Listed(ids, labels));
     }
 
     /** How many customers {@link #members} lists. */
@@ -374,8 +420,11 @@ public class CustomSegmentService {
         CustomSegmentQueries.Snap snapshot = current();
         Condition members = intersection(refs, snapshot);
         String title = refs.stream().map(r -> resolve(r, snapshot).name()).collect(Collectors.joining(" and "));
+        Optional<Listed> listed = listed(refs, snapshot, order);
         format.write(CustomerExport.table(title.length() > 31 ? title.substring(0, 31) : title,
-                sink -> queries.each(snapshot.id(), members, order, sink)), out);
+                sink -> listed.ifPresentOrElse(
+                        l -> queries.eachListed(snapshot.id(), l.segmentIds(), l.labels(), sink),
+                        () -> queries.each(snapshot.id(), members, order, sink))), out);
     }
 
     private Condition intersection(List<SegmentRef> refs, CustomSegmentQueries.Snap snapshot) {

@@ -64,6 +64,7 @@ class SegmentEvaluation implements SnapshotExtension {
                 .on(CUSTOM_SEGMENT_VERSION.SEGMENT_ID.eq(CUSTOM_SEGMENT.SEGMENT_ID),
                         CUSTOM_SEGMENT_VERSION.VERSION.eq(CUSTOM_SEGMENT.CURRENT_VERSION))
                 .where(CUSTOM_SEGMENT.DELETED_AT.isNull()).orderBy(CUSTOM_SEGMENT.SEGMENT_ID).fetch();
+        MemberListWriter.deleteOthers(db, snapshotId);
         if (segments.isEmpty()) {
             return null;
         }
@@ -129,8 +130,9 @@ class SegmentEvaluation implements SnapshotExtension {
     }
 
     /**
-     * The evaluated segments' figures for the pages (V36). Should writing them fail, the members stand and the pages
-     * compute the figures from them, as for a snapshot without stored figures.
+     * The evaluated segments' figures for the pages (V36) and their member lists (V53). Should writing either fail,
+     * the members stand and the pages compute the figures from them, or read the members, as for a snapshot without
+     * stored figures or lists.
      */
     private static void figures(Connection connection, DSLContext db, long snapshotId, LocalDate asOf,
                                 List<Long> evaluated) throws SQLException {
@@ -141,6 +143,15 @@ class SegmentEvaluation implements SnapshotExtension {
         } catch (RuntimeException | SQLException e) {
             connection.rollback(savepoint);
             log.warn("Custom segment figures not stored in refresh {} (the pages compute them from the members): {}",
+                    snapshotId, e.getMessage());
+        }
+        savepoint = connection.setSavepoint();
+        try {
+            MemberListWriter.write(db, snapshotId, evaluated);
+            connection.releaseSavepoint(savepoint);
+        } catch (RuntimeException e) {
+            connection.rollback(savepoint);
+            log.warn("Custom segment member lists not stored in refresh {} (the pages read the members): {}",
                     snapshotId, e.getMessage());
         }
     }

@@ -47,6 +47,8 @@ class SegmentPagesScopeTest {
     @Autowired
     CustomSegmentService service;
     @Autowired
+    CustomSegmentQueries queries;
+    @Autowired
     UserDetailsService users;
     SegmentPagesFixture segments;
 
@@ -264,6 +266,98 @@ class SegmentPagesScopeTest {
                 assertThat(a).as("reading %d", i).isEqualTo(b);
             }
         }
+    }
+
+    /**
+     * The member lists the refresh writes (V53) are what the member exports and pages read in the default order, and
+     * they list what the members' list gives (the list set aside for the second reading): the same rows, names and
+     * order, in the reader's scope. A customer renamed or moved since the refresh is read from the warehouse again:
+     * the new name, and for north a customer moved out of North without a name, as every list shows it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"north", "exec"})
+    void memberListsListWhatTheMembersGiveUntilACustomerIsRenamedOrMoved(String user) throws Exception {
+        assertThat(superuserLong("SELECT count(*) FROM custom_segment_list WHERE snapshot_id = " + CURRENT
+                + " AND segment_id = " + segments.often)).as("written by the refresh").isEqualTo(count("exec", OFTEN_SQL));
+        assertThat(superuserLong("SELECT count(*) FROM custom_segment_list WHERE snapshot_id <> " + CURRENT))
+                .as("kept for the current snapshot only").isZero();
+        assertThat(superuserLong("SELECT count(*) FROM custom_segment_run WHERE list_renames IS NOT NULL "
+                + "AND snapshot_id <> " + CURRENT)).isZero();
+        try (Connection north = TestDatabase.connectAs("c360_app")) {
+            TestDatabase.bindScope(north, NORTH);
+            assertThat(TestDatabase.regionsOf(north, "custom_segment_list")).as("north reads North's rows only")
+                    .containsExactly(1);
+        }
+        long current = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
+        assertThat(queries.listed(segments.often, current)).as("the lists answer").isTrue();
+        SegmentRef often = new SegmentRef.Custom(segments.often);
+        SegmentRef recent = new SegmentRef.Custom(segments.recent);
+        java.util.concurrent.Callable<List<Object>> read = () -> List.of(
+                csv(out -> service.exportMembers(List.of(often), CustomerOrder.BY_MONETARY, ExportFormat.CSV, out)),
+                csv(out -> service.exportMembers(List.of(often, recent), CustomerOrder.BY_MONETARY, ExportFormat.CSV,
+                        out)),
+                csv(out -> service.exportMembers(List.of(recent, new SegmentRef.Rfm("Champions")),
+                        CustomerOrder.BY_MONETARY, ExportFormat.CSV, out)),
+                service.members(List.of(often, recent), CustomerOrder.BY_MONETARY, 0, 100),
+                service.members(List.of(often), CustomerOrder.BY_MONETARY, 60, 50));
+        List<Object> listed = SignedIn.call(users, user, read);
+        List<Object> members;
+        String runs = " WHERE snapshot_id = " + CURRENT + " AND segment_id IN (" + segments.often + ", "
+                + segments.recent + ")";
+        try (Connection connection = TestDatabase.connectAs("postgres");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE set_aside_runs AS SELECT segment_id, list_renames FROM custom_segment_run"
+                    + runs);
+            try {
+                statement.execute("UPDATE custom_segment_run SET list_renames = NULL" + runs);
+                assertThat(queries.listed(segments.often, current)).isFalse();
+                members = SignedIn.call(users, user, read);
+            } finally {
+                statement.execute("UPDATE custom_segment_run r SET list_renames = a.list_renames "
+                        + "FROM set_aside_runs a WHERE r.snapshot_id = " + CURRENT + " AND r.segment_id = a.segment_id");
+                statement.execute("DROP TABLE set_aside_runs");
+            }
+        }
+        assertThat(queries.listed(segments.often, current)).isTrue();
+        assertThat(listed).isEqualTo(members);
+        assertThat(((String) listed.getFirst()).lines().count() - 1).isEqualTo(count(user, OFTEN_SQL));
+        assertThat(((String) listed.get(1)).lines().count() - 1)
+                .isEqualTo(count(user, "(" + OFTEN_SQL + ") AND (" + RECENT_SQL + ")")).isPositive();
+
+        // The member with the most net revenue in the reader's scope, renamed, then moved to South.
+        long top = ((List<?>) listed.get(3)).isEmpty() ? 0
+                : ((com.consumer360.warehouse.CellCustomer) ((List<?>) listed.get(3)).getFirst()).customerId();
+        assertThat(top).isPositive();
+        String name = superuserString("SELECT name FROM dim_customer WHERE customer_id = " + top);
+        String counters = superuserString("SELECT customer_moves || ',' || customer_renames FROM warehouse_version");
+        try (Connection connection = TestDatabase.connectAs("postgres");
+             Statement statement = connection.createStatement()) {
+            try {
+                statement.execute("UPDATE dim_customer SET name = 'Renamed since the refresh' WHERE customer_id = "
+                        + top);
+                assertThat(queries.listed(segments.often, current)).as("after a rename").isFalse();
+                assertThat(SignedIn.call(users, user, () -> service.members(List.of(often, recent),
+                        CustomerOrder.BY_MONETARY, 0, 100)).getFirst())
+                        .satisfies(c -> assertThat(c.customerId()).isEqualTo(top))
+                        .satisfies(c -> assertThat(c.name()).isEqualTo("Renamed since the refresh"));
+                statement.execute("UPDATE dim_customer SET name = '" + name.replace("'", "''") + "', region_id = "
+                        + "CASE WHEN region_id = 1 THEN 2 ELSE 1 END WHERE customer_id = " + top);
+                statement.execute("UPDATE warehouse_version SET customer_renames = " + counters.split(",")[1]);
+                assertThat(queries.listed(segments.often, current)).as("after a move").isFalse();
+                assertThat(SignedIn.call(users, user, () -> service.members(List.of(often, recent),
+                        CustomerOrder.BY_MONETARY, 0, 100)).getFirst())
+                        .satisfies(c -> assertThat(c.customerId()).isEqualTo(top))
+                        .satisfies(c -> assertThat(c.name()).as("north no longer sees the name of a customer moved "
+                                + "out of North").isEqualTo("north".equals(user) ? null : name));
+            } finally {
+                statement.execute("UPDATE dim_customer SET name = '" + name.replace("'", "''") + "', region_id = "
+                        + "(SELECT region_id FROM snap_customer WHERE snapshot_id = " + CURRENT + " AND customer_id = "
+                        + top + ") WHERE customer_id = " + top);
+                statement.execute("UPDATE warehouse_version SET customer_moves = " + counters.split(",")[0]
+                        + ", customer_renames = " + counters.split(",")[1]);
+            }
+        }
+        assertThat(queries.listed(segments.often, current)).as("put back").isTrue();
     }
 
     private static String superuserString(String sql) throws Exception {

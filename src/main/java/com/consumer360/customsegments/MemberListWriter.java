@@ -1,0 +1,63 @@
+package com.consumer360.customsegments;
+
+import static org.jooq.impl.DSL.val;
+
+import java.util.List;
+import org.jooq.DSLContext;
+
+/**
+ * Writes the member lists of the segments a refresh has just stored members of (custom_segment_list, V53), in the
+ * refresh's transaction and scope: each member with the member list's columns, in the list's default order (net
+ * revenue descending, then customer id descending), so that a download in that order reads them in index order.
+ * Only the snapshot being written keeps lists: the others' are deleted in the same transaction, which makes this
+ * snapshot current, so a reader sees the old lists until the switch and the new ones after it.
+ */
+final class MemberListWriter {
+
+    /**
+     * The members joined to their snapshot rows and names. The planner takes an unnested id list for ten rows and
+     * would look each member up by index; the caller has hash joins chosen for it ({@link StoredFiguresWriter}).
+     */
+    private static final String LIST = """
+            INSERT INTO custom_segment_list (snapshot_id, segment_id, customer_id, region_id, name, recency_days,
+                frequency, monetary, segment, clv)
+            SELECT {1}, m.segment_id, s.customer_id, s.region_id, d.name, s.recency_days, s.frequency, s.monetary,
+                   s.segment, s.clv
+            FROM custom_segment_member m CROSS JOIN unnest(m.customer_ids) AS u(customer_id)
+            JOIN snap_customer s ON s.snapshot_id = {1} AND s.customer_id = u.customer_id
+            LEFT JOIN dim_customer d ON d.customer_id = s.customer_id
+            WHERE m.snapshot_id = {1} AND m.segment_id = ANY ({0}::BIGINT[])
+            ORDER BY m.segment_id, s.monetary DESC, s.customer_id DESC""";
+
+    private MemberListWriter() {
+    }
+
+    /** Deletes the lists of every snapshot but {@code snapshotId} (and their marks on the runs). */
+    static void deleteOthers(DSLContext db, long snapshotId) {
+        db.execute("DELETE FROM custom_segment_list WHERE snapshot_id <> {0}", val(snapshotId));
+        db.execute("UPDATE custom_segment_run SET list_renames = NULL WHERE snapshot_id <> {0} "
+                + "AND list_renames IS NOT NULL", val(snapshotId));
+    }
+
+    /**
+     * Writes the lists of {@code segmentIds} at {@code snapshotId} and marks their runs with the renames count read
+     * before the names were copied: a rename committed in between makes the list look older than it is, never
+     * newer.
+     */
+    static void write(DSLContext db, long snapshotId, List<Long> segmentIds) {
+        if (segmentIds.isEmpty()) {
+            return;
+        }
+        Long[] ids = segmentIds.toArray(Long[]::new);
+        Long renames = db.fetchOptional("SELECT customer_renames FROM warehouse_version")
+                .map(r -> r.get(0, Long.class)).orElse(null);
+        String nestLoop = String.valueOf(db.fetchValue("SELECT current_setting('enable_nestloop')"));
+        String workMem = String.valueOf(db.fetchValue("SELECT current_setting('work_mem')"));
+        db.execute("SELECT set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true)");
+        db.execute(LIST, val(ids), val(snapshotId));
+        db.execute("SELECT set_config('enable_nestloop', {0}, true), set_config('work_mem', {1}, true)",
+                val(nestLoop), val(workMem));
+        db.execute("UPDATE custom_segment_run SET list_renames = {0} WHERE snapshot_id = {1} "
+                + "AND segment_id = ANY ({2}::BIGINT[])", val(renames), val(snapshotId), val(ids));
+    }
+}
