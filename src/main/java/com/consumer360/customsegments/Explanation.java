@@ -149,7 +149,7 @@ final class Explanation {
             return (c.operator() == Operator.IN ? "Bought any of " : "Bought none of ") + values + " in the last "
                     + c.days() + " days";
         }
-        return c.attribute().label() + " " + c.operator().label() + " " + values + unit;
+        return c.attribute().label() + " " + c.operator().label(c.attribute()) + " " + values + unit;
     }
 
     static String describe(SegmentDefinition definition) {

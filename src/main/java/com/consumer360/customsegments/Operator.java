@@ -24,6 +24,19 @@ public enum Operator {
         return label;
     }
 
+    /** As the builder shows it for an attribute: dates are after or before, not greater or less. */
+    public String label(Attribute attribute) {
+        if (attribute != null && attribute.type() == ValueType.DATE) {
+            return switch (this) {
+                case EQUALS -> "is on";
+                case GREATER -> "is after";
+                case LESS -> "is before";
+                default -> label;
+            };
+        }
+        return label;
+    }
+
     /** How many values the operator takes; -1 for one or more. */
     public int arity() {
         return arity;

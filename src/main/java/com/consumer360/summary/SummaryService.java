@@ -212,7 +212,7 @@ public class SummaryService {
                     Long before = weekBefore.get(m.from() + "→" + m.to());
                     if (before != null && before > 0) {
                         long change = Math.round(100.0 * (m.customers() - before) / before);
-                        text += " (" + Formats.signed(change) + " % on the move before)";
+                        text += " (" + Formats.count(before) + " the period before, " + Formats.signed(change) + " %)";
                     }
                     return text + ".";
                 }).toList();

@@ -63,6 +63,15 @@ public final class Formats {
         return percent(fraction, 1);
     }
 
+    /**
+     * A share of a count in whole percent, for a share of at least one: 0.004 (someone) is "<1 %", not "0 %";
+     * 0.126 is "13 %".
+     */
+    public static String wholeShare(double fraction) {
+        String whole = decimal(fraction * 100, 0);
+        return fraction > 0 && "0".equals(whole) ? "<1 %" : whole + " %";
+    }
+
     /** A fraction as a percentage with {@code digits} decimals: 0.002534 with two is "0.25 %". */
     public static String percent(double fraction, int digits) {
         return decimal(fraction * 100, digits) + " %";

@@ -19,6 +19,10 @@ class ExplanationWordsTest {
                 null))).isEqualTo("Expected CLV is greater than 2,500.5");
         assertThat(Explanation.describe(new Rule.Criterion(Attribute.EXPECTED_PURCHASES, Operator.LESS, List.of("1"),
                 null))).isEqualTo("Expected purchases is less than 1 in the next 52 weeks");
+        assertThat(Explanation.describe(new Rule.Criterion(Attribute.FIRST_PURCHASE, Operator.GREATER,
+                List.of("2011-03-01"), null))).isEqualTo("First purchase is after 2011-03-01");
+        assertThat(Explanation.describe(new Rule.Criterion(Attribute.FIRST_PURCHASE, Operator.LESS,
+                List.of("2011-03-01"), null))).isEqualTo("First purchase is before 2011-03-01");
         assertThat(Explanation.describe(new Rule.Criterion(Attribute.BOUGHT_PRODUCT, Operator.IN,
                 List.of("22423", "85123A"), 90))).isEqualTo("Bought any of 22423, 85123A in the last 90 days");
     }

@@ -27,14 +27,14 @@ class ComparableSpansTest {
         List<WeeklySummary.Move> moves = List.of(new WeeklySummary.Move("Champions", "Loyal Customers", 30, 0.1),
                 new WeeklySummary.Move("At Risk", "Lost", 12, 0.2));
         assertThat(SummaryService.notable(moves, java.util.Map.of("Champions→Loyal Customers", 20L)))
-                .containsExactly("30 Champions became Loyal Customers (+50 % on the move before).",
+                .containsExactly("30 Champions became Loyal Customers (20 the period before, +50 %).",
                         "12 At Risk became Lost.");
         assertThat(SummaryService.notable(moves, java.util.Map.of()))
                 .containsExactly("30 Champions became Loyal Customers.", "12 At Risk became Lost.");
         // A fall reads with the minus sign (U+2212) the rest of the page uses, counts with the locale's grouping.
         assertThat(SummaryService.notable(List.of(new WeeklySummary.Move("Champions", "Loyal Customers", 1500, 0.1)),
                 java.util.Map.of("Champions→Loyal Customers", 2000L)))
-                .containsExactly("1,500 Champions became Loyal Customers (−25 % on the move before).");
+                .containsExactly("1,500 Champions became Loyal Customers (2,000 the period before, −25 %).");
     }
 
     @Test

@@ -151,7 +151,7 @@ class SummaryServiceTest {
         SnapshotRef second = all.get(all.size() - 2);
         WeeklySummary longer = summaries.summary(second.id(), week.current().snapshot().id(), Set.of());
         assertThat(longer.notableMoves()).as("a pair of several weeks is not set against a one-week move")
-                .isNotEmpty().noneMatch(text -> text.contains("on the move before"));
+                .isNotEmpty().noneMatch(text -> text.contains("the period before"));
         assertThat(span.regions()).hasSize(5);
         for (WeeklySummary.RegionRow row : span.regions()) {
             String region = " AND region_id = " + row.regionId();

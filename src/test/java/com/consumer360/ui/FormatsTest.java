@@ -23,6 +23,15 @@ class FormatsTest {
     }
 
     @Test
+    void aShareOfSomeoneIsNeverZeroPercent() {
+        assertThat(Formats.wholeShare(1.0 / 600)).isEqualTo("<1 %");
+        assertThat(Formats.wholeShare(0.005)).as("rounds half to even: still someone").isEqualTo("<1 %");
+        assertThat(Formats.wholeShare(0.0051)).isEqualTo("1 %");
+        assertThat(Formats.wholeShare(0.126)).isEqualTo("13 %");
+        assertThat(Formats.wholeShare(0)).isEqualTo("0 %");
+    }
+
+    @Test
     void amountsNameTheirCurrencyOnceInTheLabel() {
         assertThat(Formats.withCurrency("Revenue")).isEqualTo("Revenue (£)");
         assertThat(Formats.money(1234.5)).isEqualTo("1,234.50");

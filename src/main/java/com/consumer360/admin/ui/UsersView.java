@@ -168,6 +168,13 @@ public class UsersView extends VerticalLayout {
                     .collect(Collectors.toSet()));
         }
         form.add(roles, regions);
+        // Default deny: a user without a region sees no customer data. Allowed, but said before saving.
+        Runnable noRegionHint = () -> regions.setHelperText(regions.getValue().isEmpty()
+                && roles.getValue().stream().anyMatch(role -> !Roles.ADMIN.equals(role))
+                ? "No region chosen: this user will see no customer data." : null);
+        roles.addValueChangeListener(e -> noRegionHint.run());
+        regions.addValueChangeListener(e -> noRegionHint.run());
+        noRegionHint.run();
         dialog.add(form, error);
         Button save = new Button("Save", e -> {
             Set<Short> regionIds = regions.getValue().stream().map(RegionOption::id).collect(Collectors.toSet());

@@ -24,16 +24,16 @@ final class ClvGrids {
                 .setHeader("Customer").setFlexGrow(2).setAutoWidth(true);
         grid.addColumn(ClvCustomer::region).setHeader("Region").setKey("region").setAutoWidth(true);
         if (atRisk) {
-            end(grid.addColumn(c -> Formats.money(c.monetary())).setHeader("Past value"));
+            end(grid.addColumn(c -> Formats.money(c.monetary())).setHeader(Formats.withCurrency("Past value")));
             end(grid.addColumn(c -> Formats.count(c.recencyDays())).setHeader("Days since last"));
         }
-        end(grid.addColumn(c -> Formats.money(c.clv())).setHeader("CLV"));
+        end(grid.addColumn(c -> Formats.money(c.clv())).setHeader(Formats.withCurrency("CLV")));
         end(grid.addColumn(c -> Formats.decimal(c.pAlive(), 2)).setHeader("P(alive)"));
         if (atRisk) {
-            end(grid.addColumn(c -> Formats.money(c.valueAtRisk())).setHeader("Value at risk"));
+            end(grid.addColumn(c -> Formats.money(c.valueAtRisk())).setHeader(Formats.withCurrency("Value at risk")));
         } else {
             end(grid.addColumn(c -> Formats.decimal(c.expectedPurchases(), 2)).setHeader("Exp. purchases"));
-            end(grid.addColumn(c -> Formats.money(c.expectedAverageValue())).setHeader("Avg order value"));
+            end(grid.addColumn(c -> Formats.money(c.expectedAverageValue())).setHeader(Formats.withCurrency("Avg order value")));
         }
         grid.addColumn(ClvCustomer::segment).setHeader("Segment").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -57,7 +57,7 @@ final class ClvGrids {
     }
 
     private static void money(Grid<SegmentValue> grid, String header, ToDoubleFunction<SegmentValue> value) {
-        end(grid.addColumn(s -> s.customers() == 0 ? "–" : Formats.money(value.applyAsDouble(s))).setHeader(header));
+        end(grid.addColumn(s -> s.customers() == 0 ? "–" : Formats.money(value.applyAsDouble(s))).setHeader(Formats.withCurrency(header)));
     }
 
     private static <T> void end(Grid.Column<T> column) {

@@ -7,6 +7,7 @@ import com.consumer360.customsegments.Rule;
 import com.consumer360.customsegments.ValueType;
 import com.consumer360.ui.DateFields;
 import com.consumer360.ui.FieldChecks;
+import com.consumer360.ui.Formats;
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -61,11 +62,11 @@ final class CriterionRow extends Div {
                 .set("align-items", "baseline");
         attribute.setLabel("Attribute");
         attribute.setItems(Attribute.values());
-        attribute.setItemLabelGenerator(a -> a.label() + (a.unit().isEmpty() ? "" : " (" + a.unit() + ")"));
+        attribute.setItemLabelGenerator(a -> a.label() + (unit(a).isEmpty() ? "" : " (" + unit(a) + ")"));
         attribute.setWidth("15em");
         attribute.addClassName("criterion-attribute");
         operator.setLabel("Operator");
-        operator.setItemLabelGenerator(Operator::label);
+        operator.setItemLabelGenerator(o -> o.label(attribute.getValue()));
         operator.setWidth("11em");
         operator.addClassName("criterion-operator");
         valuesBox.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)")
@@ -88,6 +89,15 @@ final class CriterionRow extends Div {
                 changed.run();
             }
         });
+    }
+
+    /** The attribute's unit as the builder shows it: amounts in the portal's currency. */
+    static String unit(Attribute a) {
+        return switch (a) {
+            case MONETARY -> "net revenue, " + Formats.currencySymbol();
+            case EXPECTED_CLV, AVERAGE_ORDER_VALUE -> Formats.currencySymbol();
+            default -> a.unit();
+        };
     }
 
     /** Shows the criterion. */
@@ -168,7 +178,7 @@ final class CriterionRow extends Div {
     private Component single(Attribute a, String label, String value) {
         return switch (a.type()) {
             case INTEGER, DECIMAL -> {
-                NumberField number = new NumberField(label + (a.unit().isEmpty() ? "" : " (" + a.unit() + ")"));
+                NumberField number = new NumberField(label + (unit(a).isEmpty() ? "" : " (" + unit(a) + ")"));
                 number.setWidth("10em");
                 if (a.type() == ValueType.INTEGER) {
                     number.setStep(1);

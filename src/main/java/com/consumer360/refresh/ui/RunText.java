@@ -67,6 +67,15 @@ final class RunText {
         return rows;
     }
 
+    /** A stage's key as words: {@code clv_holdout} is "CLV holdout", {@code custom_segments} "custom segments". */
+    static String stageName(String key) {
+        return switch (key) {
+            case "rfm" -> "RFM";
+            case "clv" -> "CLV";
+            default -> key.replace("clv_", "CLV ").replace('_', ' ');
+        };
+    }
+
     /** Milliseconds per stage in run order, without the total (that is the duration). */
     static Map<String, Long> stageMillis(String json) {
         Map<String, Long> stages = numbers(json);

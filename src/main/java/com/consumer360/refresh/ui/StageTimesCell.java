@@ -28,7 +28,7 @@ class StageTimesCell extends Div {
                 Span segment = new Span();
                 segment.addClassNames("c360-stage-segment", "c360-stage-" + stage.getKey());
                 segment.getStyle().set("flex-grow", Long.toString(stage.getValue()[1]));
-                segment.setTitle(stage.getKey() + " " + RunText.duration(stage.getValue()[1]));
+                segment.setTitle(RunText.stageName(stage.getKey()) + " " + RunText.duration(stage.getValue()[1]));
                 bar.add(segment);
                 at = stage.getValue()[0] + stage.getValue()[1];
             }
@@ -38,7 +38,7 @@ class StageTimesCell extends Div {
         Div legend = new Div();
         legend.addClassName("c360-cell-chips");
         millis.forEach((stage, ms) -> {
-            Span chip = new Span(stage + " " + RunText.duration(ms));
+            Span chip = new Span(RunText.stageName(stage) + " " + RunText.duration(ms));
             chip.addClassNames("c360-stage-chip", "c360-stage-" + stage);
             legend.add(chip);
         });

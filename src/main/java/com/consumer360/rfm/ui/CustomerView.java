@@ -158,7 +158,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
                 .setFlexGrow(2);
         grid.addColumn(i -> i.invoicedAt().toLocalDate()).setHeader("Date");
         grid.addColumn(i -> Formats.count(i.lines())).setHeader("Lines").setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(i -> Formats.money(i.netAmount())).setHeader("Net amount").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(i -> Formats.money(i.netAmount())).setHeader(Formats.withCurrency("Net amount")).setTextAlign(ColumnTextAlign.END);
         grid.setItems(c.latestInvoices());
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);

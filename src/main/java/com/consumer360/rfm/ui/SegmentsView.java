@@ -138,13 +138,13 @@ public class SegmentsView extends VerticalLayout {
         }).setHeader("Segment").setFlexGrow(2).setAutoWidth(true);
         end(grid.addColumn(r -> Formats.count(r.customers())).setHeader("Customers"));
         end(grid.addColumn(r -> Formats.percent(r.customerShare())).setHeader("% customers"));
-        end(grid.addColumn(r -> Formats.money(r.revenue())).setHeader("Revenue"));
+        end(grid.addColumn(r -> Formats.money(r.revenue())).setHeader(Formats.withCurrency("Revenue")));
         end(grid.addColumn(r -> Formats.percent(r.revenueShare())).setHeader("% revenue"));
         end(grid.addColumn(r -> r.customers() == 0 ? "–" : Formats.decimal(r.meanRecencyDays(), 0))
                 .setHeader("Mean R (days)"));
         end(grid.addColumn(r -> r.customers() == 0 ? "–" : Formats.decimal(r.meanFrequency(), 1)).setHeader("Mean F"));
-        end(grid.addColumn(r -> Formats.money(r.meanMonetary())).setHeader("Mean M"));
-        end(grid.addColumn(r -> Formats.money(r.meanClv())).setHeader("Mean CLV"));
+        end(grid.addColumn(r -> Formats.money(r.meanMonetary())).setHeader(Formats.withCurrency("Mean M")));
+        end(grid.addColumn(r -> Formats.money(r.meanClv())).setHeader(Formats.withCurrency("Mean CLV")));
         end(grid.addColumn(r -> Formats.signed(r.customerChange())).setHeader("Change").setKey("change")
                 .setTooltipGenerator(r -> "Customers now minus customers in the previous snapshot"));
         grid.setAllRowsVisible(true);

@@ -133,6 +133,7 @@ public class SourcesView extends VerticalLayout {
                 .setHeader("Lines loaded").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> s.lastMessage() == null ? "" : s.lastMessage()).setHeader("Message").setFlexGrow(3);
         grid.setAllRowsVisible(true);
+        grid.setEmptyStateText("No sources yet: add one to read a SQL Server warehouse into this one.");
         grid.addSelectionListener(e -> {
             runNow.setEnabled(e.getFirstSelectedItem().isPresent());
             if (!reloading) {
@@ -151,6 +152,7 @@ public class SourcesView extends VerticalLayout {
         runs.addColumn(ImportRun::linesAlreadyLoaded).setHeader("Already loaded").setAutoWidth(true).setFlexGrow(0);
         runs.addColumn(ImportRun::message).setHeader("Message").setFlexGrow(4);
         runs.setAllRowsVisible(true);
+        runs.setEmptyStateText("No source has run yet.");
         add(new H2("SQL Server sources"), new Paragraph("A source is a company's SQL Server warehouse read into this "
                         + "one: its sales lines past the stored high-water mark, oldest first, each with its customer's "
                         + "country, cleaned and loaded like an imported file (one transaction with the new mark; a line "

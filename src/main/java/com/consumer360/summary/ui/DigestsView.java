@@ -81,7 +81,8 @@ public class DigestsView extends VerticalLayout implements BeforeEnterObserver {
         address.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         Paragraph mail = Cards.muted(settings.mailConfigured()
                 ? "Digests are e-mailed to the address below and kept here."
-                : "This portal has no mail server configured (SPRING_MAIL_HOST): digests are kept here only.");
+                : "Digests are kept here only: this portal does not send e-mail yet (an administrator can set up a mail "
+                + "server).");
         mail.setId("digest-mail-status");
         grid.setId("digests-grid");
         grid.addColumn(d -> AT.format(d.createdAt().atZoneSameInstant(ZoneId.systemDefault()))).setHeader("Made")

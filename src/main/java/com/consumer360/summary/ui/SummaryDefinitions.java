@@ -26,10 +26,11 @@ final class SummaryDefinitions {
                     + "before it; new and lost customers are given for the chosen pair only.",
             "Movement: customers by their segment in the earlier snapshot (row) and in the later one (column); "
                     + "(new) are customers who were not scored in the earlier snapshot, (gone) those not scored in "
-                    + "the later one. % of origin = the cell / the row segment's customers in the earlier snapshot. "
-                    + "Notable moves are the three largest moves between two different segments, with the change "
-                    + "on the refresh's own count of the same move one snapshot earlier when that move spans as many "
-                    + "days as the pair (a four-week pair is not set against a one-week move). The flow diagram draws "
+                    + "the later one. % of origin = the cell / the row segment's customers in the earlier snapshot "
+                    + "(\"<1 %\" where it rounds to 0). Notable moves are the three largest moves between two different "
+                    + "segments, with the refresh's own count of the same move one snapshot earlier (\"the period "
+                    + "before\") and the change on it, when that move spans as many days as the pair (a four-week "
+                    + "pair is not set against a one-week move). The flow diagram draws "
                     + "each non-zero cell off the diagonal as a band from the row segment (left) to the column "
                     + "segment (right), as wide as its customers; customers who stayed in their segment are left out.",
             "Segments: customers, net revenue (monetary) and mean CLV (total CLV / customers) per segment in both "

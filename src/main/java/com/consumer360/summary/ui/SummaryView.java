@@ -416,7 +416,7 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
     private Component moveButton(WeeklySummary.Move move) {
         Button button = new Button(Formats.count(move.customers()), e -> showMovers(move));
         if (move.shareOfOrigin() != null) {
-            Span share = new Span(Formats.decimal(move.shareOfOrigin() * 100, 0) + " %");
+            Span share = new Span(Formats.wholeShare(move.shareOfOrigin()));
             share.addClassName("c360-movement-share");
             button.getElement().appendChild(share.getElement());
         }

@@ -47,4 +47,12 @@ class StageTimelineTest {
     void aFailedRunWithoutStagesHasNothingToDraw() {
         assertThat(StageTimeline.of(Map.of()).span()).isZero();
     }
+
+    @Test
+    void stagesReadAsWordsNotCodes() {
+        assertThat(RunText.stageName("clv_holdout")).isEqualTo("CLV holdout");
+        assertThat(RunText.stageName("custom_segments")).isEqualTo("custom segments");
+        assertThat(RunText.stageName("rfm")).isEqualTo("RFM");
+        assertThat(RunText.stageName("read")).isEqualTo("read");
+    }
 }
