@@ -74,8 +74,8 @@ final class DefinitionValidator {
                                   List<DefinitionProblem> problems) {
         Attribute attribute = c.attribute();
         if (!attribute.operators().contains(c.operator())) {
-            problems.add(new DefinitionProblem(path + ".operator", "\"" + c.operator().label() + "\" does not apply to "
-                    + attribute.label() + "; use " + attribute.operators().stream().map(Operator::label)
+            problems.add(new DefinitionProblem(path + ".operator", "\"" + c.operator().label(attribute) + "\" does not apply to "
+                    + attribute.label() + "; use " + attribute.operators().stream().map(o -> o.label(attribute))
                     .collect(Collectors.joining(", ")) + "."));
             return;
         }
@@ -86,7 +86,7 @@ final class DefinitionValidator {
         }
         if (arity == 2 && c.values().size() != 2) {
             problems.add(new DefinitionProblem(path + ".values",
-                    "\"" + c.operator().label() + "\" needs two bounds, from and to."));
+                    "\"" + c.operator().label(attribute) + "\" needs two bounds, from and to."));
             return;
         }
         if (attribute.type() == ValueType.PRODUCTS) {

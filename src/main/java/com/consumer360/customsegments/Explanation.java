@@ -84,7 +84,7 @@ final class Explanation {
         switch (rule) {
             case Rule.Group group -> {
                 lines.add(new Line(path, depth, (depth == 0 ? "Segment: " : "Group: ") + group.match().label() + " "
-                        + group.rules().size() + " rules", DSL.val((String) null), DSL.field(conditions.of(group)),
+                        + group.rules().size() + (group.rules().size() == 1 ? " rule" : " rules"), DSL.val((String) null), DSL.field(conditions.of(group)),
                         false));
                 for (int i = 0; i < group.rules().size(); i++) {
                     collect(group.rules().get(i), (path.isEmpty() ? "" : path + ".") + "rules[" + i + "]", depth + 1,

@@ -216,7 +216,7 @@ public class SegmentBuilderView extends VerticalLayout implements BeforeEnterObs
     /** The definition as a sentence, for the version history. */
     static String describe(Rule rule, boolean top) {
         return switch (rule) {
-            case Rule.Criterion c -> c.attribute().label() + " " + c.operator().label() + " "
+            case Rule.Criterion c -> c.attribute().label() + " " + c.operator().label(c.attribute()) + " "
                     + (c.operator().arity() == 2 ? c.values().get(0) + " and " + c.values().get(1)
                     : String.join(", ", c.values()))
                     + (c.days() == null ? "" : " in the last " + c.days() + " days");

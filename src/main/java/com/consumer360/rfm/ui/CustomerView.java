@@ -91,7 +91,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         Div segmentCard = Cards.card("Segment", chip, why);
 
         Div value = Cards.card("Customer value",
-                Cards.figure("CLV", Formats.money(c.clv()), "customer-clv"),
+                Cards.figure(Formats.withCurrency("CLV"), Formats.money(c.clv()), "customer-clv"),
                 Cards.figure("P(alive)", c.pAlive() == null ? "–" : Formats.decimal(c.pAlive(), 2), "customer-palive"),
                 Cards.figure("Expected purchases", c.expectedPurchases() == null ? "–"
                         : Formats.decimal(c.expectedPurchases(), 1), "customer-expected"),

@@ -96,6 +96,8 @@ public class DigestsView extends VerticalLayout implements BeforeEnterObserver {
         }).setHeader("Delivery").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setHeight("10rem");
+        grid.setEmptyStateText("No digest yet: while the weekly summary is ticked above, one is made for you after "
+                + "each refresh.");
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::show));
         // The digest's own HTML, in a frame that may run nothing and reach nothing.
         shown.setId("digest-frame");

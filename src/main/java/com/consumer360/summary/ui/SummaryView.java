@@ -323,10 +323,12 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         segments.addColumn(WeeklySummary.SegmentRow::segment).setHeader("Segment").setAutoWidth(true);
         segments.addColumn(r -> Formats.count(r.customers())).setHeader("Customers").setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> Formats.signed(r.customerChange())).setHeader("Change").setTextAlign(ColumnTextAlign.END);
-        segments.addColumn(r -> Formats.money(r.revenue())).setHeader(Formats.withCurrency("Revenue")).setTextAlign(ColumnTextAlign.END);
+        segments.addColumn(r -> Formats.money(r.revenue())).setHeader(Formats.withCurrency("Revenue")).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
         segments.addColumn(r -> Formats.money(r.previousRevenue())).setHeader(Formats.withCurrency("Revenue before"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        segments.addColumn(r -> Formats.money(r.meanClv())).setHeader(Formats.withCurrency("Mean CLV")).setTextAlign(ColumnTextAlign.END);
+        segments.addColumn(r -> Formats.money(r.meanClv())).setHeader(Formats.withCurrency("Mean CLV")).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
         segments.addColumn(r -> Formats.money(r.previousMeanClv())).setHeader(Formats.withCurrency("Mean CLV before"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         segments.setAllRowsVisible(true);
@@ -339,7 +341,8 @@ public class SummaryView extends VerticalLayout implements BeforeEnterObserver {
         byRegion.addColumn(r -> Formats.count(r.active())).setHeader("Active").setTextAlign(ColumnTextAlign.END);
         byRegion.addColumn(r -> Formats.count(r.newCustomers())).setHeader("New").setTextAlign(ColumnTextAlign.END);
         byRegion.addColumn(r -> Formats.count(r.lost())).setHeader("Lost").setTextAlign(ColumnTextAlign.END);
-        byRegion.addColumn(r -> Formats.money(r.revenue())).setHeader(Formats.withCurrency("Revenue")).setTextAlign(ColumnTextAlign.END);
+        byRegion.addColumn(r -> Formats.money(r.revenue())).setHeader(Formats.withCurrency("Revenue")).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
         byRegion.addColumn(r -> Formats.money(r.totalClv())).setHeader(Formats.withCurrency("Total CLV")).setTextAlign(ColumnTextAlign.END);
         byRegion.setAllRowsVisible(true);
         byRegion.addThemeVariants(GridVariant.LUMO_COMPACT);
