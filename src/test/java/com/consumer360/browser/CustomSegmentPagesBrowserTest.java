@@ -63,6 +63,7 @@ class CustomSegmentPagesBrowserTest {
             assertThat(browser.find("#kpi-size").getText().replace(",", "")).isEqualTo(String.valueOf(size));
             assertThat(browser.find("#segment-summary").getText()).contains("Owner csops", "version 1",
                     "numbers from version 1");
+            assertThat(browser.find("#segment-definition").getText()).startsWith("Definition: ").contains(" is ");
             assertThat(browser.script("return document.querySelector('#segment-edit-link')")).as("no edit for north")
                     .isNull();
             List<Long> listed = browser.linkedCustomerIds("#members-customers-grid");

@@ -118,6 +118,10 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
                 : d.description() + " · ") + "Owner " + d.owner() + " · version " + d.currentVersion()
                 + " · numbers from " + f.source() + " · snapshot as of " + f.asOf() + ".");
         summary.setId("segment-summary");
+        // What the segment is, in words, where its numbers are: as the builder's version history states it.
+        Paragraph definition = Cards.muted("Definition: " + SegmentBuilderView.describe(d.definition().root(), true)
+                + ".");
+        definition.setId("segment-definition");
         Anchor compare = new Anchor("custom-segments/compare?s=" + new SegmentRef.Custom(d.id()).key(), "Compare");
         compare.setId("segment-compare-link");
         Div tools = new Div(compare);
@@ -126,7 +130,7 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
             edit.setId("segment-edit-link");
             tools.add(new Span(" · "), edit);
         }
-        add(PageHeader.of(d.name(), summary, tools), kpis(f), profile(f), movement(), history(),
+        add(PageHeader.of(d.name(), summary, tools), definition, kpis(f), profile(f), movement(), history(),
                 whyCard(), members, movers,
                 DefinitionsPanel.of("custom-segment-definitions", "Definitions: custom segment figures",
                         CustomSegmentDefinitions.PROFILE, "custom segments"));
