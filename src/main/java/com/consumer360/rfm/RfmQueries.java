@@ -123,8 +123,33 @@ class RfmQueries {
                           Double meanClv) {
     }
 
-    /** Per non-empty segment of the snapshot, by label. */
+    /**
+     * Per non-empty segment of the snapshot, by label: added up from the sums the refresh stored per region and
+     * segment (snap_segment_summary with its CLV count, V39), or counted over the snapshot's customers where a row
+     * lacks the count (written before V39). Counting read every customer in scope: 0.26 s as exec at 10 M lines.
+     */
     Map<String, SegmentFigures> segments(long snapshotId, Set<Short> regions) {
+        var s = SNAP_SEGMENT_SUMMARY;
+        Condition rows = s.SNAPSHOT_ID.eq(snapshotId).and(regionFilter(s.REGION_ID, regions));
+        if (db.fetchExists(s, rows) && !db.fetchExists(s, rows.and(s.CLV_COUNT.isNull()))) {
+            Map<String, SegmentFigures> figures = new HashMap<>();
+            db.select(s.SEGMENT, sum(s.CUSTOMERS), sum(s.REVENUE), sum(s.SUM_RECENCY), sum(s.SUM_FREQUENCY),
+                            sum(s.SUM_CLV), sum(s.CLV_COUNT))
+                    .from(s).where(rows).groupBy(s.SEGMENT)
+                    .forEach(r -> {
+                        long customers = r.value2().longValue();
+                        long withClv = r.value7().longValue();
+                        figures.put(r.value1(), new SegmentFigures(customers, r.value3(),
+                                r.value4().doubleValue() / customers, r.value5().doubleValue() / customers,
+                                withClv == 0 ? null : r.value6().doubleValue() / withClv));
+                    });
+            return figures;
+        }
+        return countedSegments(snapshotId, regions);
+    }
+
+    /** {@link #segments} counted over the snapshot's customers (a snapshot written before V39; tests). */
+    Map<String, SegmentFigures> countedSegments(long snapshotId, Set<Short> regions) {
         Map<String, SegmentFigures> rows = new HashMap<>();
         db.select(SNAP_CUSTOMER.SEGMENT, count(), sum(SNAP_CUSTOMER.MONETARY), avg(SNAP_CUSTOMER.RECENCY_DAYS),
                         avg(SNAP_CUSTOMER.FREQUENCY), avg(SNAP_CUSTOMER.CLV))

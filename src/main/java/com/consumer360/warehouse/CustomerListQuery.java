@@ -83,14 +83,54 @@ public final class CustomerListQuery {
                         SNAPSHOT.CUSTOMER_MOVES.eq(WAREHOUSE_VERSION.CUSTOMER_MOVES)));
     }
 
-    /** Streams the whole list, in order, to {@code sink}. */
+    /**
+     * The rows an export reads in its first statement. Read in one statement, a list joins every member's name and
+     * sorts every member before its first row: an export of 39,000 customers as exec at 10 M lines started after
+     * 0.48 s. Its first rows read as a page (a top-N sort, names joined for those rows only) start the download
+     * sooner; a second statement reads the rest from after the last of them in the same order (a keyset: a customer
+     * moved or renamed between the two statements is neither listed twice nor pushes another one out).
+     */
+    static final int FIRST_ROWS = 500;
+
+    /** Streams the whole list, in order, to {@code sink}: its first {@link #FIRST_ROWS} rows, then the rest. */
     public static void each(DSLContext db, long snapshotId, Condition members, CustomerOrder order,
                             Consumer<CellCustomer> sink) {
-        try (Stream<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> rows =
-                     query(db, rows(db, snapshotId, order), inSnapshot(snapshotId, members), order, false)
-                             .fetchSize(1_000).stream()) {
-            rows.map(CustomerListQuery::toCustomer).forEach(sink);
+        org.jooq.Table<?> rows = rows(db, snapshotId, order);
+        Condition listed = inSnapshot(snapshotId, members);
+        List<CellCustomer> first = query(db, rows, listed, order, false).limit(FIRST_ROWS)
+                .fetch(CustomerListQuery::toCustomer);
+        first.forEach(sink);
+        if (first.size() < FIRST_ROWS) {
+            return;
         }
+        try (Stream<Record8<Long, String, String, Integer, Integer, BigDecimal, String, Double>> rest =
+                     query(db, rows, listed.and(after(order, first.getLast())), order, false)
+                             .fetchSize(1_000).stream()) {
+            rest.map(CustomerListQuery::toCustomer).forEach(sink);
+        }
+    }
+
+    /**
+     * The rows after {@code last} in the list's order: (field, customer id) beyond the last row's, nulls last. Names
+     * read with the inner join are never null, and then no row is null.
+     */
+    @SuppressWarnings("unchecked")
+    static Condition after(CustomerOrder order, CellCustomer last) {
+        Field<Object> field = (Field<Object>) sortColumn(order.column());
+        Object value = switch (order.column()) {
+            case NAME -> last.name();
+            case RECENCY -> last.recencyDays();
+            case FREQUENCY -> last.frequency();
+            case MONETARY -> last.monetary();
+            case CLV -> last.clv();
+        };
+        Condition laterId = order.descending() ? SNAP_CUSTOMER.CUSTOMER_ID.lt(last.customerId())
+                : SNAP_CUSTOMER.CUSTOMER_ID.gt(last.customerId());
+        if (value == null) {
+            return field.isNull().and(laterId);
+        }
+        Condition beyond = order.descending() ? field.lt(value) : field.gt(value);
+        return beyond.or(field.eq(value).and(laterId)).or(field.isNull());
     }
 
     /** A list row as a customer: id, name, region name, recency, frequency, monetary, segment, CLV. */
@@ -110,19 +150,23 @@ public final class CustomerListQuery {
                         : SNAP_CUSTOMER.CUSTOMER_ID.asc());
     }
 
-    /**
-     * The order's field, nulls last; reversed: the other direction, nulls first (the exact reverse order). Names read
-     * with the inner join are never null: they are sorted with no NULLS clause, so that either direction is a scan of
-     * the index on names, forward or backward (a NULLS clause against the index's own order would rule it out).
-     */
-    private static SortField<?> sortField(CustomerOrder order, boolean reversed, boolean named) {
-        Field<?> field = switch (order.column()) {
+    private static Field<?> sortColumn(CustomerOrder.Column column) {
+        return switch (column) {
             case NAME -> DIM_CUSTOMER.NAME;
             case RECENCY -> SNAP_CUSTOMER.RECENCY_DAYS;
             case FREQUENCY -> SNAP_CUSTOMER.FREQUENCY;
             case MONETARY -> SNAP_CUSTOMER.MONETARY;
             case CLV -> SNAP_CUSTOMER.CLV;
         };
+    }
+
+    /**
+     * The order's field, nulls last; reversed: the other direction, nulls first (the exact reverse order). Names read
+     * with the inner join are never null: they are sorted with no NULLS clause, so that either direction is a scan of
+     * the index on names, forward or backward (a NULLS clause against the index's own order would rule it out).
+     */
+    private static SortField<?> sortField(CustomerOrder order, boolean reversed, boolean named) {
+        Field<?> field = sortColumn(order.column());
         SortField<?> sort = order.descending() != reversed ? field.desc() : field.asc();
         if (named && order.column() == CustomerOrder.Column.NAME) {
             return sort;

@@ -205,6 +205,55 @@ class RfmServiceTest {
         }
     }
 
+    @Autowired
+    RfmQueries queries;
+
+    /**
+     * The segment table adds up the sums the refresh stored per region and segment (V39): the same customers,
+     * revenue and means as counting the scope's customers of the snapshot, with and without a region filter.
+     */
+    @Test
+    @WithUserDetails("exec")
+    void theSegmentTablesStoredSumsEqualTheCountsOverTheCustomers() throws SQLException {
+        assertThat(superuserLong("SELECT count(*) FROM snap_segment_summary WHERE snapshot_id = " + CURRENT
+                + " AND clv_count IS NULL")).isZero();
+        assertStoredSegmentsEqualCounted(Set.of(), Set.of(NORTH, (short) 4), Set.of(SOUTH));
+    }
+
+    @Test
+    @WithUserDetails("north")
+    void northsSegmentTableSumsOnlyNorthsStoredRows() throws SQLException {
+        assertStoredSegmentsEqualCounted(Set.of());
+        assertThat(queries.segments(superuserLong(CURRENT), Set.of(SOUTH))).isEmpty();
+    }
+
+    @SafeVarargs
+    private void assertStoredSegmentsEqualCounted(Set<Short>... filters) throws SQLException {
+        long current = superuserLong(CURRENT);
+        for (Set<Short> regions : filters) {
+            var stored = queries.segments(current, regions);
+            var counted = queries.countedSegments(current, regions);
+            assertThat(stored).as("%s", regions).isNotEmpty();
+            assertThat(stored.keySet()).as("%s", regions).isEqualTo(counted.keySet());
+            stored.forEach((segment, s) -> {
+                var c = counted.get(segment);
+                String what = segment + " in " + regions;
+                assertThat(s.customers()).as(what).isEqualTo(c.customers());
+                assertThat(s.revenue()).as(what).isEqualByComparingTo(c.revenue());
+                assertThat(s.meanRecencyDays()).as(what).isCloseTo(c.meanRecencyDays(),
+                        org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(s.meanFrequency()).as(what).isCloseTo(c.meanFrequency(),
+                        org.assertj.core.data.Offset.offset(1e-9));
+                if (c.meanClv() == null) {
+                    assertThat(s.meanClv()).as(what).isNull();
+                } else {
+                    assertThat(s.meanClv()).as(what).isCloseTo(c.meanClv(),
+                            org.assertj.core.data.Offset.offset(1e-6 * Math.max(1, Math.abs(c.meanClv()))));
+                }
+            });
+        }
+    }
+
     /**
      * The score spreads and countries the refresh stored with the summary (V39) are what the profile shows, and they
      * equal the counts over the snapshot's customers, which the profile makes for a snapshot without them.
