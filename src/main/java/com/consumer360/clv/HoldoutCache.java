@@ -4,6 +4,7 @@ import com.consumer360.security.AppUser;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
@@ -30,16 +31,20 @@ final class HoldoutCache {
         }
     };
 
+    /** The cached check of the signed-in user's regions narrowed by the filter, if there is one. */
+    Optional<ModelFit> peek(long snapshotId, Set<Short> filter) {
+        Optional<Key> key = key(snapshotId, filter);
+        synchronized (entries) {
+            return key.map(entries::get);
+        }
+    }
+
     ModelFit get(long snapshotId, Set<Short> filter, Supplier<ModelFit> compute) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof AppUser user)) {
+        Optional<Key> found = key(snapshotId, filter);
+        if (found.isEmpty()) {
             return compute.get();
         }
-        Set<Short> regions = new HashSet<>(user.regionIds());
-        if (!filter.isEmpty()) {
-            regions.retainAll(filter);
-        }
-        Key key = new Key(snapshotId, Set.copyOf(regions));
+        Key key = found.get();
         synchronized (entries) {
             ModelFit cached = entries.get(key);
             if (cached != null) {
@@ -51,5 +56,18 @@ final class HoldoutCache {
             entries.put(key, fit);
         }
         return fit;
+    }
+
+    /** The key of the signed-in portal user's regions narrowed by the filter; none without a portal user. */
+    private static Optional<Key> key(long snapshotId, Set<Short> filter) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof AppUser user)) {
+            return Optional.empty();
+        }
+        Set<Short> regions = new HashSet<>(user.regionIds());
+        if (!filter.isEmpty()) {
+            regions.retainAll(filter);
+        }
+        return Optional.of(new Key(snapshotId, Set.copyOf(regions)));
     }
 }

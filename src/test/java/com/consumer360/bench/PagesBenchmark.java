@@ -92,13 +92,14 @@ public final class PagesBenchmark {
             for (Timed t : all) {
                 MedianTimer.Result r = t.result();
                 System.out.printf("  %-16s %-6s %-52s %5d / %5d%s%s%n", t.page(), r.user(), r.what(), r.waitMedian(),
-                        r.waitP95(), r.download() ? String.format("   whole file %5d / %5d", r.median(), r.p95()) : "",
+                        r.waitP95(), r.download() ? String.format("   whole file %5d / %5d", r.median(), r.p95())
+                                : r.background() ? String.format("   background %5d / %5d", r.median(), r.p95()) : "",
                         over(r) ? "  over" : "");
             }
             Timed worst = all.getFirst();
-            Timed slowestFile = all.stream().filter(t -> t.result().download())
+            Timed slowestFile = all.stream().filter(t -> t.result().download() || t.result().background())
                     .max(Comparator.comparingLong(t -> t.result().p95())).orElse(worst);
-            System.out.printf("pages worst: %s / %s / %s: p95 %d ms (goal <= %d ms); slowest whole download: %s / %s "
+            System.out.printf("pages worst: %s / %s / %s: p95 %d ms (goal <= %d ms); slowest whole download or background work: %s / %s "
                     + "/ %s: p95 %d ms (goal <= %d ms); %d of %d interactions over%n", worst.page(),
                     worst.result().user(), worst.result().what(), worst.result().waitP95(), GOAL_MS,
                     slowestFile.page(), slowestFile.result().user(), slowestFile.result().what(),
@@ -107,9 +108,12 @@ public final class PagesBenchmark {
         }
     }
 
-    /** Over a goal: the answer (or the download's start) after 300 ms, or a whole download after 5 s. */
+    /**
+     * Over a goal: the answer (or the download's start) after 300 ms, or a whole download or work done in the
+     * background (behind a progress bar) after 5 s.
+     */
     private static boolean over(MedianTimer.Result r) {
-        return r.waitP95() > GOAL_MS || r.download() && r.p95() > DOWNLOAD_GOAL_MS;
+        return r.waitP95() > GOAL_MS || (r.download() || r.background()) && r.p95() > DOWNLOAD_GOAL_MS;
     }
 
     /** The Sales page: the page's figures, the product rankings, a filtered view and the exports. */

@@ -153,6 +153,39 @@ class ClvViewBrowserTest {
         }
     }
 
+    /**
+     * A snapshot whose refresh stored no holdout sums: the page answers without the check and recomputes it in the
+     * background, in the reader's scope; the same check then shows, and the progress bar goes.
+     */
+    @Test
+    void withoutStoredSumsTheHoldoutCheckFollowsTheRestOfThePage() throws Exception {
+        String current = "(SELECT snapshot_id FROM snapshot WHERE is_current)";
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("north", "demo");
+            browser.waitFor("#data-as-of");
+            openClv(browser, "clv");
+            String stored = browser.find("#clv-fit-sentence").getText();
+            assertThat(stored).startsWith("The model predicts ");
+            try (Connection owner = connectAs("postgres");
+                 Statement sql = owner.createStatement()) {
+                sql.execute("CREATE TABLE set_aside_holdout AS SELECT * FROM snap_holdout_group WHERE snapshot_id = "
+                        + current);
+                sql.execute("DELETE FROM snap_holdout_group WHERE snapshot_id = " + current);
+                try {
+                    browser.open("segments");
+                    browser.waitFor("#data-as-of");
+                    openClv(browser, "clv");
+                    browser.waitForText("#clv-fit-sentence", stored);
+                    assertThat(browser.find("#clv-fit-progress").isDisplayed()).isFalse();
+                    assertThat(browser.pageText()).doesNotContain("South", "could not be computed");
+                } finally {
+                    sql.execute("INSERT INTO snap_holdout_group SELECT * FROM set_aside_holdout");
+                    sql.execute("DROP TABLE set_aside_holdout");
+                }
+            }
+        }
+    }
+
     private static void openClv(Browser browser, String path) {
         browser.open(path);
         browser.waitFor("#clv-figures");

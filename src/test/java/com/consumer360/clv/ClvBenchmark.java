@@ -69,8 +69,11 @@ public final class ClvBenchmark {
             });
             time(user, "model fit, first view (the refresh's sums per region)", () -> clv.modelFit(all, false));
             time(user, "model fit, cached per snapshot and regions", () -> clv.modelFit(all));
-            time(user, "model fit recomputed (fallback: a snapshot without sums)", () -> clv.recomputedFit(all));
-            time(user, "open the page (all of the above once, cached check)", () -> openPage(clv, all));
+            // A snapshot whose refresh stored no sums: the page answers from what it has at hand (timed with
+            // "open the page") and recomputes the check in the background behind a progress bar.
+            MedianTimer.timeBackground(user, "holdout check recomputed (a snapshot without sums)", RUNS,
+                    () -> clv.recomputedFit(all));
+            time(user, "open the page (all of the above once, the check at hand)", () -> openPage(clv, all));
             if (user.equals("exec")) {
                 time(user, "region filter South (whole page, check afresh)", () -> {
                     clv.modelFit(Set.of((short) 2), false);
@@ -101,7 +104,7 @@ public final class ClvBenchmark {
         clv.bySegment(regions);
         clv.clvHistogram(regions);
         clv.pAliveHistogram(regions);
-        return clv.modelFit(regions);
+        return clv.modelFitAtHand(regions);
     }
 
     private static void time(String user, String what, Supplier<?> call) {

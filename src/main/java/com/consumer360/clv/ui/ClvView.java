@@ -16,11 +16,13 @@ import com.consumer360.ui.Formats;
 import com.consumer360.ui.PageHeader;
 import com.consumer360.ui.RegionFilter;
 import com.consumer360.ui.chart.ApexChart;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -30,6 +32,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +68,9 @@ public class ClvView extends Div implements BeforeEnterObserver {
     private final ApexChart pAliveHistogram = new ApexChart(Map.of());
     private final ApexChart holdoutChart = new ApexChart(Map.of());
     private final Paragraph fitSentence = new Paragraph();
+    private final ProgressBar fitProgress = new ProgressBar();
+    /** Counts the page's loads: a check recomputed in the background is shown only if no newer load came since. */
+    private int loads;
     private final Div parameters = new Div();
     private ChurnThresholds thresholds = ChurnThresholds.DEFAULTS;
 
@@ -85,6 +92,9 @@ public class ClvView extends Div implements BeforeEnterObserver {
         pAliveHistogram.setId("clv-palive-histogram");
         holdoutChart.setId("clv-holdout-chart");
         fitSentence.setId("clv-fit-sentence");
+        fitProgress.setId("clv-fit-progress");
+        fitProgress.setIndeterminate(true);
+        fitProgress.setVisible(false);
         fitSentence.addClassName("c360-clv-fit");
         parameters.setId("clv-parameters");
         parameters.addClassName("c360-clv-parameters");
@@ -102,7 +112,7 @@ public class ClvView extends Div implements BeforeEnterObserver {
         bySegment.addClassNames("c360-clv-pair", "c360-clv-segments");
         Div distributions = new Div(clvHistogram, pAliveHistogram);
         distributions.addClassName("c360-clv-pair");
-        Div fit = new Div(new Div(fitSentence, holdoutChart), Cards.card("Model", parameters));
+        Div fit = new Div(new Div(fitSentence, fitProgress, holdoutChart), Cards.card("Model", parameters));
         fit.addClassName("c360-clv-pair");
         fit.setId("clv-model-fit");
         add(PageHeader.of("Customer lifetime value", summary, regions), error, figures, lists,
@@ -217,7 +227,39 @@ public class ClvView extends Div implements BeforeEnterObserver {
                 "#1f6feb"));
         pAliveHistogram.setOptions(ClvCharts.histogram("Customers by P(alive)", clv.pAliveHistogram(filter),
                 "#8250df"));
-        showFit(s, clv.modelFit(filter));
+        int load = ++loads;
+        fitProgress.setVisible(false);
+        clv.modelFitAtHand(filter).ifPresentOrElse(fit -> showFit(s, fit), () -> showFitLater(s, filter, load));
+    }
+
+    /**
+     * The holdout check of a snapshot whose refresh stored no sums: recomputed from every invoice in scope, in the
+     * background with the signed-in user's scope, while the rest of the page is there; shown if the page has not
+     * been reloaded since (another region filter).
+     */
+    private void showFitLater(ClvSummary s, Set<Short> filter, int load) {
+        showParameters(s);
+        fitSentence.setText("Checking the model against the holdout period for your customers…");
+        holdoutChart.setVisible(false);
+        fitProgress.setVisible(true);
+        UI ui = UI.getCurrent();
+        Runnable check = new DelegatingSecurityContextRunnable(() -> {
+            Runnable show;
+            try {
+                ModelFit fit = clv.modelFit(filter);
+                show = () -> showFit(s, fit);
+            } catch (RuntimeException e) {
+                show = () -> fitSentence.setText("The holdout check could not be computed: " + e.getMessage());
+            }
+            Runnable shown = show;
+            ui.access(() -> {
+                if (load == loads) {
+                    fitProgress.setVisible(false);
+                    shown.run();
+                }
+            });
+        }, SecurityContextHolder.getContext());
+        Thread.ofVirtual().name("clv-holdout-check").start(check);
     }
 
     private void showChurnList(boolean shown) {
@@ -279,17 +321,7 @@ public class ClvView extends Div implements BeforeEnterObserver {
     }
 
     private void showFit(ClvSummary s, ModelFit fit) {
-        parameters.removeAll();
-        if (s.model() != null) {
-            ClvModel m = s.model();
-            ClvModel.BgNbdParameters bg = m.bgNbd();
-            parameters.add(Cards.muted("Fitted on the whole customer base (all regions), purchases up to "
-                    + m.fitEnd() + ", in weeks."),
-                    line("BG/NBD", "r = " + d(bg.r()) + ", α = " + d(bg.alpha()) + ", a = " + d(bg.a()) + ", b = "
-                            + d(bg.b()) + "; log-likelihood " + Formats.decimal(bg.logLikelihood(), 1)),
-                    line("Gamma-Gamma", "p = " + d(m.p()) + ", q = " + d(m.q()) + ", v = " + d(m.v())
-                            + "; log-likelihood " + Formats.decimal(m.gammaGammaLogLikelihood(), 1)));
-        }
+        showParameters(s);
         if (fit.refit() == null) {
             fitSentence.setText(fit.note());
             holdoutChart.setVisible(false);
@@ -307,6 +339,21 @@ public class ClvView extends Div implements BeforeEnterObserver {
         fitSentence.setText(fitSentence(fit));
         holdoutChart.setVisible(true);
         holdoutChart.setOptions(ClvCharts.holdout(fit));
+    }
+
+    /** The fitted model's parameters (the holdout check adds its calibration and holdout lines). */
+    private void showParameters(ClvSummary s) {
+        parameters.removeAll();
+        if (s.model() != null) {
+            ClvModel m = s.model();
+            ClvModel.BgNbdParameters bg = m.bgNbd();
+            parameters.add(Cards.muted("Fitted on the whole customer base (all regions), purchases up to "
+                    + m.fitEnd() + ", in weeks."),
+                    line("BG/NBD", "r = " + d(bg.r()) + ", α = " + d(bg.alpha()) + ", a = " + d(bg.a()) + ", b = "
+                            + d(bg.b()) + "; log-likelihood " + Formats.decimal(bg.logLikelihood(), 1)),
+                    line("Gamma-Gamma", "p = " + d(m.p()) + ", q = " + d(m.q()) + ", v = " + d(m.v())
+                            + "; log-likelihood " + Formats.decimal(m.gammaGammaLogLikelihood(), 1)));
+        }
     }
 
     /** "The model predicts 1,234 repeat purchases in the holdout, 1,198 happened: +3.0 %." */
