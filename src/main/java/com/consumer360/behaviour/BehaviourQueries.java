@@ -242,7 +242,8 @@ class BehaviourQueries {
     /** Streams every customer of a group, in the given order, to {@code sink}. */
     void eachGroupCustomer(long snapshotId, BehaviourFilter filter, GroupRule group, CustomerOrder order,
                            Consumer<CellCustomer> sink) {
-        CustomerListQuery.each(db, snapshotId, population(snapshotId, filter).and(rule(group)), order, sink);
+        CustomerListQuery.eachFirstRowsEarly(db, snapshotId, population(snapshotId, filter).and(rule(group)), order,
+                sink);
     }
 
 

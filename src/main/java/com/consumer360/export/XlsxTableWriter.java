@@ -15,7 +15,8 @@ import org.dhatim.fastexcel.Worksheet;
  */
 final class XlsxTableWriter {
 
-    private static final int FLUSH_EVERY = 1_000;
+    /** Rows per block; also the first block, which starts the download (a customer list's first page has 500). */
+    private static final int FLUSH_EVERY = 500;
     private static final String INVALID_SHEET_CHARACTERS = "[\\[\\]:*?/\\\\]";
 
     private XlsxTableWriter() {

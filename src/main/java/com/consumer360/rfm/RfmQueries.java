@@ -107,7 +107,7 @@ class RfmQueries {
     /** Streams every customer of the list, in the list's order, to {@code sink}. */
     void eachCustomer(long snapshotId, Members members, Set<Short> regions, CustomerOrder order,
                       Consumer<CellCustomer> sink) {
-        CustomerListQuery.each(db, snapshotId, listed(snapshotId, members, regions), order, sink);
+        CustomerListQuery.eachFirstRowsEarly(db, snapshotId, listed(snapshotId, members, regions), order, sink);
     }
 
     private static Condition listed(long snapshotId, Members members, Set<Short> regions) {

@@ -52,9 +52,10 @@ class CustomerListPagesTest {
     }
 
     /**
-     * An export streams the list in two statements ({@link CustomerListQuery#each}): its first rows as a page, then
-     * the rest after the last of them. Together they are the whole list in the chosen order, ties across the seam
-     * included (frequency and recency have many), for every column and direction.
+     * An export streams the list in two statements ({@link CustomerListQuery#eachFirstRowsEarly}): its first rows as
+     * a page, then the rest after the last of them. Together they are the whole list in the chosen order, ties
+     * across the seam included (frequency and recency have many), for every column and direction; so is the list
+     * read in one statement ({@link CustomerListQuery#each}).
      */
     @Test
     @WithUserDetails("exec")
@@ -109,8 +110,11 @@ class CustomerListPagesTest {
         List<CellCustomer> whole = CustomerListQuery.page(db, snapshot, current, order, 0, Integer.MAX_VALUE);
         assertThat(whole.size()).as("a list read in two statements").isGreaterThan(2 * CustomerListQuery.FIRST_ROWS);
         List<CellCustomer> streamed = new ArrayList<>();
-        CustomerListQuery.each(db, snapshot, current, order, streamed::add);
+        CustomerListQuery.eachFirstRowsEarly(db, snapshot, current, order, streamed::add);
         assertThat(ids(streamed)).as(order.toString()).isEqualTo(ids(whole));
+        List<CellCustomer> inOne = new ArrayList<>();
+        CustomerListQuery.each(db, snapshot, current, order, inOne::add);
+        assertThat(ids(inOne)).as(order.toString() + ", in one statement").isEqualTo(ids(whole));
         return streamed;
     }
 

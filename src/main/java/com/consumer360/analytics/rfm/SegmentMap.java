@@ -23,6 +23,21 @@ public final class SegmentMap {
     /** Written next to every segment so a stored or exported segment names the map that produced it. */
     public static final String VERSION = "rfm-segments/putler-r-fm/v1";
 
+    private static final java.util.regex.Pattern PUTLER_VERSION =
+            java.util.regex.Pattern.compile("rfm-segments/putler-r-fm/v(\\d+)");
+
+    /**
+     * A map version as a page names it: "Putler's R × FM map, version 1"; a version of another form as stored
+     * (the definitions and exports keep the stored identifier).
+     */
+    public static String versionLabel(String version) {
+        if (version == null) {
+            return "of an unknown version";
+        }
+        java.util.regex.Matcher putler = PUTLER_VERSION.matcher(version);
+        return putler.matches() ? "Putler's R × FM map, version " + putler.group(1) : version;
+    }
+
     /** Rows: R = 5 down to 1. Columns: F + M = 2 .. 10, i.e. mean (F+M)/2 = 1, 1.5, .. 5. */
     private static final Segment[][] GRID = {
         {NEW_CUSTOMERS, POTENTIAL_LOYALISTS, POTENTIAL_LOYALISTS, POTENTIAL_LOYALISTS, POTENTIAL_LOYALISTS,

@@ -68,11 +68,13 @@ public class RefreshView extends VerticalLayout {
         unregister = broadcaster.register(progress -> ui.access(
                 () -> new DelegatingSecurityContextRunnable(() -> show(progress), admin).run()));
         List<RefreshRun> runs = reloadHistory();
-        if (refresh.isRunning()) {
-            panel.running(runs.isEmpty() || runs.getFirst().stage() == null ? null
-                    : RefreshStage.valueOf(runs.getFirst().stage()));
+        RefreshRun latest = runs.isEmpty() ? null : runs.getFirst();
+        // A run that has ended (its snapshot current) is shown as ended, also while the runner still completes
+        // what it adds after the switch (page sums, digests).
+        if (refresh.isRunning() && (latest == null || "RUNNING".equals(latest.status()))) {
+            panel.running(latest == null || latest.stage() == null ? null : RefreshStage.valueOf(latest.stage()));
         } else {
-            panel.idle(runs.isEmpty() ? null : runs.getFirst());
+            panel.idle(latest);
         }
     }
 

@@ -34,7 +34,7 @@ final class ScoreExplanations {
         int fm2 = c.fScore() + c.mScore();
         String fm = fm2 % 2 == 0 ? String.valueOf(fm2 / 2) : (fm2 / 2) + ".5";
         return "R = " + c.rScore() + " and FM = (F + M) / 2 = (" + c.fScore() + " + " + c.mScore() + ") / 2 = " + fm
-                + "; in segment map " + c.segmentMapVersion() + " that cell is " + SegmentMap.segmentOf(c.rScore(),
+                + "; in " + SegmentMap.versionLabel(c.segmentMapVersion()) + " that cell is " + SegmentMap.segmentOf(c.rScore(),
                 c.fScore(), c.mScore()).label() + ".";
     }
 

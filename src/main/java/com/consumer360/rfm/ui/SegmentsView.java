@@ -1,5 +1,7 @@
 package com.consumer360.rfm.ui;
 
+import com.consumer360.analytics.rfm.SegmentMap;
+
 import com.consumer360.ui.SegmentColors;
 import com.consumer360.ui.RegionFilter;
 import com.consumer360.ui.PageHeader;
@@ -18,6 +20,8 @@ import com.consumer360.ui.chart.ChartOptions.Series;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -67,7 +71,13 @@ public class SegmentsView extends VerticalLayout {
         profile.addClassName("c360-matrix-layout");
         profile.setWidthFull();
         grid.addItemClickListener(e -> showCustomers(e.getItem()));
-        add(PageHeader.of("Segments", summary, regions, export), grid, profile, segmentCustomers,
+        Anchor custom = new Anchor("custom-segments", "Custom segments");
+        custom.getElement().setAttribute("router-link", true);
+        Paragraph ownSegments = new Paragraph(new Text("Segments of your own, by any rule on these figures, region, "
+                + "country or products: "), custom, new Text("."));
+        ownSegments.setId("segments-custom-link");
+        ownSegments.addClassName("c360-muted");
+        add(PageHeader.of("Segments", summary, regions, export), ownSegments, grid, profile, segmentCustomers,
                 Definitions.panel("segments-definitions"), chart);
         reload();
     }
@@ -79,7 +89,8 @@ public class SegmentsView extends VerticalLayout {
                 : Formats.count(overview.customers()) + " scored customers as of " + overview.asOf()
                         + (overview.previousAsOf() == null ? "; no previous snapshot to compare with."
                         : "; change compared with the snapshot of " + overview.previousAsOf() + ".")
-                        + " Segment map " + overview.segmentMapVersion() + ". Click a segment to list its customers.");
+                        + " Segments after " + SegmentMap.versionLabel(overview.segmentMapVersion())
+                        + ". Click a segment to list its customers.");
         grid.setItems(overview.rows());
         chart.setOptions(shareChart(overview.rows()));
         export.set("rfm-segments-" + overview.asOf(), (format, out) -> rfm.exportSegments(filter, format, out));
