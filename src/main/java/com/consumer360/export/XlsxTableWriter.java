@@ -15,8 +15,12 @@ import org.dhatim.fastexcel.Worksheet;
  */
 final class XlsxTableWriter {
 
-    /** Rows per block; also the first block, which starts the download (a customer list's first page has 500). */
-    private static final int FLUSH_EVERY = 500;
+    /**
+     * Rows per block. The compressor holds back what it is given until it has enough: after the first 500 rows of a
+     * customer list 54 bytes had gone out, after 1,000 rows 25 KB (the download starts). A customer list's first
+     * statement reads 1,000 rows (CustomerListQuery.FIRST_ROWS) for that.
+     */
+    private static final int FLUSH_EVERY = 1_000;
     private static final String INVALID_SHEET_CHARACTERS = "[\\[\\]:*?/\\\\]";
 
     private XlsxTableWriter() {
