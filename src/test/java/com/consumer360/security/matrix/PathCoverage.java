@@ -329,6 +329,11 @@ final class PathCoverage {
             o.result(beans.getBean(ClvService.class).modelFit(Set.of()));
             o.result(beans.getBean(ClvService.class).modelFit(EVERY_REGION));
         });
+        // What the page shows at once: the stored check, a cached one of the same regions, or nothing yet.
+        probe("ClvService.modelFitAtHand", (beans, o) -> {
+            o.result(beans.getBean(ClvService.class).modelFitAtHand(Set.of()).orElse(null));
+            o.result(beans.getBean(ClvService.class).modelFitAtHand(EVERY_REGION).orElse(null));
+        });
     }
 
     private static void basket() {
