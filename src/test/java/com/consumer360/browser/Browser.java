@@ -189,6 +189,18 @@ final class Browser implements AutoCloseable {
         settle();
     }
 
+    /**
+     * Pixels by which a grid's header cells and its first row's cells are out of line (the largest difference of a
+     * column's left edge; 0 when they line up). A width in em makes a header cell (smaller text) narrower than the
+     * body cells of its column.
+     */
+    long gridMisalignment(String grid) {
+        return ((Number) script("const sr = document.querySelector(arguments[0]).shadowRoot;"
+                + "const head = [...sr.querySelectorAll('#header tr th')].map(c => c.getBoundingClientRect().left);"
+                + "const body = [...sr.querySelectorAll('#items tr:first-child td')].map(c => c.getBoundingClientRect().left);"
+                + "return Math.round(Math.max(0, ...head.map((x, i) => Math.abs(x - (body[i] ?? x)))));", grid)).longValue();
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

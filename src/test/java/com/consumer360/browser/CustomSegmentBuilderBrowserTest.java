@@ -209,6 +209,7 @@ class CustomSegmentBuilderBrowserTest {
             select(browser, id);
             select(browser, segments.often);
             browser.movePointerAway();
+            assertThat(browser.gridMisalignment("#custom-segments-grid")).as("header over its columns").isZero();
             browser.screenshot("custom-segments-list-csops");
             // At a tablet's width the list fits: no sideways scrolling, in the page or in the grid, to reach Delete.
             browser.resize(820, 1000);
@@ -221,6 +222,8 @@ class CustomSegmentBuilderBrowserTest {
                     + "const del = document.querySelector('#segment-delete-' + arguments[0]).getBoundingClientRect();"
                     + "return table.scrollWidth <= table.clientWidth && del.width > 0 && del.right <= right", id))
                     .as("Delete in view without scrolling the list sideways at 820 px").isEqualTo(true);
+            assertThat(browser.gridMisalignment("#custom-segments-grid")).as("header over its columns at 820 px")
+                    .isZero();
             browser.screenshot("custom-segments-list-csops-tablet");
             browser.resize(1280, 800);
             browser.settle();

@@ -81,6 +81,7 @@ class RefreshViewBrowserTest {
                     .isEqualTo("Succeeded");
             assertThat(browser.script("return document.getElementById('refresh-now').hasAttribute('disabled')"))
                     .isEqualTo(false);
+            assertThat(browser.gridMisalignment("#refresh-history")).as("header over its columns").isZero();
             browser.screenshot("refresh-admin");
 
             // The audit trail names the admin who started the run, not only "system".

@@ -94,7 +94,7 @@ public class CustomSegmentsView extends VerticalLayout implements BeforeEnterObs
     private void configureGrid() {
         grid.setId("custom-segments-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addComponentColumn(CustomSegmentsView::nameAndDescription).setHeader("Name").setWidth("10em")
+        grid.addComponentColumn(CustomSegmentsView::nameAndDescription).setHeader("Name").setWidth("10rem")
                 .setFlexGrow(1);
         grid.addColumn(s -> s.members() == null ? "–" : Formats.count(s.members())).setHeader("Members")
                 .setTooltipGenerator(s -> "Members in your own regions at the current snapshot")
@@ -107,8 +107,8 @@ public class CustomSegmentsView extends VerticalLayout implements BeforeEnterObs
                         ? "No refresh has stored this segment's members yet: until one does, they are counted from "
                         + "its rules at the current snapshot"
                         : "As-of date of the latest snapshot a refresh stored its members for")
-                .setWidth("8em").setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("9em").setFlexGrow(0);
+                .setWidth("8rem").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("9rem").setFlexGrow(0);
         grid.addSelectionListener(e -> {
             int n = e.getAllSelectedItems().size();
             compare.setEnabled(n >= 2 && n <= 4);

@@ -20,23 +20,23 @@ class RunHistoryGrid extends Grid<RefreshRun> {
     RunHistoryGrid() {
         setId("refresh-history");
         addClassName("c360-run-history");
-        addColumn(run -> "#" + run.runId()).setHeader("Run").setWidth("4em").setFlexGrow(0);
+        addColumn(run -> "#" + run.runId()).setHeader("Run").setWidth("4rem").setFlexGrow(0);
         addColumn(new ComponentRenderer<>(run -> lines(RunText.time(run.startedAt()).split(" "))))
-                .setHeader("Started").setWidth("7em").setFlexGrow(0);
+                .setHeader("Started").setWidth("7rem").setFlexGrow(0);
         addColumn(run -> RunText.finished(run.startedAt(), run.finishedAt())).setHeader("Finished")
-                .setWidth("6em").setFlexGrow(0);
-        addColumn(new ComponentRenderer<>(RunHistoryGrid::statusBadge)).setHeader("Status").setWidth("7.5em")
+                .setWidth("6rem").setFlexGrow(0);
+        addColumn(new ComponentRenderer<>(RunHistoryGrid::statusBadge)).setHeader("Status").setWidth("7.5rem")
                 .setFlexGrow(0);
         addColumn(new ComponentRenderer<>(run -> lines(RunText.status(run.trigger()), run.startedBy())))
-                .setHeader("Trigger").setWidth("7.5em").setFlexGrow(0);
-        addColumn(run -> RunText.duration(run.durationMillis())).setHeader("Duration").setWidth("5em")
+                .setHeader("Trigger").setWidth("7.5rem").setFlexGrow(0);
+        addColumn(run -> RunText.duration(run.durationMillis())).setHeader("Duration").setWidth("5rem")
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         // Widths the contents need at least: narrower, at tablet width, the counts were cut ("55" for 55,203) and
         // the message ran one word a line; the grid scrolls sideways instead.
-        addColumn(new ComponentRenderer<>(RunHistoryGrid::rowsWritten)).setHeader("Rows written").setWidth("10em")
+        addColumn(new ComponentRenderer<>(RunHistoryGrid::rowsWritten)).setHeader("Rows written").setWidth("10rem")
                 .setFlexGrow(3);
         addColumn(new ComponentRenderer<>(run -> new StageTimesCell(RunText.stageMillis(run.stageMillis()))))
-                .setHeader("Stage times").setWidth("11em").setFlexGrow(2);
+                .setHeader("Stage times").setWidth("11rem").setFlexGrow(2);
         // A run's message (an error, a note such as CLV left out, the digests' delivery) runs to 2,000 characters and
         // holds long words (exception and table names): a column cut it off, so it is a line of its own under the run,
         // as wide as the grid, always open.
