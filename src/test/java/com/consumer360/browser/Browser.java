@@ -28,6 +28,8 @@ final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final String baseUrl;
     private final WebDriverWait wait;
+    /** Chromium's profile directory for this browser: 10-30 MB each, deleted on close. */
+    private final Path profile;
 
     Browser(int port) throws IOException {
         this("http://localhost:" + port + "/");
@@ -35,7 +37,7 @@ final class Browser implements AutoCloseable {
 
     /** A browser for the portal at {@code baseUrl} (ending in a slash), e.g. a production build run by hand. */
     Browser(String baseUrl) throws IOException {
-        Path profile = Files.createTempDirectory("c360-chromium");
+        this.profile = Files.createTempDirectory("c360-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -234,7 +236,15 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            try {
+                org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+            } catch (IOException e) {
+                System.err.println("Could not delete the browser profile " + profile + ": " + e);
+            }
+        }
     }
 
     /** The labels of the side navigation, in order. */
