@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consumer360.support.PortalIntegration;
 import com.consumer360.support.Spreadsheets;
+import com.consumer360.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -159,30 +160,20 @@ class ClvViewBrowserTest {
      */
     @Test
     void withoutStoredSumsTheHoldoutCheckFollowsTheRestOfThePage() throws Exception {
-        String current = "(SELECT snapshot_id FROM snapshot WHERE is_current)";
         try (Browser browser = new Browser(port)) {
             browser.signIn("north", "demo");
             browser.waitFor("#data-as-of");
             openClv(browser, "clv");
             String stored = browser.find("#clv-fit-sentence").getText();
             assertThat(stored).startsWith("The model predicts ");
-            try (Connection owner = connectAs("postgres");
-                 Statement sql = owner.createStatement()) {
-                sql.execute("CREATE TABLE set_aside_holdout AS SELECT * FROM snap_holdout_group WHERE snapshot_id = "
-                        + current);
-                sql.execute("DELETE FROM snap_holdout_group WHERE snapshot_id = " + current);
-                try {
-                    browser.open("segments");
-                    browser.waitFor("#data-as-of");
-                    openClv(browser, "clv");
-                    browser.waitForText("#clv-fit-sentence", stored);
-                    assertThat(browser.find("#clv-fit-progress").isDisplayed()).isFalse();
-                    assertThat(browser.pageText()).doesNotContain("South", "could not be computed");
-                } finally {
-                    sql.execute("INSERT INTO snap_holdout_group SELECT * FROM set_aside_holdout");
-                    sql.execute("DROP TABLE set_aside_holdout");
-                }
-            }
+            TestDatabase.withCurrentRowsSetAside("snap_holdout_group", () -> {
+                browser.open("segments");
+                browser.waitFor("#data-as-of");
+                openClv(browser, "clv");
+                browser.waitForText("#clv-fit-sentence", stored);
+                assertThat(browser.find("#clv-fit-progress").isDisplayed()).isFalse();
+                assertThat(browser.pageText()).doesNotContain("South", "could not be computed");
+            });
         }
     }
 

@@ -289,34 +289,24 @@ class ClvServiceTest {
      */
     @Test
     void withoutStoredSumsTheCheckIsAtHandOnlyOnceRecomputedForTheSameRegions() throws Exception {
-        String current = "(SELECT snapshot_id FROM snapshot WHERE is_current)";
         // Regions no other test recomputes a check for (the cache lives as long as the portal).
         Set<Short> eastAndWest = Set.of((short) 3, (short) 4);
         ModelFit stored = SignedIn.call(users, "exec", () -> clv.modelFitAtHand(eastAndWest).orElseThrow());
-        try (Connection owner = connectAs("postgres");
-             java.sql.Statement sql = owner.createStatement()) {
-            sql.execute("CREATE TABLE set_aside_holdout AS SELECT * FROM snap_holdout_group WHERE snapshot_id = "
-                    + current);
-            sql.execute("DELETE FROM snap_holdout_group WHERE snapshot_id = " + current);
-            try {
-                SignedIn.call(users, "exec", () -> {
-                    assertThat(clv.modelFitAtHand(eastAndWest)).as("before").isEmpty();
-                    ModelFit recomputed = clv.modelFit(eastAndWest);
-                    assertSameCheck(stored, recomputed);
-                    assertThat(clv.modelFitAtHand(eastAndWest)).as("after").containsSame(recomputed);
-                    assertThat(clv.modelFitAtHand(Set.of())).as("every region").isEmpty();
-                    assertThat(clv.modelFitAtHand(Set.of((short) 3))).as("East alone").isEmpty();
-                    return null;
-                });
-                SignedIn.call(users, "north", () -> {
-                    assertThat(clv.modelFitAtHand(eastAndWest)).as("north, filter East and West").isEmpty();
-                    return null;
-                });
-            } finally {
-                sql.execute("INSERT INTO snap_holdout_group SELECT * FROM set_aside_holdout");
-                sql.execute("DROP TABLE set_aside_holdout");
-            }
-        }
+        com.consumer360.support.TestDatabase.withCurrentRowsSetAside("snap_holdout_group", () -> {
+            SignedIn.call(users, "exec", () -> {
+                assertThat(clv.modelFitAtHand(eastAndWest)).as("before").isEmpty();
+                ModelFit recomputed = clv.modelFit(eastAndWest);
+                assertSameCheck(stored, recomputed);
+                assertThat(clv.modelFitAtHand(eastAndWest)).as("after").containsSame(recomputed);
+                assertThat(clv.modelFitAtHand(Set.of())).as("every region").isEmpty();
+                assertThat(clv.modelFitAtHand(Set.of((short) 3))).as("East alone").isEmpty();
+                return null;
+            });
+            SignedIn.call(users, "north", () -> {
+                assertThat(clv.modelFitAtHand(eastAndWest)).as("north, filter East and West").isEmpty();
+                return null;
+            });
+        });
     }
 
     @Test

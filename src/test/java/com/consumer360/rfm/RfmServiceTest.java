@@ -296,13 +296,13 @@ class RfmServiceTest {
 
     @Test
     @WithUserDetails("exec")
-    void theExecutivesCustomerDetailTakesTheStoredScoreRanges() throws SQLException {
+    void theExecutivesCustomerDetailTakesTheStoredScoreRanges() throws Exception {
         assertStoredScoreRangesEqualCounts("true");
     }
 
     @Test
     @WithUserDetails("north")
-    void northsCustomerDetailTakesNorthsStoredScoreRanges() throws SQLException {
+    void northsCustomerDetailTakesNorthsStoredScoreRanges() throws Exception {
         assertStoredScoreRangesEqualCounts("region_id = 1");
     }
 
@@ -310,7 +310,7 @@ class RfmServiceTest {
      * What the customer's scores cover (V44, stored per region) equals the counts over the snapshot's customers in
      * the reader's scope, which the detail makes without them (the stored rows set aside and put back after).
      */
-    private void assertStoredScoreRangesEqualCounts(String scope) throws SQLException {
+    private void assertStoredScoreRangesEqualCounts(String scope) throws Exception {
         assertThat(superuserLong("SELECT count(DISTINCT region_id) FROM snap_score_range WHERE snapshot_id = "
                 + CURRENT)).isEqualTo(superuserLong("SELECT count(*) FROM dim_region"));
         List<Long> customers = new ArrayList<>();
@@ -319,19 +319,9 @@ class RfmServiceTest {
                     + " AND " + scope + " ORDER BY " + order + ", customer_id LIMIT 1"));
         }
         List<CustomerDetail> stored = customers.stream().map(c -> rfm.customer(c).orElseThrow()).toList();
-        List<CustomerDetail> counted;
-        try (Connection owner = connectAs("postgres");
-             Statement sql = owner.createStatement()) {
-            sql.execute("CREATE TABLE set_aside_ranges AS SELECT * FROM snap_score_range WHERE snapshot_id = "
-                    + CURRENT);
-            sql.execute("DELETE FROM snap_score_range WHERE snapshot_id = " + CURRENT);
-            try {
-                counted = customers.stream().map(c -> rfm.customer(c).orElseThrow()).toList();
-            } finally {
-                sql.execute("INSERT INTO snap_score_range SELECT * FROM set_aside_ranges");
-                sql.execute("DROP TABLE set_aside_ranges");
-            }
-        }
+        List<CustomerDetail> counted = new ArrayList<>();
+        com.consumer360.support.TestDatabase.withCurrentRowsSetAside("snap_score_range",
+                () -> customers.forEach(c -> counted.add(rfm.customer(c).orElseThrow())));
         assertThat(stored).isEqualTo(counted);
         assertThat(stored.getFirst().monetaryRange().customers()).isEqualTo(superuserLong("SELECT count(*) FROM "
                 + "snap_customer WHERE snapshot_id = " + CURRENT + " AND " + scope + " AND m_score = ?",

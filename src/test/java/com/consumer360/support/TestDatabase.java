@@ -25,6 +25,32 @@ public final class TestDatabase {
         return DriverManager.getConnection(database.jdbcUrl(), role, "");
     }
 
+    /** Work of a test that may throw. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code work} with the rows of the current snapshot in {@code table} set aside (as the superuser, committed,
+     * so the portal's connections miss them), and puts them back after, whatever happens: how a test reads a page
+     * for a snapshot whose refresh stored none of them.
+     */
+    public static void withCurrentRowsSetAside(String table, Work work) throws Exception {
+        String current = "snapshot_id = (SELECT snapshot_id FROM snapshot WHERE is_current)";
+        try (Connection owner = connectAs("postgres");
+             Statement sql = owner.createStatement()) {
+            sql.execute("CREATE TABLE set_aside_" + table + " AS SELECT * FROM " + table + " WHERE " + current);
+            sql.execute("DELETE FROM " + table + " WHERE " + current);
+            try {
+                work.run();
+            } finally {
+                sql.execute("INSERT INTO " + table + " SELECT * FROM set_aside_" + table);
+                sql.execute("DROP TABLE set_aside_" + table);
+            }
+        }
+    }
+
     /** A single number from a query run as the superuser, which row-level security does not filter. */
     public static long superuserLong(String sql, Object... parameters) throws SQLException {
         try (Connection connection = connectAs("postgres");
