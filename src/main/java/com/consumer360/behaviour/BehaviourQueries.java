@@ -4,15 +4,10 @@ import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
 import static com.consumer360.jooq.Tables.DIM_REGION;
 import static com.consumer360.jooq.Tables.SNAPSHOT;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
-import static org.jooq.impl.DSL.avg;
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.groupingSets;
 import static org.jooq.impl.DSL.and;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.percentileCont;
-import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.inline;
 
@@ -20,27 +15,30 @@ import com.consumer360.warehouse.CellCustomer;
 import com.consumer360.warehouse.CustomerListQuery;
 import com.consumer360.warehouse.CustomerOrder;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
+import org.jooq.Record7;
 import org.jooq.Record8;
 import org.jooq.Table;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads snap_customer of the current snapshot for the behaviour map. No query names the user's regions: row-level
  * security limits snap_customer and dim_customer to the connection's scope; the region filter only narrows it.
- * Every aggregate (counts, sums, means, medians, histograms) is computed by PostgreSQL.
+ * The map's counts and sample are computed by PostgreSQL; the group comparison reads each region's customers once
+ * per snapshot ({@link #columns}) and is computed from them ({@link Comparisons}).
  */
 @Component
 class BehaviourQueries {
@@ -146,91 +144,44 @@ class BehaviourQueries {
         }
     }
 
-    /** Size, revenue, means, medians and mean CLV of both groups and of the whole filtered population. */
-    Figures figures(long snapshotId, BehaviourFilter filter, GroupRule a, GroupRule b) {
-        Condition inA = rule(a);
-        Condition inB = rule(b);
-        List<Field<?>> fields = new ArrayList<>(List.of(count(), coalesce(sum(SNAP_CUSTOMER.MONETARY), BigDecimal.ZERO),
-                count().filterWhere(inA.and(inB))));
-        for (Condition in : List.of(inA, inB)) {
-            fields.add(count().filterWhere(in));
-            fields.add(coalesce(sum(SNAP_CUSTOMER.MONETARY).filterWhere(in), BigDecimal.ZERO));
-            fields.add(avg(SNAP_CUSTOMER.RECENCY_DAYS).filterWhere(in));
-            fields.add(percentileCont(0.5).withinGroupOrderBy(SNAP_CUSTOMER.RECENCY_DAYS).filterWhere(in));
-            fields.add(avg(SNAP_CUSTOMER.FREQUENCY).filterWhere(in));
-            fields.add(percentileCont(0.5).withinGroupOrderBy(SNAP_CUSTOMER.FREQUENCY).filterWhere(in));
-            fields.add(avg(SNAP_CUSTOMER.MONETARY).filterWhere(in));
-            fields.add(percentileCont(0.5).withinGroupOrderBy(SNAP_CUSTOMER.MONETARY).filterWhere(in));
-            fields.add(avg(SNAP_CUSTOMER.CLV).filterWhere(in));
+    /**
+     * The regions of the transaction's scope, as row-level security reads them ({@code app_region_ids()}), narrowed
+     * by the filter's regions.
+     */
+    Set<Short> scopeRegions(BehaviourFilter filter) {
+        Set<Short> regions = new TreeSet<>(db.select(field("unnest(app_region_ids())", Short.class)).fetch().getValues(0,
+                Short.class));
+        if (!filter.regions().isEmpty()) {
+            regions.retainAll(filter.regions());
         }
-        Record row = db.select(fields).from(SNAP_CUSTOMER).where(population(snapshotId, filter)).fetchSingle();
-        long shown = row.get(0, Long.class);
-        BigDecimal revenue = row.get(1, BigDecimal.class);
-        return new Figures(shown, revenue, row.get(2, Long.class), group(a, row, 3, revenue), group(b, row, 12, revenue));
-    }
-
-    record Figures(long customersShown, BigDecimal revenueShown, long inBoth, GroupComparison.Group a,
-                   GroupComparison.Group b) {
-    }
-
-    private static GroupComparison.Group group(GroupRule rule, Record row, int at, BigDecimal revenueShown) {
-        long customers = row.get(at, Long.class);
-        BigDecimal revenue = row.get(at + 1, BigDecimal.class);
-        return new GroupComparison.Group(rule, customers, revenue,
-                revenueShown.signum() <= 0 ? 0 : revenue.doubleValue() / revenueShown.doubleValue(),
-                row.get(at + 2, Double.class), row.get(at + 3, Double.class), row.get(at + 4, Double.class),
-                row.get(at + 5, Double.class), money(row.get(at + 6, BigDecimal.class)),
-                money(row.get(at + 7, BigDecimal.class)), row.get(at + 8, Double.class));
-    }
-
-    private static BigDecimal money(BigDecimal value) {
-        return value == null ? null : value.setScale(2, RoundingMode.HALF_EVEN);
-    }
-
-    /** Histograms of group A and group B over recency, frequency and monetary. */
-    record Histograms(GroupComparison.Histogram recency, GroupComparison.Histogram frequency,
-                      GroupComparison.Histogram monetary) {
+        return regions;
     }
 
     /**
-     * Customers of group A and of group B per bin ({@link Bins}) of recency, frequency and monetary, in one scan:
-     * one grouping set per measure.
+     * Every customer of some regions of a snapshot, column by column, per region (a region without customers
+     * included, empty). Row-level security applies: the caller's scope must include the regions
+     * ({@link #scopeRegions}) for the columns to be theirs.
      */
-    Histograms histograms(long snapshotId, BehaviourFilter filter, GroupRule a, GroupRule b) {
-        Field<Integer> recency = widthBucket(SNAP_CUSTOMER.RECENCY_DAYS,
-                inline(Bins.RECENCY_DAYS, SQLDataType.INTEGER.array()));
-        Field<Integer> frequency = widthBucket(SNAP_CUSTOMER.FREQUENCY,
-                inline(Bins.FREQUENCY, SQLDataType.INTEGER.array()));
-        Field<Integer> monetary = widthBucket(SNAP_CUSTOMER.MONETARY,
-                inline(Bins.MONETARY, SQLDataType.NUMERIC.array()));
-        long[][] counts = {new long[Bins.RECENCY_DAYS.length + 1], new long[Bins.RECENCY_DAYS.length + 1],
-            new long[Bins.FREQUENCY.length + 1], new long[Bins.FREQUENCY.length + 1],
-            new long[Bins.MONETARY.length + 1], new long[Bins.MONETARY.length + 1]};
-        Condition inA = rule(a);
-        Condition inB = rule(b);
-        db.select(recency, frequency, monetary, count().filterWhere(inA), count().filterWhere(inB))
-                .from(SNAP_CUSTOMER)
-                .where(population(snapshotId, filter), inA.or(inB))
-                .groupBy(groupingSets(new Field<?>[] {recency}, new Field<?>[] {frequency}, new Field<?>[] {monetary}))
-                .forEach(r -> {
-                    int measure = r.value1() != null ? 0 : r.value2() != null ? 1 : 2;
-                    int bin = measure == 0 ? r.value1() : measure == 1 ? r.value2() : r.value3();
-                    counts[2 * measure][bin] = r.value4();
-                    counts[2 * measure + 1][bin] = r.value5();
-                });
-        return new Histograms(
-                histogram(Bins.RECENCY_NAME, Bins.integerLabels(Bins.RECENCY_DAYS), counts[0], counts[1]),
-                histogram(Bins.FREQUENCY_NAME, Bins.integerLabels(Bins.FREQUENCY), counts[2], counts[3]),
-                histogram(Bins.MONETARY_NAME, Bins.monetaryLabels(), counts[4], counts[5]));
-    }
-
-    private static GroupComparison.Histogram histogram(String name, List<String> labels, long[] a, long[] b) {
-        return new GroupComparison.Histogram(name, labels, Arrays.stream(a).boxed().toList(),
-                Arrays.stream(b).boxed().toList());
-    }
-
-    private static Field<Integer> widthBucket(Field<?> value, Field<?> thresholds) {
-        return field("width_bucket({0}, {1})", Integer.class, value, thresholds);
+    Map<Short, CustomerColumns> columns(long snapshotId, Set<Short> regionIds) {
+        Condition where = SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId).and(SNAP_CUSTOMER.REGION_ID.in(regionIds));
+        Map<Short, CustomerColumns.Builder> builders = new TreeMap<>();
+        db.select(SNAP_CUSTOMER.REGION_ID, count()).from(SNAP_CUSTOMER).where(where).groupBy(SNAP_CUSTOMER.REGION_ID)
+                .forEach(r -> builders.put(r.value1(), new CustomerColumns.Builder(r.value1(), r.value2())));
+        regionIds.forEach(region -> builders.computeIfAbsent(region, r -> new CustomerColumns.Builder(r, 0)));
+        // numeric(14,2) in whole cents: exact, and cheaper to read than a decimal.
+        Field<Long> cents = field("({0} * 100)::bigint", Long.class, SNAP_CUSTOMER.MONETARY);
+        try (Cursor<Record7<Short, Integer, Integer, Long, Short, String, Double>> rows = db
+                .select(SNAP_CUSTOMER.REGION_ID, SNAP_CUSTOMER.RECENCY_DAYS, SNAP_CUSTOMER.FREQUENCY, cents,
+                        SNAP_CUSTOMER.M_SCORE, SNAP_CUSTOMER.SEGMENT, SNAP_CUSTOMER.CLV)
+                .from(SNAP_CUSTOMER).where(where)
+                .fetchSize(10_000).fetchLazy()) {
+            for (Record7<Short, Integer, Integer, Long, Short, String, Double> r : rows) {
+                builders.get(r.value1()).add(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
+            }
+        }
+        Map<Short, CustomerColumns> columns = new TreeMap<>();
+        builders.forEach((region, builder) -> columns.put(region, builder.build()));
+        return columns;
     }
 
     /** One page of a group's customers in the given order. */

@@ -9,7 +9,9 @@ import com.consumer360.security.Roles;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +35,7 @@ public class BehaviourService {
 
     private final BehaviourQueries queries;
     private final RfmService rfm;
+    private final ColumnCache columns = new ColumnCache();
 
     BehaviourService(BehaviourQueries queries, RfmService rfm) {
         this.queries = queries;
@@ -62,19 +65,36 @@ public class BehaviourService {
         return BehaviourQueries.keyOrder(snapshot, counts[0] - counts[1], POINT_CAP);
     }
 
-    /** Groups A and B of the filtered customers side by side: figures and R, F, M histograms. */
+    /**
+     * Groups A and B of the filtered customers side by side: figures and R, F, M histograms. Computed from the
+     * customers' columns of the regions in the caller's scope (narrowed by the filter), each region's read once per
+     * snapshot through row-level security and kept ({@link ColumnCache}).
+     */
     public GroupComparison compare(BehaviourFilter filter, GroupRule a, GroupRule b) {
         long start = System.nanoTime();
         Optional<BehaviourQueries.Snapshot> snapshot = queries.current();
         GroupComparison comparison = snapshot.map(s -> {
-            BehaviourQueries.Figures figures = queries.figures(s.id(), filter, a, b);
-            BehaviourQueries.Histograms histograms = queries.histograms(s.id(), filter, a, b);
-            return new GroupComparison(s.asOf(), figures.customersShown(), figures.revenueShown(), figures.a(),
-                    figures.b(), figures.inBoth(), histograms.recency(), histograms.frequency(),
-                    histograms.monetary());
+            List<CustomerColumns> parts = columns.get(s.id(), queries.scopeRegions(filter),
+                    regions -> load(s.id(), regions));
+            return Comparisons.compare(s.asOf(), parts, filter, a, b);
         }).orElseGet(() -> empty(a, b));
         timed("comparison", start);
         return comparison;
+    }
+
+    /** The regions whose columns of a snapshot are kept (for tests of the cache's scope). */
+    Set<Short> cachedRegions(long snapshotId) {
+        return columns.regions(snapshotId);
+    }
+
+    private Map<Short, CustomerColumns> load(long snapshotId, Set<Short> regions) {
+        long start = System.nanoTime();
+        Map<Short, CustomerColumns> parts = queries.columns(snapshotId, regions);
+        log.info("behaviour comparison: read {} customers of regions {} in snapshot {} ({} MB) in {} ms",
+                parts.values().stream().mapToInt(p -> p.size).sum(), regions, snapshotId,
+                parts.values().stream().mapToLong(CustomerColumns::bytes).sum() >> 20,
+                (System.nanoTime() - start) / 1_000_000);
+        return parts;
     }
 
     /** One page of a group's customers (within the filter) in the given order. */
