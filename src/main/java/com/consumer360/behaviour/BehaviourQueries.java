@@ -149,6 +149,11 @@ class BehaviourQueries {
      * by the filter's regions.
      */
     Set<Short> scopeRegions(BehaviourFilter filter) {
+        return scopeRegions(db, filter);
+    }
+
+    /** {@link #scopeRegions(BehaviourFilter)} on a given connection's context. */
+    static Set<Short> scopeRegions(DSLContext db, BehaviourFilter filter) {
         Set<Short> regions = new TreeSet<>(db.select(field("unnest(app_region_ids())", Short.class)).fetch().getValues(0,
                 Short.class));
         if (!filter.regions().isEmpty()) {
@@ -163,6 +168,11 @@ class BehaviourQueries {
      * ({@link #scopeRegions}) for the columns to be theirs.
      */
     Map<Short, CustomerColumns> columns(long snapshotId, Set<Short> regionIds) {
+        return columns(db, snapshotId, regionIds);
+    }
+
+    /** {@link #columns(long, Set)} on a given connection's context. */
+    static Map<Short, CustomerColumns> columns(DSLContext db, long snapshotId, Set<Short> regionIds) {
         Condition where = SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId).and(SNAP_CUSTOMER.REGION_ID.in(regionIds));
         Map<Short, CustomerColumns.Builder> builders = new TreeMap<>();
         db.select(SNAP_CUSTOMER.REGION_ID, count()).from(SNAP_CUSTOMER).where(where).groupBy(SNAP_CUSTOMER.REGION_ID)

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +36,16 @@ public class BehaviourService {
 
     private final BehaviourQueries queries;
     private final RfmService rfm;
-    private final ColumnCache columns = new ColumnCache();
+    private final ColumnCache columns;
 
+    /** A service with a cache of its own (tests and benchmarks: a node that has read nothing yet). */
     BehaviourService(BehaviourQueries queries, RfmService rfm) {
+        this(queries, rfm, new ColumnCache());
+    }
+
+    @Autowired
+    BehaviourService(BehaviourQueries queries, RfmService rfm, ColumnCache columns) {
+        this.columns = columns;
         this.queries = queries;
         this.rfm = rfm;
     }

@@ -9,15 +9,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.springframework.stereotype.Component;
 
 /**
  * The customers' columns of the current snapshot, one entry per region. An entry is loaded through row-level
  * security by a transaction whose scope includes that region, so it holds every customer of the region; it is
  * handed only to transactions whose scope includes the region (the caller asks for the regions of its own scope,
  * read from the database). Entries of an older snapshot are dropped when a newer one is asked for; a request for
- * an older snapshot than the newest cached is answered without caching.
+ * an older snapshot than the newest cached is answered without caching. The refresh fills it for the new snapshot on
+ * the node that ran it ({@link ComparisonColumns}).
  */
-final class ColumnCache {
+@Component
+class ColumnCache {
 
     private record Key(long snapshotId, short regionId) {
     }
@@ -63,6 +66,21 @@ final class ColumnCache {
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * Keeps the columns of every region read for a snapshot (the refresh's, whose scope covers every region), unless
+     * a newer snapshot is kept already.
+     */
+    synchronized void keep(long snapshotId, Map<Short, CustomerColumns> read) {
+        if (snapshotId < newest) {
+            return;
+        }
+        if (snapshotId > newest) {
+            newest = snapshotId;
+            entries.keySet().removeIf(key -> key.snapshotId() != snapshotId);
+        }
+        read.forEach((region, columns) -> entries.put(new Key(snapshotId, region), columns));
     }
 
     private synchronized long newest() {

@@ -59,11 +59,12 @@ public final class BehaviourBenchmark {
             time(user, "map, 4 segments and recency 91-730", () -> behaviour.map(lapsing));
             time(user, "map, region filter South", () -> behaviour.map(south));
             time(user, "compare the two presets", () -> behaviour.compare(BehaviourFilter.ALL, a, b));
-            // A node's first comparison after a refresh reads the scope's customers into its column cache; a service
-            // of its own per call starts with an empty cache (and, unlike the portal's, without a transaction).
+            // The first comparison after a refresh on a node that did not run it reads the scope's customers into
+            // its column cache; a service of its own per call starts with an empty cache (and, unlike the portal's,
+            // without a transaction).
             BehaviourQueries queries = context.getBean(BehaviourQueries.class);
             com.consumer360.rfm.RfmService rfm = context.getBean(com.consumer360.rfm.RfmService.class);
-            time(user, "compare the two presets, first call after a refresh", () -> new BehaviourService(queries, rfm)
+            time(user, "compare the two presets, first on a node that did not refresh", () -> new BehaviourService(queries, rfm)
                     .compare(BehaviourFilter.ALL, a, b));
             time(user, "compare within segment/recency filter", () -> behaviour.compare(lapsing, a,
                     GroupRule.EVERYONE));

@@ -3,12 +3,14 @@ package com.consumer360.behaviour;
 import static com.consumer360.support.TestDatabase.superuserLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.consumer360.refresh.TestRefresh;
 import com.consumer360.rfm.RfmService;
 import com.consumer360.support.PortalIntegration;
 import com.consumer360.support.SignedIn;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -32,6 +34,31 @@ class ComparisonColumnsTest {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ColumnCache cache;
+
+    @Autowired
+    BehaviourService behaviour;
+
+    /**
+     * The refresh keeps its snapshot's columns of every region on the node that ran it (under its all-region scope),
+     * and the portal's service then serves each scope its own regions from them.
+     */
+    @Test
+    void aRefreshKeepsItsSnapshotsColumnsAndEachScopeIsServedItsOwn() throws Exception {
+        TestRefresh.runNow(context, "ComparisonColumnsTest");
+        long snapshot = superuserLong("SELECT snapshot_id FROM snapshot WHERE is_current");
+        assertThat(cache.regions(snapshot)).hasSize((int) superuserLong("SELECT count(*) FROM dim_region"));
+        assertNorthsFigures(behaviour);
+        assertExecsFigures(behaviour);
+        GroupComparison south = SignedIn.call(users, "south", () -> behaviour.compare(BehaviourFilter.ALL,
+                GroupRule.EVERYONE, GroupRule.FREQUENT_BUT_LAPSED));
+        assertThat(south.customersShown()).isEqualTo(customers("region_id = 2"));
+    }
 
     @Test
     void theRegionsAreTheScopesNarrowedByTheFilterNeverWidened() throws Exception {

@@ -36,7 +36,8 @@ final class BehaviourDefinitions {
                         + "(both ends included, an empty end is open); M score at least the value given (5 = the "
                         + "top fifth of all scored customers of every region by monetary value). A customer can be "
                         + "in both groups. Share of revenue = the group's net revenue / the net revenue of all "
-                        + "shown customers. Medians are PostgreSQL's percentile_cont(0.5); mean CLV over the "
+                        + "shown customers. Medians are interpolated as PostgreSQL's percentile_cont(0.5): the middle "
+                        + "value, or halfway between the two middle ones; mean CLV over the "
                         + "group's customers with a CLV."),
                 new Paragraph("Histograms: % of each group's customers per bin. Recency bins (days): up to 30, "
                         + "31–60, 61–90, 91–180, 181–270, 271–365, 366–545, 546–730, over 730. Frequency bins: 1, "
