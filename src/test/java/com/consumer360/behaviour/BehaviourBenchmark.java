@@ -60,12 +60,16 @@ public final class BehaviourBenchmark {
             time(user, "map, region filter South", () -> behaviour.map(south));
             time(user, "compare the two presets", () -> behaviour.compare(BehaviourFilter.ALL, a, b));
             // The first comparison after a refresh on a node that did not run it reads the scope's customers into
-            // its column cache; a service of its own per call starts with an empty cache (and, unlike the portal's,
-            // without a transaction).
+            // its column cache; a service of its own per call starts with an empty cache, in a read-only transaction
+            // as the portal's (so that the rows are read through a cursor).
             BehaviourQueries queries = context.getBean(BehaviourQueries.class);
             com.consumer360.rfm.RfmService rfm = context.getBean(com.consumer360.rfm.RfmService.class);
-            time(user, "compare the two presets, first on a node that did not refresh", () -> new BehaviourService(queries, rfm)
-                    .compare(BehaviourFilter.ALL, a, b));
+            org.springframework.transaction.support.TransactionTemplate readOnly =
+                    new org.springframework.transaction.support.TransactionTemplate(
+                            context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+            readOnly.setReadOnly(true);
+            time(user, "compare the two presets, first on a node that did not refresh", () -> readOnly.execute(
+                    status -> new BehaviourService(queries, rfm).compare(BehaviourFilter.ALL, a, b)));
             time(user, "compare within segment/recency filter", () -> behaviour.compare(lapsing, a,
                     GroupRule.EVERYONE));
             time(user, "group A customers, first page of 50", () -> behaviour.groupCustomers(
