@@ -5,6 +5,7 @@ import com.consumer360.basket.RuleFilter;
 import com.consumer360.basket.RuleOrder;
 import com.consumer360.behaviour.BehaviourFilter;
 import com.consumer360.behaviour.BehaviourService;
+import com.consumer360.behaviour.GroupComparison;
 import com.consumer360.behaviour.GroupRule;
 import com.consumer360.clv.ChurnThresholds;
 import com.consumer360.clv.ClvService;
@@ -249,8 +250,23 @@ final class PathCoverage {
     private static void behaviour() {
         probe("BehaviourService.regions", (beans, o) -> o.result(beans.getBean(BehaviourService.class).regions()));
         probe("BehaviourService.map", (beans, o) -> o.result(beans.getBean(BehaviourService.class).map(BehaviourFilter.ALL)));
-        probe("BehaviourService.compare", (beans, o) -> o.result(beans.getBean(BehaviourService.class)
-                .compare(BehaviourFilter.ALL, GroupRule.FREQUENT_BUT_LAPSED, GroupRule.BIG_SPENDERS_RARE_VISITS)));
+        probe("BehaviourService.compare", (beans, o) -> {
+            // Computed from customers kept per region for every user (one cache): each user's figures are checked.
+            BehaviourService behaviour = beans.getBean(BehaviourService.class);
+            String current = "SELECT count(*) FROM snap_customer c JOIN snapshot s USING (snapshot_id)"
+                    + " WHERE s.is_current AND c.region_id = ANY (?::smallint[])";
+            for (int asked = 0; asked < 2; asked++) {
+                GroupComparison c = o.result(behaviour.compare(BehaviourFilter.ALL, GroupRule.FREQUENT_BUT_LAPSED,
+                        GroupRule.BIG_SPENDERS_RARE_VISITS));
+                o.figure("behaviour comparison: customers shown", c.customersShown(), superuserLong(current, o));
+                o.figure("behaviour comparison: group A", c.a().customers(),
+                        superuserLong(current + " AND c.recency_days >= 181 AND c.frequency >= 4", o));
+            }
+            GroupComparison everyRegion = o.result(behaviour.compare(BehaviourFilter.ALL.inRegions(EVERY_REGION),
+                    GroupRule.EVERYONE, GroupRule.EVERYONE));
+            o.figure("behaviour comparison: customers shown, every region asked for", everyRegion.customersShown(),
+                    superuserLong(current, o));
+        });
         probe("BehaviourService.groupCustomers", (beans, o) -> o.result(beans.getBean(BehaviourService.class)
                 .groupCustomers(BehaviourFilter.ALL, GroupRule.EVERYONE, ORDER, 0, 1000)));
         probe("BehaviourService.exportGroupCustomers", (beans, o) -> o.export(ExportFormat.CSV, out -> beans
