@@ -246,7 +246,7 @@ class BehaviourQueries {
         if (rule.minMScore() != null) {
             conditions.add(SNAP_CUSTOMER.M_SCORE.ge(rule.minMScore().shortValue()));
         }
-        // Explicitly TRUE rather than noCondition(), which jOOQ may drop from FILTER (WHERE …) and OR.
+        // Explicitly TRUE for an empty rule, so that it reads as "everyone" wherever it is combined.
         return conditions.isEmpty() ? trueCondition() : and(conditions);
     }
 }
