@@ -175,9 +175,7 @@ class BehaviourQueries {
     static Map<Short, CustomerColumns> columns(DSLContext db, long snapshotId, Set<Short> regionIds) {
         Condition where = SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId).and(SNAP_CUSTOMER.REGION_ID.in(regionIds));
         Map<Short, CustomerColumns.Builder> builders = new TreeMap<>();
-        db.select(SNAP_CUSTOMER.REGION_ID, count()).from(SNAP_CUSTOMER).where(where).groupBy(SNAP_CUSTOMER.REGION_ID)
-                .forEach(r -> builders.put(r.value1(), new CustomerColumns.Builder(r.value1(), r.value2())));
-        regionIds.forEach(region -> builders.computeIfAbsent(region, r -> new CustomerColumns.Builder(r, 0)));
+        regionIds.forEach(region -> builders.put(region, new CustomerColumns.Builder(region)));
         // numeric(14,2) in whole cents: exact, and cheaper to read than a decimal.
         Field<Long> cents = field("({0} * 100)::bigint", Long.class, SNAP_CUSTOMER.MONETARY);
         try (Cursor<Record7<Short, Integer, Integer, Long, Short, String, Double>> rows = db

@@ -40,10 +40,7 @@ class ColumnCache {
         }
         Map<Short, CustomerColumns> found = new TreeMap<>();
         synchronized (this) {
-            if (snapshotId > newest) {
-                newest = snapshotId;
-                entries.keySet().removeIf(key -> key.snapshotId() != snapshotId);
-            }
+            advanceTo(snapshotId);
             for (short region : wanted) {
                 CustomerColumns cached = entries.get(new Key(snapshotId, region));
                 if (cached != null) {
@@ -76,11 +73,16 @@ class ColumnCache {
         if (snapshotId < newest) {
             return;
         }
+        advanceTo(snapshotId);
+        read.forEach((region, columns) -> entries.put(new Key(snapshotId, region), columns));
+    }
+
+    /** Makes {@code snapshotId} the newest kept, dropping an older snapshot's entries; the caller holds the lock. */
+    private void advanceTo(long snapshotId) {
         if (snapshotId > newest) {
             newest = snapshotId;
             entries.keySet().removeIf(key -> key.snapshotId() != snapshotId);
         }
-        read.forEach((region, columns) -> entries.put(new Key(snapshotId, region), columns));
     }
 
     private synchronized long newest() {

@@ -65,9 +65,9 @@ final class CustomerColumns {
         private double[] clv;
         private boolean[] hasClv;
 
-        Builder(short regionId, int expected) {
+        Builder(short regionId) {
             this.regionId = regionId;
-            int capacity = Math.max(16, expected);
+            int capacity = 1024;
             recencyDays = new int[capacity];
             frequency = new int[capacity];
             monetaryCents = new long[capacity];

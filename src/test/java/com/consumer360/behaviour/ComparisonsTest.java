@@ -75,7 +75,7 @@ class ComparisonsTest {
     }
 
     private static CustomerColumns part(short region, int[] recency, long[] cents) {
-        CustomerColumns.Builder builder = new CustomerColumns.Builder(region, 1);
+        CustomerColumns.Builder builder = new CustomerColumns.Builder(region);
         for (int i = 0; i < recency.length; i++) {
             builder.add(recency[i], 1, cents[i], (short) 3, "Champions", null);
         }
