@@ -3,6 +3,7 @@ package com.consumer360.behaviour;
 import static com.consumer360.jooq.Tables.DIM_CUSTOMER;
 import static com.consumer360.jooq.Tables.DIM_REGION;
 import static com.consumer360.jooq.Tables.SNAPSHOT;
+import static com.consumer360.jooq.Tables.SNAP_BEHAVIOUR_COLUMNS;
 import static com.consumer360.jooq.Tables.SNAP_CUSTOMER;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
@@ -15,6 +16,7 @@ import com.consumer360.warehouse.CellCustomer;
 import com.consumer360.warehouse.CustomerListQuery;
 import com.consumer360.warehouse.CustomerOrder;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,9 @@ import org.jooq.Field;
 import org.jooq.Record7;
 import org.jooq.Record8;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +47,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BehaviourQueries {
+
+    private static final Logger log = LoggerFactory.getLogger(BehaviourQueries.class);
 
     /**
      * The sampling key: Knuth's multiplicative hash of the customer id modulo 2^32, a bijection on 32-bit ids, so
@@ -171,8 +178,24 @@ class BehaviourQueries {
         return columns(db, snapshotId, regionIds);
     }
 
-    /** {@link #columns(long, Set)} on a given connection's context. */
+    /**
+     * {@link #columns(long, Set)} on a given connection's context: the regions' packed columns written by the refresh
+     * ({@link #packed}), and the rows of snap_customer for a region without them.
+     */
     static Map<Short, CustomerColumns> columns(DSLContext db, long snapshotId, Set<Short> regionIds) {
+        Map<Short, CustomerColumns> columns = new TreeMap<>(packed(db, snapshotId, regionIds));
+        Set<Short> rest = new TreeSet<>(regionIds);
+        rest.removeAll(columns.keySet());
+        if (!rest.isEmpty()) {
+            log.info("behaviour comparison: regions {} of snapshot {} read from snap_customer (no packed columns)",
+                    rest, snapshotId);
+            columns.putAll(rows(db, snapshotId, rest));
+        }
+        return columns;
+    }
+
+    /** The columns of some regions of a snapshot from snap_customer's rows (row-level security applies). */
+    static Map<Short, CustomerColumns> rows(DSLContext db, long snapshotId, Set<Short> regionIds) {
         Condition where = SNAP_CUSTOMER.SNAPSHOT_ID.eq(snapshotId).and(SNAP_CUSTOMER.REGION_ID.in(regionIds));
         Map<Short, CustomerColumns.Builder> builders = new TreeMap<>();
         regionIds.forEach(region -> builders.put(region, new CustomerColumns.Builder(region)));
@@ -190,6 +213,80 @@ class BehaviourQueries {
         Map<Short, CustomerColumns> columns = new TreeMap<>();
         builders.forEach((region, builder) -> columns.put(region, builder.build()));
         return columns;
+    }
+
+    /** Bytes of one customer in snap_behaviour_columns.payload (layout: migration V54). */
+    static final int PACKED_RECORD = 4 + 4 + 8 + 2 + 2 + 1 + 8;
+
+    /**
+     * The packed columns (snap_behaviour_columns, V54) of those of the regions that have them; row-level security
+     * hides the rows of regions outside the caller's scope.
+     */
+    static Map<Short, CustomerColumns> packed(DSLContext db, long snapshotId, Set<Short> regionIds) {
+        Map<Short, CustomerColumns> columns = new TreeMap<>();
+        if (regionIds.isEmpty()) {
+            return columns;
+        }
+        db.select(SNAP_BEHAVIOUR_COLUMNS.REGION_ID, SNAP_BEHAVIOUR_COLUMNS.CUSTOMERS,
+                        SNAP_BEHAVIOUR_COLUMNS.SEGMENT_LABELS, SNAP_BEHAVIOUR_COLUMNS.PAYLOAD)
+                .from(SNAP_BEHAVIOUR_COLUMNS)
+                .where(SNAP_BEHAVIOUR_COLUMNS.SNAPSHOT_ID.eq(snapshotId), SNAP_BEHAVIOUR_COLUMNS.REGION_ID.in(regionIds))
+                .fetch()
+                .forEach(r -> columns.put(r.value1(), unpack(r.value1(), r.value2(), r.value3(), r.value4())));
+        return columns;
+    }
+
+    /** One region's customers from its packed value. */
+    static CustomerColumns unpack(short regionId, int customers, String[] labels, byte[] payload) {
+        if (payload.length != (long) customers * PACKED_RECORD) {
+            throw new IllegalStateException("packed columns of region " + regionId + ": " + payload.length
+                    + " bytes for " + customers + " customers");
+        }
+        CustomerColumns.Builder builder = new CustomerColumns.Builder(regionId, customers);
+        for (String label : labels) {
+            builder.code(label);
+        }
+        ByteBuffer in = ByteBuffer.wrap(payload); // big-endian, as PostgreSQL's send functions write
+        for (int i = 0; i < customers; i++) {
+            int recency = in.getInt();
+            int invoices = in.getInt();
+            long cents = in.getLong();
+            short m = in.getShort();
+            short segment = in.getShort();
+            boolean clvKnown = in.get() != 0;
+            double clv = in.getDouble();
+            if (segment < 0 || segment >= labels.length) {
+                throw new IllegalStateException("packed columns of region " + regionId + ": segment index " + segment);
+            }
+            builder.add(recency, invoices, cents, m, (byte) segment, clvKnown, clv);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Writes the packed columns of a snapshot for every region with customers in the caller's scope (the refresh's,
+     * before the snapshot becomes current), replacing any written before; returns the customers packed. PostgreSQL
+     * builds each region's value from the snapshot's rows (layout: migration V54).
+     */
+    static int writePacked(DSLContext db, long snapshotId) {
+        db.deleteFrom(SNAP_BEHAVIOUR_COLUMNS).where(SNAP_BEHAVIOUR_COLUMNS.SNAPSHOT_ID.eq(snapshotId)).execute();
+        db.execute("""
+                INSERT INTO snap_behaviour_columns (snapshot_id, region_id, customers, segment_labels, payload)
+                WITH labels AS (
+                    SELECT region_id, array_agg(DISTINCT segment ORDER BY segment) AS labels
+                    FROM snap_customer WHERE snapshot_id = {0} GROUP BY region_id)
+                SELECT {0}, c.region_id, count(*), l.labels,
+                       string_agg(int4send(c.recency_days) || int4send(c.frequency)
+                                  || int8send((c.monetary * 100)::BIGINT) || int2send(c.m_score)
+                                  || int2send((array_position(l.labels, c.segment) - 1)::SMALLINT)
+                                  || CASE WHEN c.clv IS NULL THEN decode('00', 'hex') || float8send(0::FLOAT8)
+                                          ELSE decode('01', 'hex') || float8send(c.clv) END, ''::BYTEA)
+                FROM snap_customer c JOIN labels l ON l.region_id = c.region_id
+                WHERE c.snapshot_id = {0}
+                GROUP BY c.region_id, l.labels""", DSL.val(snapshotId));
+        return db.select(DSL.coalesce(DSL.sum(SNAP_BEHAVIOUR_COLUMNS.CUSTOMERS), BigDecimal.ZERO))
+                .from(SNAP_BEHAVIOUR_COLUMNS).where(SNAP_BEHAVIOUR_COLUMNS.SNAPSHOT_ID.eq(snapshotId))
+                .fetchSingle().value1().intValue();
     }
 
     /** One page of a group's customers in the given order. */

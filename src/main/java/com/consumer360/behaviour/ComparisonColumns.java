@@ -11,10 +11,11 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
- * Once a refresh's snapshot is current, reads its customers' columns for the group comparison into this node's
- * {@link ColumnCache}, so that the first comparisons after the refresh do not wait for that read. The runner calls
- * it only under a scope that covers every region, and the regions read are that connection's own (as for a
- * reader), so each region's entry holds every customer of the region. Other nodes read on their first comparison.
+ * Once a refresh's snapshot is current, loads its customers' columns for the group comparison into this node's
+ * {@link ColumnCache} (from the values {@link PackedColumns} wrote), so that the first comparisons after the refresh
+ * do not wait for that read. The runner calls it only under a scope that covers every region, and the regions read
+ * are that connection's own (as for a reader), so each region's entry holds every customer of the region. Other
+ * nodes load on their first comparison.
  */
 @Component
 class ComparisonColumns implements SnapshotExtension {

@@ -66,8 +66,13 @@ final class CustomerColumns {
         private boolean[] hasClv;
 
         Builder(short regionId) {
+            this(regionId, 1024);
+        }
+
+        /** A builder for about {@code capacity} customers (it grows beyond). */
+        Builder(short regionId, int capacity) {
             this.regionId = regionId;
-            int capacity = 1024;
+            capacity = Math.max(capacity, 16);
             recencyDays = new int[capacity];
             frequency = new int[capacity];
             monetaryCents = new long[capacity];
@@ -78,6 +83,14 @@ final class CustomerColumns {
         }
 
         void add(int recency, int invoices, long cents, short m, String segmentLabel, Double value) {
+            add(recency, invoices, cents, m, code(segmentLabel), value != null, value == null ? 0 : value);
+        }
+
+        /** Adds a customer whose segment is given by its index in the labels ({@link #code}). */
+        void add(int recency, int invoices, long cents, short m, byte segmentCode, boolean clvKnown, double value) {
+            if (segmentCode < 0 || segmentCode >= labels.size()) {
+                throw new IllegalArgumentException("segment index " + segmentCode + " of " + labels.size() + " labels");
+            }
             if (size == recencyDays.length) {
                 int capacity = size * 2;
                 recencyDays = Arrays.copyOf(recencyDays, capacity);
@@ -92,16 +105,21 @@ final class CustomerColumns {
             frequency[size] = invoices;
             monetaryCents[size] = cents;
             mScore[size] = m;
-            segment[size] = codes.computeIfAbsent(segmentLabel, label -> {
+            segment[size] = segmentCode;
+            clv[size] = value;
+            hasClv[size] = clvKnown;
+            size++;
+        }
+
+        /** The index of a segment label, added to the labels when new. */
+        byte code(String segmentLabel) {
+            return codes.computeIfAbsent(segmentLabel, label -> {
                 if (labels.size() == Byte.MAX_VALUE) {
                     throw new IllegalStateException("more than " + Byte.MAX_VALUE + " segment labels");
                 }
                 labels.add(label);
                 return (byte) (labels.size() - 1);
             });
-            clv[size] = value == null ? 0 : value;
-            hasClv[size] = value != null;
-            size++;
         }
 
         CustomerColumns build() {

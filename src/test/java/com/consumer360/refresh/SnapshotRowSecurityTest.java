@@ -20,7 +20,7 @@ class SnapshotRowSecurityTest {
     /** The snapshot tables, and the view snap_basket_rule (security_invoker) over snap_basket_rule_set. */
     private static final List<String> TABLES = List.of("snap_customer", "snap_segment_summary",
             "snap_segment_product_totals", "snap_segment_movement", "snap_cohort", "snap_cohort_customer",
-            "snap_basket_rule", "snap_basket_rule_set");
+            "snap_basket_rule", "snap_basket_rule_set", "snap_behaviour_columns");
 
     @Test
     void northsConnectionSeesOnlyNorthsSnapshotRows() throws SQLException {
