@@ -96,20 +96,26 @@ final class SnapshotAggregatesWriter {
             }
             scores.append("]::INTEGER[] AS ").append(score).append("s");
         }
+        // Both aggregates MATERIALIZED: the snapshot's rows are not analysed yet, so the planner expects a handful
+        // of them and joined the two aggregates in a nested loop that computed the country counts again for every
+        // (region, segment) row: 12 s of the refresh at 10 M lines (issue 19). Materialized, each runs once.
         try (PreparedStatement update = connection.prepareStatement("""
+                WITH a AS MATERIALIZED (
+                    SELECT region_id, segment, count(clv)::INTEGER AS clv_count,
+                           coalesce(sum(p_alive), 0) AS sum_p_alive, count(p_alive)::INTEGER AS p_alive_count%s
+                    FROM snap_customer WHERE snapshot_id = ? GROUP BY region_id, segment),
+                c AS MATERIALIZED (
+                    SELECT region_id, segment, array_agg(country ORDER BY country) AS countries,
+                           array_agg(n ORDER BY country) AS customers
+                    FROM (SELECT sc.region_id, sc.segment, d.country, count(*)::INTEGER AS n
+                          FROM snap_customer sc JOIN dim_customer d ON d.customer_id = sc.customer_id
+                          WHERE sc.snapshot_id = ? GROUP BY 1, 2, 3) x
+                    GROUP BY region_id, segment)
                 UPDATE snap_segment_summary s
                 SET clv_count = a.clv_count, sum_p_alive = a.sum_p_alive, p_alive_count = a.p_alive_count,
                     r_scores = a.r_scores, f_scores = a.f_scores, m_scores = a.m_scores,
                     countries = c.countries, country_customers = c.customers
-                FROM (SELECT region_id, segment, count(clv)::INTEGER AS clv_count,
-                             coalesce(sum(p_alive), 0) AS sum_p_alive, count(p_alive)::INTEGER AS p_alive_count%s
-                      FROM snap_customer WHERE snapshot_id = ? GROUP BY region_id, segment) a
-                LEFT JOIN (SELECT region_id, segment, array_agg(country ORDER BY country) AS countries,
-                                  array_agg(n ORDER BY country) AS customers
-                           FROM (SELECT sc.region_id, sc.segment, d.country, count(*)::INTEGER AS n
-                                 FROM snap_customer sc JOIN dim_customer d ON d.customer_id = sc.customer_id
-                                 WHERE sc.snapshot_id = ? GROUP BY 1, 2, 3) x
-                           GROUP BY region_id, segment) c ON c.region_id = a.region_id AND c.segment = a.segment
+                FROM a LEFT JOIN c ON c.region_id = a.region_id AND c.segment = a.segment
                 WHERE s.snapshot_id = ? AND s.region_id = a.region_id AND s.segment = a.segment""".formatted(scores))) {
             update.setLong(1, snapshotId);
             update.setLong(2, snapshotId);
