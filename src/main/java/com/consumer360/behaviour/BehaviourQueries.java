@@ -270,7 +270,7 @@ class BehaviourQueries {
      */
     static int writePacked(DSLContext db, long snapshotId) {
         db.deleteFrom(SNAP_BEHAVIOUR_COLUMNS).where(SNAP_BEHAVIOUR_COLUMNS.SNAPSHOT_ID.eq(snapshotId)).execute();
-        db.execute("""
+        return db.fetch("""
                 INSERT INTO snap_behaviour_columns (snapshot_id, region_id, customers, segment_labels, payload)
                 WITH labels AS (
                     SELECT region_id, array_agg(DISTINCT segment ORDER BY segment) AS labels
@@ -283,10 +283,8 @@ class BehaviourQueries {
                                           ELSE decode('01', 'hex') || float8send(c.clv) END, ''::BYTEA)
                 FROM snap_customer c JOIN labels l ON l.region_id = c.region_id
                 WHERE c.snapshot_id = {0}
-                GROUP BY c.region_id, l.labels""", DSL.val(snapshotId));
-        return db.select(DSL.coalesce(DSL.sum(SNAP_BEHAVIOUR_COLUMNS.CUSTOMERS), BigDecimal.ZERO))
-                .from(SNAP_BEHAVIOUR_COLUMNS).where(SNAP_BEHAVIOUR_COLUMNS.SNAPSHOT_ID.eq(snapshotId))
-                .fetchSingle().value1().intValue();
+                GROUP BY c.region_id, l.labels
+                RETURNING customers""", DSL.val(snapshotId)).stream().mapToInt(r -> r.get(0, Integer.class)).sum();
     }
 
     /** One page of a group's customers in the given order. */

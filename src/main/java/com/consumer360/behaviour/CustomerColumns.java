@@ -31,13 +31,15 @@ final class CustomerColumns {
     private CustomerColumns(Builder b) {
         regionId = b.regionId;
         size = b.size;
-        recencyDays = Arrays.copyOf(b.recencyDays, size);
-        frequency = Arrays.copyOf(b.frequency, size);
-        monetaryCents = Arrays.copyOf(b.monetaryCents, size);
-        mScore = Arrays.copyOf(b.mScore, size);
-        segment = Arrays.copyOf(b.segment, size);
-        clv = Arrays.copyOf(b.clv, size);
-        hasClv = Arrays.copyOf(b.hasClv, size);
+        // Full arrays (a builder sized exactly, as for an unpacked value) are handed over: build() is the last call.
+        boolean exact = b.recencyDays.length == size;
+        recencyDays = exact ? b.recencyDays : Arrays.copyOf(b.recencyDays, size);
+        frequency = exact ? b.frequency : Arrays.copyOf(b.frequency, size);
+        monetaryCents = exact ? b.monetaryCents : Arrays.copyOf(b.monetaryCents, size);
+        mScore = exact ? b.mScore : Arrays.copyOf(b.mScore, size);
+        segment = exact ? b.segment : Arrays.copyOf(b.segment, size);
+        clv = exact ? b.clv : Arrays.copyOf(b.clv, size);
+        hasClv = exact ? b.hasClv : Arrays.copyOf(b.hasClv, size);
         segmentLabels = List.copyOf(b.labels);
         minRecency = size == 0 ? 0 : Arrays.stream(recencyDays).min().orElseThrow();
         maxRecency = size == 0 ? 0 : Arrays.stream(recencyDays).max().orElseThrow();
@@ -86,11 +88,11 @@ final class CustomerColumns {
             add(recency, invoices, cents, m, code(segmentLabel), value != null, value == null ? 0 : value);
         }
 
-        /** Adds a customer whose segment is given by its index in the labels ({@link #code}). */
+        /**
+         * Adds a customer whose segment is given by its index in the labels ({@link #code}); the caller checked it
+         * (an unpacked value: {@link BehaviourQueries#unpack}).
+         */
         void add(int recency, int invoices, long cents, short m, byte segmentCode, boolean clvKnown, double value) {
-            if (segmentCode < 0 || segmentCode >= labels.size()) {
-                throw new IllegalArgumentException("segment index " + segmentCode + " of " + labels.size() + " labels");
-            }
             if (size == recencyDays.length) {
                 int capacity = size * 2;
                 recencyDays = Arrays.copyOf(recencyDays, capacity);
